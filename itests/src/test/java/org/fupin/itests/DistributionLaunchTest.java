@@ -1,0 +1,200 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged distribution, started the way an operator starts it: {@code bin/fupin --port P --data D} in a copy
+ * of {@code distribution/target/fupin}, talked to over real HTTP, stopped with SIGTERM.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
+class DistributionLaunchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path work;
+
+    static Path home;
+    static Path output;
+    static Process platform;
+    static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dist = Path.of(System.getProperty("fupin.dist", "../distribution/target/fupin"));
+        assertTrue(Files.isExecutable(dist.resolve("bin/fupin")), "package the distribution first: " + dist);
+        home = work.resolve("fupin");
+        copyTree(dist, home);
+        port = freePort();
+        output = work.resolve("console.log");
+        platform = new ProcessBuilder(home.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
+                "--data", work.resolve("data").toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (platform != null && platform.isAlive()) {
+            platform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void answersHealthUpWithinTenSeconds() throws Exception {
+        Instant started = Instant.now();
+        JsonNode health = awaitJson("/api/v1/health", 200, Duration.ofSeconds(10));
+
+        assertEquals("UP", health.path("status").asText(), health.toString());
+        assertTrue(Duration.between(started, Instant.now()).toSeconds() < 10);
+    }
+
+    @Test
+    @Order(2)
+    void everyShippedBundleIsHealthy() throws Exception {
+        JsonNode list = awaitJson("/api/v1/admin/bundles", 200, Duration.ofSeconds(10));
+
+        var unhealthy = new ArrayList<String>();
+        for (JsonNode bundle : list.path("bundles")) {
+            if (!bundle.path("problem").isNull()) {
+                unhealthy.add(bundle.path("symbolicName").asText() + ": " + bundle.path("problem").asText());
+            }
+        }
+        assertEquals(List.of(), unhealthy);
+        assertTrue(list.path("bundles").size() > 60, "bundles: " + list.path("bundles").size());
+    }
+
+    @Test
+    @Order(3)
+    void aJarDroppedIntoDeployBecomesActive() throws Exception {
+        TestBundles.writeBundle(home.resolve("deploy/dropped.jar"), "org.example.dropped");
+
+        Instant deadline = Instant.now().plusSeconds(5);
+        String state = "absent";
+        while (Instant.now().isBefore(deadline) && !state.equals("ACTIVE")) {
+            for (JsonNode bundle : getJson("/api/v1/admin/bundles").path("bundles")) {
+                if ("org.example.dropped".equals(bundle.path("symbolicName").asText())) {
+                    state = bundle.path("state").asText();
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("ACTIVE", state);
+    }
+
+    @Test
+    @Order(4)
+    void aSecondStartOnTheSamePortFailsWithAClearMessage() throws Exception {
+        Process second = new ProcessBuilder(home.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
+                "--data", work.resolve("data2").toString()).redirectErrorStream(true).start();
+
+        assertTrue(second.waitFor(20, TimeUnit.SECONDS), "second start did not give up");
+        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, second.exitValue(), said);
+        assertTrue(said.contains("port " + port + " is already in use"), said);
+    }
+
+    @Test
+    @Order(5)
+    void sigtermStopsEveryBundleAndExits() throws Exception {
+        platform.destroy(); // SIGTERM
+
+        assertTrue(platform.waitFor(30, TimeUnit.SECONDS), "platform did not stop on SIGTERM");
+        String log = Files.readString(work.resolve("data/logs/fupin.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("Stopped Jetty"), "no orderly HTTP shutdown in the log");
+        assertTrue(Files.readString(output, StandardCharsets.UTF_8).lines().noneMatch(l -> l.contains(" ERROR ")),
+                Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rejectsUnknownOptionsAndBadPorts() throws Exception {
+        for (List<String> args : List.of(List.of("--nonsense"), List.of("--port", "http"), List.of("--port", "70000"))) {
+            var command = new ArrayList<String>();
+            command.add(home.resolve("bin/fupin").toString());
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, p.exitValue(), args + ": " + said);
+            assertTrue(said.startsWith("Starts Fupin") || said.contains("fupin: "), said);
+        }
+    }
+
+    private static JsonNode awaitJson(String path, int status, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = HTTP.send(request(path), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == status) {
+                    return JSON.readTree(response.body());
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " not " + status + " within " + timeout + ": " + last + "\n"
+                + Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode getJson(String path) throws Exception {
+        return JSON.readTree(HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
