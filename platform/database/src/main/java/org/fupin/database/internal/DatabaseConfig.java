@@ -1,0 +1,27 @@
+package org.fupin.database.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+@ObjectClassDefinition(name = "Fupin database", description = "The embedded SQLite database of the platform")
+public @interface DatabaseConfig {
+    String PID = "org.fupin.database";
+
+    @AttributeDefinition(name = "File", description = "Database file; empty means fupin.db in the data folder")
+    String file() default "";
+
+    @AttributeDefinition(name = "Synchronous", description = "FULL: a commit survives power loss too; "
+            + "NORMAL: survives a process crash, faster", options = {
+                @Option(label = "FULL", value = "FULL"), @Option(label = "NORMAL", value = "NORMAL")})
+    String synchronous() default "FULL";
+
+    @AttributeDefinition(name = "Busy timeout (ms)", description = "How long a statement waits for a lock", min = "0")
+    int busyTimeoutMillis() default 10_000;
+
+    @AttributeDefinition(name = "Read connections", description = "Size of the read-only connection pool", min = "1")
+    int readConnections() default 8;
+
+    @AttributeDefinition(name = "Page cache (KiB) per connection", min = "1024")
+    int cacheKibibytes() default 32_768;
+}

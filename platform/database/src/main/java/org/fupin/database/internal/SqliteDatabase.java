@@ -1,0 +1,171 @@
+package org.fupin.database.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.fupin.database.api.Database;
+import org.fupin.database.api.DatabaseException;
+import org.fupin.database.api.SqlWork;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * SQLite in WAL mode: readers never block the writer nor each other; one writer connection serialises writes
+ * behind a fair lock, so a write waits its turn in this JVM instead of failing with SQLITE_BUSY.
+ */
+@Component(service = Database.class, configurationPid = DatabaseConfig.PID)
+@Designate(ocd = DatabaseConfig.class)
+public class SqliteDatabase implements Database {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    private final Path file;
+    private final SQLiteDataSource writerSource;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final HikariDataSource readers;
+
+    @Activate
+    public SqliteDatabase(BundleContext context, DatabaseConfig config) {
+        this(resolveFile(context, config), config);
+    }
+
+    SqliteDatabase(Path file, DatabaseConfig config) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            writerSource = dataSource(file, config, false);
+            writer = writerSource.getConnection();
+            readers = readPool(file, config);
+        } catch (IOException | SQLException e) {
+            throw new DatabaseException("cannot open database " + file, e);
+        }
+        LOG.info("Database {} open (WAL, synchronous={}, {} read connections)", file, config.synchronous(),
+                config.readConnections());
+    }
+
+    private static Path resolveFile(BundleContext context, DatabaseConfig config) {
+        if (!config.file().isBlank()) {
+            return Path.of(config.file());
+        }
+        String data = context.getProperty("fupin.data");
+        return Path.of(data == null ? "data" : data, "fupin.db");
+    }
+
+    static SQLiteDataSource dataSource(Path file, DatabaseConfig config, boolean readOnly) {
+        var sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(config.synchronous()));
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(config.busyTimeoutMillis());
+        sqlite.setCacheSize(-config.cacheKibibytes());
+        sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // BEGIN IMMEDIATE: a write transaction takes the lock at its start, never half-way through
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        sqlite.setReadOnly(readOnly);
+        // DriverManager finds no driver inside OSGi: the data source is created directly
+        var source = new SQLiteDataSource(sqlite);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
+    private static HikariDataSource readPool(Path file, DatabaseConfig config) {
+        var hikari = new HikariConfig();
+        hikari.setPoolName("fupin-readers");
+        hikari.setDataSource(dataSource(file, config, true));
+        hikari.setMaximumPoolSize(config.readConnections());
+        hikari.setMinimumIdle(1);
+        hikari.setReadOnly(true);
+        hikari.setAutoCommit(true);
+        hikari.setConnectionTimeout(10_000);
+        return new HikariDataSource(hikari);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = readers.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            // auto-commit off begins the transaction (BEGIN IMMEDIATE); back on between writes, so no lock is
+            // held while the writer is idle (sqlite-jdbc would otherwise open the next transaction at commit)
+            writer.setAutoCommit(false);
+            T result;
+            try {
+                result = work.apply(writer);
+                writer.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(e);
+                if (e instanceof SQLException sql) {
+                    throw new DatabaseException("write failed: " + sql.getMessage(), sql);
+                }
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DatabaseException("commit failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollback(Throwable cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void migrate(String schema, Bundle owner, String folder) {
+        writeLock.lock();
+        try {
+            new BundleMigrations(schema, owner, folder).apply(writerSource);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Deactivate
+    void close() {
+        readers.close();
+        writeLock.lock();
+        try {
+            writer.close();
+            LOG.info("Database {} closed", file);
+        } catch (SQLException e) {
+            LOG.warn("Closing database {} failed", file, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.fupin.database.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.fupin.database.api.DatabaseException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+class SqliteDatabaseTest {
+    @TempDir
+    Path dir;
+
+    private SqliteDatabase database;
+
+    static DatabaseConfig config() {
+        return new DatabaseConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return DatabaseConfig.class; }
+            @Override public String file() { return ""; }
+            @Override public String synchronous() { return "FULL"; }
+            @Override public int busyTimeoutMillis() { return 5_000; }
+            @Override public int readConnections() { return 4; }
+            @Override public int cacheKibibytes() { return 4_096; }
+        };
+    }
+
+    @BeforeEach
+    void open() {
+        database = new SqliteDatabase(dir.resolve("test.db"), config());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Bundle bundleWith(String folder, Path... sqlFiles) throws Exception {
+        Bundle bundle = mock(Bundle.class);
+        var urls = new java.util.Vector<java.net.URL>();
+        for (Path file : sqlFiles) {
+            urls.add(file.toUri().toURL());
+        }
+        when(bundle.findEntries(folder, "*.sql", false)).thenReturn(Collections.enumeration(urls));
+        return bundle;
+    }
+
+    @Test
+    void appliesMigrationsOnceAndRefusesAnEditedOne() throws Exception {
+        Path v1 = Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE thing (id INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+        Path v2 = Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX thing_name ON thing(name);");
+
+        database.migrate("test", bundleWith("db/test", v1, v2), "db/test");
+        database.migrate("test", bundleWith("db/test", v1, v2), "db/test"); // second run applies nothing
+
+        assertEquals(Integer.valueOf(2), database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM schema_history_test WHERE success = 1")) {
+                return rs.getInt(1);
+            }
+        }));
+        Files.writeString(v1, "CREATE TABLE thing (id INTEGER PRIMARY KEY, name TEXT);");
+        var edited = assertThrows(DatabaseException.class,
+                () -> database.migrate("test", bundleWith("db/test", v1, v2), "db/test"));
+        assertTrue(edited.getMessage().contains("checksum"), edited.getMessage());
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingAndTheNextWriteWorks() throws Exception {
+        database.write(c -> c.createStatement().executeUpdate("CREATE TABLE t (v INTEGER NOT NULL)"));
+
+        assertThrows(IllegalStateException.class, () -> database.write(c -> {
+            c.createStatement().executeUpdate("INSERT INTO t VALUES (1)");
+            throw new IllegalStateException("validation failed half-way");
+        }));
+        assertThrows(DatabaseException.class,
+                () -> database.write(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (NULL)")));
+        database.write(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
+
+        assertEquals(List.of(2), database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
+                var values = new java.util.ArrayList<Integer>();
+                while (rs.next()) {
+                    values.add(rs.getInt(1));
+                }
+                return values;
+            }
+        }));
+    }
+
+    @Test
+    void concurrentWritersAreSerialisedNotRefused() throws Exception {
+        database.write(c -> c.createStatement().executeUpdate("CREATE TABLE counter (n INTEGER)"));
+        var pool = Executors.newFixedThreadPool(8);
+        var futures = new java.util.ArrayList<Future<?>>();
+        for (int i = 0; i < 400; i++) {
+            futures.add(pool.submit(() -> database.write(
+                    c -> c.createStatement().executeUpdate("INSERT INTO counter VALUES (1)"))));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertEquals(Integer.valueOf(400), database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM counter")) {
+                return rs.getInt(1);
+            }
+        }));
+    }
+
+    @Test
+    void readConnectionsCannotWrite() {
+        database.write(c -> c.createStatement().executeUpdate("CREATE TABLE t (v INTEGER)"));
+
+        assertThrows(DatabaseException.class,
+                () -> database.read(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)")));
+    }
+
+    @Test
+    void runsInWalModeWithForeignKeys() {
+        assertEquals("wal", database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+                return rs.getString(1);
+            }
+        }));
+        assertEquals(Integer.valueOf(1), database.write(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("PRAGMA foreign_keys")) {
+                return rs.getInt(1);
+            }
+        }));
+    }
+}

@@ -1,0 +1,24 @@
+package org.fupin.registry.api;
+
+/**
+ * A household search. Every criterion is optional; {@code region} is a code prefix at any level (62, 6205,
+ * 620502, 620502100, or a village); {@code cause} matches the main or an other cause; {@code text} matches a
+ * member's name (prefix) or ID number (exact, or prefix when at least 6 characters).
+ *
+ * @param page 0-based
+ * @param size 1–500
+ * @param sort one of {@link Sort}
+ */
+public record HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
+        String text, int page, int size, Sort sort) {
+
+    public static final int MAX_SIZE = 500;
+
+    public enum Sort {
+        VILLAGE, HEAD_NAME, UPDATED_DESC
+    }
+
+    public HouseholdQuery {
+        sort = sort == null ? Sort.VILLAGE : sort;
+    }
+}

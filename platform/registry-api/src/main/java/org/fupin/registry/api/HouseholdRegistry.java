@@ -1,0 +1,36 @@
+package org.fupin.registry.api;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The shared household registry. Every method is scoped to the actor: a household outside the actor's region
+ * behaves as if it did not exist. Every write is validated whole, stored in one transaction with its audit
+ * record, and bumps the household's version; writes that name a version fail with a {@link ConflictException}
+ * when the household has changed since.
+ */
+@ProviderType
+public interface HouseholdRegistry {
+    /** Registers a new household (新识别) with status POOR, or NEAR_POOR when given so. */
+    Household create(Household household, Actor actor);
+
+    Optional<Household> find(String id, Actor actor);
+
+    /** Replaces the editable fields; members are matched by id and cannot be added or removed here. */
+    Household update(String id, long expectedVersion, Household household, Actor actor);
+
+    Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason, LocalDate date,
+            String note, Actor actor);
+
+    Household removeMember(String id, long expectedVersion, String memberId, MemberChangeReason reason,
+            LocalDate date, String note, Actor actor);
+
+    Household changeStatus(String id, long expectedVersion, HouseholdStatus to, LocalDate date, String reason,
+            Actor actor);
+
+    HouseholdHistory history(String id, Actor actor);
+
+    Page<HouseholdSummary> search(HouseholdQuery query, Actor actor);
+}

@@ -1,0 +1,10 @@
+package org.fupin.registry.api;
+
+/** No such record, or none the actor may see (the two are indistinguishable on purpose). */
+public class NotFoundException extends RegistryException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(LocalizedText text) {
+        super(text);
+    }
+}

@@ -1,0 +1,5 @@
+package org.fupin.registry.api;
+
+/** One thing wrong with the input: the field as the client sent it (e.g. {@code members[2].idNumber}) and why. */
+public record Violation(String field, LocalizedText message) {
+}
