@@ -49,7 +49,10 @@ final class BundleMigrations {
                     .dataSource(dataSource)
                     .table("schema_history_" + schema)
                     .resourceProvider(new ListedResources(resources))
-                    .baselineOnMigrate(false)
+                    // several bundles share one database, each with its own history table: a history table
+                    // that does not exist yet starts at version 0, below every real migration
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .validateMigrationNaming(true)
                     .load()
                     .migrate();

@@ -44,7 +44,8 @@ public class SqliteDatabase implements Database {
         this(resolveFile(context, config), config);
     }
 
-    SqliteDatabase(Path file, DatabaseConfig config) {
+    /** Opens the database directly; for tests of the bundles that use it. */
+    public SqliteDatabase(Path file, DatabaseConfig config) {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -156,7 +157,7 @@ public class SqliteDatabase implements Database {
     }
 
     @Deactivate
-    void close() {
+    public void close() {
         readers.close();
         writeLock.lock();
         try {

@@ -1,0 +1,75 @@
+package org.fupin.database.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fupin.database.api.AuditEntry;
+import org.fupin.database.api.AuditLog;
+import org.fupin.database.api.Database;
+import org.fupin.database.api.DatabaseException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = AuditLog.class)
+public class SqlAuditLog implements AuditLog {
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public SqlAuditLog(@Reference Database database, BundleContext context) {
+        this(database, Clock.systemUTC());
+        database.migrate("platform", context.getBundle(), "db/platform");
+    }
+
+    public SqlAuditLog(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public void append(Connection connection, String actor, String entity, String entityId, String action,
+            String beforeJson, String afterJson) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?,?,?,?,?,?,?)")) {
+            insert.setString(1, clock.instant().toString());
+            insert.setString(2, actor);
+            insert.setString(3, entity);
+            insert.setString(4, entityId);
+            insert.setString(5, action);
+            insert.setString(6, beforeJson);
+            insert.setString(7, afterJson);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("audit append failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> entries(String entity, String entityId, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id, at, actor, entity, entity_id, action, "
+                    + "before, after FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT ?")) {
+                query.setString(1, entity);
+                query.setString(2, entityId);
+                query.setInt(3, limit);
+                var entries = new ArrayList<AuditEntry>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+}

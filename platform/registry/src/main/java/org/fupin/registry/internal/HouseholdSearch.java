@@ -1,0 +1,136 @@
+package org.fupin.registry.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fupin.database.api.Database;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.HouseholdAttribute;
+import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.HouseholdSummary;
+import org.fupin.registry.api.Page;
+
+/**
+ * One household search as SQL. Region prefixes become index range scans ({@code code >= p AND code < p||':'},
+ * ':' sorting right after '9'), names a range on the member name index, ID numbers the unique index.
+ */
+final class HouseholdSearch {
+    private final Database database;
+    private final HouseholdQuery query;
+    private final Actor actor;
+    private final StringBuilder where = new StringBuilder(" WHERE 1=1");
+    private final List<Object> parameters = new ArrayList<>();
+
+    HouseholdSearch(Database database, HouseholdQuery query, Actor actor) {
+        this.database = database;
+        this.query = query;
+        this.actor = actor;
+    }
+
+    Page<HouseholdSummary> run() {
+        region(narrowest(actor.scope(), query.region()));
+        if (query.status() != null) {
+            where.append(" AND h.status = ?");
+            parameters.add(query.status().name());
+        }
+        if (query.attribute() != null) {
+            where.append(" AND h.attribute = ?");
+            parameters.add(query.attribute().name());
+        }
+        if (query.cause() != null) {
+            where.append(" AND h.id IN (SELECT household_id FROM household_cause WHERE cause = ?)");
+            parameters.add(query.cause().name());
+        }
+        text(query.text());
+        String order = switch (query.sort()) {
+            case HEAD_NAME -> " ORDER BY h.head_name, h.id";
+            case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
+            default -> " ORDER BY h.village_code, h.id";
+        };
+        return database.read(c -> {
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM household h" + where)) {
+                bind(count);
+                try (ResultSet rs = count.executeQuery()) {
+                    total = rs.getLong(1);
+                }
+            }
+            var items = new ArrayList<HouseholdSummary>();
+            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.village_code, h.doc ->> "
+                    + "'$.villageGroup', h.head_name, h.head_id_number, h.member_count, h.attribute, h.main_cause, "
+                    + "h.status, h.income_year, h.per_capita_fen FROM household h" + where + order
+                    + " LIMIT ? OFFSET ?")) {
+                int next = bind(select);
+                select.setInt(next, query.size());
+                select.setLong(next + 1, (long) query.page() * query.size());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(summary(rs));
+                    }
+                }
+            }
+            return new Page<>(items, query.page(), query.size(), total);
+        });
+    }
+
+    /** The narrower of the actor's scope and the requested region; a region outside the scope matches nothing. */
+    static String narrowest(String scope, String requested) {
+        if (requested == null || requested.isEmpty()) {
+            return scope;
+        }
+        if (requested.startsWith(scope)) {
+            return requested;
+        }
+        return scope.startsWith(requested) ? scope : "-";
+    }
+
+    private void region(String prefix) {
+        if (prefix.isEmpty()) {
+            return;
+        }
+        where.append(" AND h.village_code >= ? AND h.village_code < ?");
+        parameters.add(prefix);
+        parameters.add(prefix + ":");
+    }
+
+    private void text(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String t = text.strip().toUpperCase();
+        if (t.matches("\\d{6,17}[\\dX]?")) {
+            where.append(" AND h.id IN (SELECT household_id FROM member WHERE id_number >= ? AND id_number < ?)");
+            parameters.add(t);
+            parameters.add(t + ":");
+        } else {
+            // a name prefix: a range on the name index (U+10FFFF sorts after every character)
+            where.append(" AND h.id IN (SELECT household_id FROM member WHERE name >= ? AND name < ?)");
+            parameters.add(text.strip());
+            parameters.add(text.strip() + "\uDBFF\uDFFF");
+        }
+    }
+
+    private int bind(PreparedStatement statement) throws SQLException {
+        int i = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(i++, parameter);
+        }
+        return i;
+    }
+
+    private static HouseholdSummary summary(ResultSet rs) throws SQLException {
+        long fen = rs.getLong(12);
+        BigDecimal perCapita = rs.wasNull() ? null : BigDecimal.valueOf(fen, 2);
+        int year = rs.getInt(11);
+        Integer incomeYear = rs.wasNull() ? null : year;
+        return new HouseholdSummary(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getInt(7), HouseholdAttribute.valueOf(rs.getString(8)),
+                Cause.valueOf(rs.getString(9)), HouseholdStatus.valueOf(rs.getString(10)), incomeYear, perCapita);
+    }
+}

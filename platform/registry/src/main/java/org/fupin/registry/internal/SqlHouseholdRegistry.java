@@ -1,0 +1,563 @@
+package org.fupin.registry.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.AnnualIncome;
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdHistory;
+import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.api.HouseholdRegistry;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.HouseholdSummary;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.MemberChange;
+import org.fupin.registry.api.MemberChangeReason;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.Page;
+import org.fupin.registry.api.Pairing;
+import org.fupin.registry.api.Relation;
+import org.fupin.registry.api.StatusChange;
+import org.fupin.registry.api.Violation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The household registry on the platform database. A household is one row holding the record as JSON plus the
+ * columns that searches need; members have their own rows so that the UNIQUE index on the ID number keeps one
+ * person in one household across the whole registry. Every write runs in one transaction with its audit entry.
+ */
+@Component(service = {HouseholdRegistry.class, SqlHouseholdRegistry.class})
+public class SqlHouseholdRegistry implements HouseholdRegistry {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String ENTITY = "household";
+
+    private final RegistryStore store;
+    private final SqlRegionDirectory regions;
+    private final Clock clock;
+    private final RegistryJson json = new RegistryJson();
+
+    @Activate
+    public SqlHouseholdRegistry(@Reference RegistryStore store, @Reference SqlRegionDirectory regions) {
+        this(store, regions, Clock.system(CHINA));
+    }
+
+    SqlHouseholdRegistry(RegistryStore store, SqlRegionDirectory regions, Clock clock) {
+        this.store = store;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    HouseholdValidator validatorFor(Actor actor) {
+        return new HouseholdValidator(code -> actor.covers(code) && regions.isVillage(code));
+    }
+
+    @Override
+    public Household create(Household draft, Actor actor) {
+        Household household = validatorFor(actor).normalise(draft, today());
+        HouseholdStatus status = household.status() == null ? HouseholdStatus.POOR : household.status();
+        if (StatusRules.terminal(status)) {
+            throw new org.fupin.registry.api.ValidationException(List.of(new Violation("status",
+                    Messages.text("status.initial", status.label().zh()))));
+        }
+        Instant now = clock.instant();
+        long id = store.database().write(c -> insert(c, household, status, now, actor, "新识别 / newly identified"));
+        return find(id, actor).orElseThrow();
+    }
+
+    /** Inserts a validated household and its audit; returns its id. Used by create and by import. */
+    long insert(Connection c, Household household, HouseholdStatus status, Instant now, Actor actor, String reason)
+            throws SQLException {
+        requireNobodyRegistered(c, household.members(), null);
+        long id = nextId(c, "household");
+        long memberId = nextId(c, "member");
+        var members = new ArrayList<Member>(household.members().size());
+        for (Member member : household.members()) {
+            members.add(member.withId(String.valueOf(memberId++)));
+        }
+        Household stored = household.managed(String.valueOf(id), 1L, status, members, household.incomes(),
+                closePairings(household.pairings()), null, now, now);
+        String doc = json.write(withoutDerived(stored));
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO household (id, version, village_code, "
+                + "status, attribute, main_cause, head_name, head_id_number, member_count, income_year, "
+                + "per_capita_fen, doc, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            insert.setLong(1, id);
+            insert.setLong(2, 1);
+            bindColumns(insert, 3, stored, doc);
+            insert.setString(13, now.toString());
+            insert.setString(14, now.toString());
+            insert.executeUpdate();
+        }
+        insertMembers(c, id, members);
+        insertCauses(c, id, stored);
+        insertStatusChange(c, id, null, status, today(), reason, actor, now);
+        store.audit().append(c, actor.username(), ENTITY, String.valueOf(id), "create", null, doc);
+        return id;
+    }
+
+    @Override
+    public Optional<Household> find(String id, Actor actor) {
+        long key = parseId(id);
+        if (key < 0) {
+            return Optional.empty();
+        }
+        return store.database().read(c -> load(c, key)).filter(h -> actor.covers(h.villageCode()));
+    }
+
+    private Optional<Household> find(long id, Actor actor) {
+        return find(String.valueOf(id), actor);
+    }
+
+    private Optional<Household> load(Connection c, long id) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT h.version, h.doc, r.name, r.parent "
+                + "FROM household h LEFT JOIN region r ON r.code = h.village_code WHERE h.id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Household stored = json.read(rs.getString(2), Household.class);
+                var region = rs.getString(3) == null ? null
+                        : regions.village(stored.villageCode(), rs.getString(3), rs.getString(4));
+                LocalDate today = today();
+                var members = new ArrayList<Member>(stored.members().size());
+                for (Member m : stored.members()) {
+                    var birth = m.birthDate();
+                    members.add(m.withIdentity(m.idNumber(), birth,
+                            birth == null ? null : java.time.Period.between(birth, today).getYears()));
+                }
+                return Optional.of(stored.managed(String.valueOf(id), rs.getLong(1), stored.status(), members,
+                        stored.incomes(), stored.pairings(), region, stored.createdAt(), stored.updatedAt()));
+            }
+        }
+    }
+
+    @Override
+    public Household update(String id, long expectedVersion, Household changed, Actor actor) {
+        Household current = current(id, expectedVersion, actor);
+        Household normalised = validatorFor(actor).normalise(changed, today());
+        var members = matchMembers(current.members(), normalised.members());
+        var pairings = mergePairings(current.pairings(), normalised.pairings());
+        Instant now = clock.instant();
+        Household next = normalised.managed(current.id(), current.version() + 1, current.status(), members,
+                normalised.incomes(), pairings, null, current.createdAt(), now);
+        store.database().write(c -> {
+            requireNobodyRegistered(c, members, Long.parseLong(current.id()));
+            rewrite(c, current, next, actor, "update");
+            syncMembers(c, Long.parseLong(current.id()), current.members(), members);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM household_cause WHERE household_id = ?")) {
+                delete.setLong(1, Long.parseLong(current.id()));
+                delete.executeUpdate();
+            }
+            insertCauses(c, Long.parseLong(current.id()), next);
+            return null;
+        });
+        return find(current.id(), actor).orElseThrow();
+    }
+
+    @Override
+    public Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason,
+            LocalDate date, String note, Actor actor) {
+        Household current = current(id, expectedVersion, actor);
+        var problems = new ArrayList<Violation>();
+        Member checked = validatorFor(actor).checkMember(member, "member", today(), problems);
+        if (reason == MemberChangeReason.DEATH || reason == MemberChangeReason.MARRIAGE_OUT) {
+            problems.add(new Violation("reason", Messages.text("member.reasonIn", reason.name())));
+        }
+        checkChange(reason, date, problems);
+        if (checked.relation() == Relation.HEAD) {
+            problems.add(new Violation("member.relation", Messages.text("members.head", 2)));
+        }
+        Violations.throwIfAny(problems);
+        Instant now = clock.instant();
+        store.database().write(c -> {
+            requireNobodyRegistered(c, List.of(checked), null);
+            Member added = checked.withId(String.valueOf(nextId(c, "member")));
+            var members = new ArrayList<>(current.members());
+            members.add(added);
+            Household next = withMembers(current, members, now);
+            rewrite(c, current, next, actor, "member.join");
+            insertMembers(c, Long.parseLong(current.id()), List.of(added));
+            insertMemberChange(c, current.id(), new MemberChange(true, added, reason, date, note, actor.username(), now));
+            return null;
+        });
+        return find(current.id(), actor).orElseThrow();
+    }
+
+    @Override
+    public Household removeMember(String id, long expectedVersion, String memberId, MemberChangeReason reason,
+            LocalDate date, String note, Actor actor) {
+        Household current = current(id, expectedVersion, actor);
+        var problems = new ArrayList<Violation>();
+        Member leaving = current.members().stream().filter(m -> m.id().equals(memberId)).findFirst().orElse(null);
+        if (leaving == null) {
+            throw new NotFoundException(Messages.text("member.unknown", memberId));
+        }
+        if (leaving.relation() == Relation.HEAD) {
+            problems.add(new Violation("memberId", Messages.text("member.head")));
+        }
+        if (reason == MemberChangeReason.BIRTH || reason == MemberChangeReason.MARRIAGE_IN) {
+            problems.add(new Violation("reason", Messages.text("member.reasonOut", reason.name())));
+        }
+        checkChange(reason, date, problems);
+        Violations.throwIfAny(problems);
+        Instant now = clock.instant();
+        store.database().write(c -> {
+            var members = new ArrayList<>(current.members());
+            members.remove(leaving);
+            Household next = withMembers(current, members, now);
+            rewrite(c, current, next, actor, "member.leave");
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM member WHERE id = ?")) {
+                delete.setLong(1, Long.parseLong(leaving.id()));
+                delete.executeUpdate();
+            }
+            insertMemberChange(c, current.id(),
+                    new MemberChange(false, leaving, reason, date, note, actor.username(), now));
+            return null;
+        });
+        return find(current.id(), actor).orElseThrow();
+    }
+
+    @Override
+    public Household changeStatus(String id, long expectedVersion, HouseholdStatus to, LocalDate date,
+            String reason, Actor actor) {
+        Household current = current(id, expectedVersion, actor);
+        var problems = new ArrayList<Violation>();
+        if (to == null) {
+            problems.add(Messages.violation("status", "required"));
+        } else if (StatusRules.terminal(current.status())) {
+            problems.add(new Violation("status", Messages.text("status.terminal", current.status().label().zh())));
+        } else if (!StatusRules.allowed(current.status(), to)) {
+            problems.add(new Violation("status", Messages.text("status.transition", current.status().label().zh(),
+                    to.label().zh())));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(Messages.violation("reason", "required"));
+        }
+        if (date == null) {
+            problems.add(Messages.violation("date", "required"));
+        } else if (date.isAfter(today())) {
+            problems.add(Messages.violation("date", "date.future"));
+        }
+        Violations.throwIfAny(problems);
+        Instant now = clock.instant();
+        store.database().write(c -> {
+            Household next = current.managed(current.id(), current.version() + 1, to, current.members(),
+                    current.incomes(), current.pairings(), null, current.createdAt(), now);
+            rewrite(c, current, next, actor, "status");
+            insertStatusChange(c, Long.parseLong(current.id()), current.status(), to, date, reason.strip(), actor, now);
+            return null;
+        });
+        return find(current.id(), actor).orElseThrow();
+    }
+
+    @Override
+    public HouseholdHistory history(String id, Actor actor) {
+        Household household = find(id, actor).orElseThrow(() -> notFound(id));
+        long key = Long.parseLong(household.id());
+        return store.database().read(c -> {
+            var statuses = new ArrayList<StatusChange>();
+            try (PreparedStatement query = c.prepareStatement("SELECT from_status, to_status, date, reason, actor, "
+                    + "recorded_at FROM status_change WHERE household_id = ? ORDER BY id")) {
+                query.setLong(1, key);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        statuses.add(new StatusChange(rs.getString(1) == null ? null
+                                : HouseholdStatus.valueOf(rs.getString(1)), HouseholdStatus.valueOf(rs.getString(2)),
+                                LocalDate.parse(rs.getString(3)), rs.getString(4), rs.getString(5),
+                                Instant.parse(rs.getString(6))));
+                    }
+                }
+            }
+            var members = new ArrayList<MemberChange>();
+            try (PreparedStatement query = c.prepareStatement("SELECT joined, member, reason, date, note, actor, "
+                    + "recorded_at FROM member_change WHERE household_id = ? ORDER BY id")) {
+                query.setLong(1, key);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        members.add(new MemberChange(rs.getInt(1) == 1, json.read(rs.getString(2), Member.class),
+                                MemberChangeReason.valueOf(rs.getString(3)), LocalDate.parse(rs.getString(4)),
+                                rs.getString(5), rs.getString(6), Instant.parse(rs.getString(7))));
+                    }
+                }
+            }
+            return new HouseholdHistory(household.id(), statuses, members, household.pairings());
+        });
+    }
+
+    @Override
+    public Page<HouseholdSummary> search(HouseholdQuery query, Actor actor) {
+        return new HouseholdSearch(store.database(), query, actor).run();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Household current(String id, long expectedVersion, Actor actor) {
+        Household current = find(id, actor).orElseThrow(() -> notFound(id));
+        if (current.version() != expectedVersion) {
+            throw stale(current.id(), current.version(), expectedVersion);
+        }
+        return current;
+    }
+
+    static NotFoundException notFound(String id) {
+        return new NotFoundException(Messages.text("household.notFound", id));
+    }
+
+    private static ConflictException stale(String id, long current, long sent) {
+        return new ConflictException("stale_version", Messages.text("household.stale", id, current, sent));
+    }
+
+    private static long parseId(String id) {
+        try {
+            return id == null ? -1 : Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void checkChange(MemberChangeReason reason, LocalDate date, List<Violation> problems) {
+        if (reason == null) {
+            problems.add(Messages.violation("reason", "required"));
+        }
+        if (date == null) {
+            problems.add(Messages.violation("date", "required"));
+        }
+    }
+
+    private Household withMembers(Household current, List<Member> members, Instant now) {
+        var incomes = new ArrayList<AnnualIncome>();
+        for (AnnualIncome income : current.incomes()) {
+            incomes.add(income.withDerived(income.total(), income.net(), income.net()
+                    .divide(BigDecimal.valueOf(members.size()), 2, java.math.RoundingMode.HALF_UP)));
+        }
+        return current.managed(current.id(), current.version() + 1, current.status(), members, incomes,
+                current.pairings(), null, current.createdAt(), now);
+    }
+
+    /** Stores the next state of a household under optimistic locking, with its audit entry. */
+    private void rewrite(Connection c, Household current, Household next, Actor actor, String action)
+            throws SQLException {
+        String doc = json.write(withoutDerived(next));
+        try (PreparedStatement update = c.prepareStatement("UPDATE household SET version = ?, village_code = ?, "
+                + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
+                + "income_year = ?, per_capita_fen = ?, doc = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+            update.setLong(1, next.version());
+            bindColumns(update, 2, next, doc);
+            update.setString(12, next.updatedAt().toString());
+            update.setLong(13, Long.parseLong(current.id()));
+            update.setLong(14, current.version());
+            if (update.executeUpdate() != 1) {
+                throw stale(current.id(), -1, current.version());
+            }
+        }
+        store.audit().append(c, actor.username(), ENTITY, current.id(), action, json.write(withoutDerived(current)),
+                doc);
+    }
+
+    /** Binds village … doc (10 parameters) from {@code first}. */
+    private static void bindColumns(PreparedStatement statement, int first, Household h, String doc)
+            throws SQLException {
+        statement.setString(first, h.villageCode());
+        statement.setString(first + 1, h.status().name());
+        statement.setString(first + 2, h.attribute().name());
+        statement.setString(first + 3, h.mainCause().name());
+        var head = h.head();
+        statement.setString(first + 4, head.map(Member::name).orElse(null));
+        statement.setString(first + 5, head.map(Member::idNumber).orElse(null));
+        statement.setInt(first + 6, h.members().size());
+        var latest = h.incomes().isEmpty() ? null : h.incomes().get(h.incomes().size() - 1);
+        if (latest == null || latest.perCapitaNet() == null) {
+            statement.setNull(first + 7, java.sql.Types.INTEGER);
+            statement.setNull(first + 8, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(first + 7, latest.year());
+            statement.setLong(first + 8, latest.perCapitaNet().movePointRight(2).longValueExact());
+        }
+        statement.setString(first + 9, doc);
+    }
+
+    /** What is derived on read (age, region) is not stored. */
+    private static Household withoutDerived(Household h) {
+        var members = new ArrayList<Member>(h.members().size());
+        for (Member m : h.members()) {
+            members.add(m.withIdentity(m.idNumber(), m.birthDate(), null));
+        }
+        return h.managed(null, null, h.status(), members, h.incomes(), h.pairings(), null, h.createdAt(),
+                h.updatedAt());
+    }
+
+    private static long nextId(Connection c, String table) throws SQLException {
+        // safe without a sequence: every write runs on the single writer connection, one transaction at a time
+        try (var statement = c.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
+            return rs.getLong(1);
+        }
+    }
+
+    /** One person, one household: fails naming the household that already holds an ID number. */
+    private static void requireNobodyRegistered(Connection c, List<Member> members, Long exceptHousehold)
+            throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT household_id FROM member WHERE id_number = ?")) {
+            for (Member member : members) {
+                query.setString(1, member.idNumber());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next() && !Objects.equals(rs.getLong(1), exceptHousehold)) {
+                        throw new ConflictException("duplicate_person",
+                                Messages.text("person.duplicate", member.idNumber(), rs.getLong(1)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void insertMembers(Connection c, long householdId, List<Member> members) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO member (id, household_id, id_number, name) VALUES (?,?,?,?)")) {
+            for (Member member : members) {
+                insert.setLong(1, Long.parseLong(member.id()));
+                insert.setLong(2, householdId);
+                insert.setString(3, member.idNumber());
+                insert.setString(4, member.name());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void syncMembers(Connection c, long householdId, List<Member> before, List<Member> after)
+            throws SQLException {
+        Map<String, Member> old = new HashMap<>();
+        before.forEach(m -> old.put(m.id(), m));
+        // two passes so that swapping ID numbers between members never trips the UNIQUE index
+        try (PreparedStatement park = c.prepareStatement("UPDATE member SET id_number = '~' || id WHERE id = ?");
+                PreparedStatement set = c.prepareStatement("UPDATE member SET id_number = ?, name = ? WHERE id = ?")) {
+            for (Member m : after) {
+                if (!m.idNumber().equals(old.get(m.id()).idNumber())) {
+                    park.setLong(1, Long.parseLong(m.id()));
+                    park.executeUpdate();
+                }
+            }
+            for (Member m : after) {
+                Member was = old.get(m.id());
+                if (!m.idNumber().equals(was.idNumber()) || !m.name().equals(was.name())) {
+                    set.setString(1, m.idNumber());
+                    set.setString(2, m.name());
+                    set.setLong(3, Long.parseLong(m.id()));
+                    set.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void insertCauses(Connection c, long householdId, Household h) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO household_cause (household_id, cause, main) VALUES (?,?,?)")) {
+            insert.setLong(1, householdId);
+            insert.setString(2, h.mainCause().name());
+            insert.setInt(3, 1);
+            insert.addBatch();
+            for (Cause other : h.otherCauses()) {
+                insert.setLong(1, householdId);
+                insert.setString(2, other.name());
+                insert.setInt(3, 0);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertStatusChange(Connection c, long householdId, HouseholdStatus from,
+            HouseholdStatus to, LocalDate date, String reason, Actor actor, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO status_change (household_id, from_status, "
+                + "to_status, date, reason, actor, recorded_at) VALUES (?,?,?,?,?,?,?)")) {
+            insert.setLong(1, householdId);
+            insert.setString(2, from == null ? null : from.name());
+            insert.setString(3, to.name());
+            insert.setString(4, date.toString());
+            insert.setString(5, reason);
+            insert.setString(6, actor.username());
+            insert.setString(7, now.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertMemberChange(Connection c, String householdId, MemberChange change) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO member_change (household_id, joined, member, "
+                + "reason, date, note, actor, recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            insert.setLong(1, Long.parseLong(householdId));
+            insert.setInt(2, change.joined() ? 1 : 0);
+            insert.setString(3, json.write(change.member()));
+            insert.setString(4, change.reason().name());
+            insert.setString(5, change.date().toString());
+            insert.setString(6, change.note());
+            insert.setString(7, change.actor());
+            insert.setString(8, change.recordedAt().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Members are matched by id: an update may change them but not add or remove any. */
+    private static List<Member> matchMembers(List<Member> current, List<Member> changed) {
+        var currentIds = new HashSet<String>();
+        current.forEach(m -> currentIds.add(m.id()));
+        var changedIds = new HashSet<String>();
+        changed.forEach(m -> changedIds.add(m.id()));
+        if (!currentIds.equals(changedIds)) {
+            throw new org.fupin.registry.api.ValidationException(
+                    List.of(new Violation("members", Messages.text("member.addRemove"))));
+        }
+        return changed;
+    }
+
+    /** Pairing rows are history: stored rows must come back unchanged; new rows are appended. */
+    private static List<Pairing> mergePairings(List<Pairing> stored, List<Pairing> sent) {
+        var problems = new ArrayList<Violation>();
+        for (int i = 0; i < stored.size(); i++) {
+            Pairing was = stored.get(i);
+            Pairing now = i < sent.size() ? sent.get(i) : null;
+            boolean sameHistory = now != null && Objects.equals(was.cadreName(), now.cadreName())
+                    && Objects.equals(was.startDate(), now.startDate())
+                    && Objects.equals(was.cadreUnit(), now.cadreUnit());
+            if (!sameHistory) {
+                problems.add(new Violation("pairings[" + i + "]", Messages.text("pairings.rewritten", i + 1)));
+            }
+        }
+        Violations.throwIfAny(problems);
+        var merged = new ArrayList<>(stored);
+        merged.addAll(sent.subList(stored.size(), sent.size()));
+        return closePairings(merged);
+    }
+
+    /** Each pairing but the last ends the day the next one starts. */
+    static List<Pairing> closePairings(List<Pairing> pairings) {
+        var closed = new ArrayList<Pairing>(pairings.size());
+        for (int i = 0; i < pairings.size(); i++) {
+            Pairing p = pairings.get(i);
+            closed.add(i + 1 < pairings.size() && p.endDate() == null ? p.endingOn(pairings.get(i + 1).startDate()) : p);
+        }
+        return closed;
+    }
+}

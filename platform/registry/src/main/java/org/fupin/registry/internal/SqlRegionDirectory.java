@@ -1,0 +1,111 @@
+package org.fupin.registry.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fupin.registry.api.Region;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.RegionLevel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The division table. Provinces down to townships (about 44,700) are held in memory, so a region's path of
+ * names costs no query; villages (620,000) are read from the database.
+ */
+@Component(service = {RegionDirectory.class, SqlRegionDirectory.class})
+public class SqlRegionDirectory implements RegionDirectory {
+    private record Row(String code, String name, int level, String parent) {
+    }
+
+    private final RegistryStore store;
+    private final Map<String, Row> upperLevels;
+
+    @Activate
+    public SqlRegionDirectory(@Reference RegistryStore store) {
+        this.store = store;
+        this.upperLevels = store.database().read(c -> {
+            var rows = new HashMap<String, Row>(64_000);
+            try (var query = c.prepareStatement("SELECT code, name, level, parent FROM region WHERE level < 5");
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Optional<Region> find(String code) {
+        if (Region.levelOf(code).isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = code.length() == 12 ? village(code) : upperLevels.get(code);
+        return Optional.ofNullable(row).map(this::region);
+    }
+
+    /** Whether a 12-digit code is a village in the table (the check every household write makes). */
+    public boolean isVillage(String code) {
+        return code != null && code.length() == 12 && village(code) != null;
+    }
+
+    @Override
+    public List<Region> children(String code) {
+        return store.database().read(c -> {
+            String sql = code == null || code.isEmpty()
+                    ? "SELECT code, name, level, parent FROM region WHERE level = 1 ORDER BY code"
+                    : "SELECT code, name, level, parent FROM region WHERE parent = ? ORDER BY code";
+            try (PreparedStatement query = c.prepareStatement(sql)) {
+                if (code != null && !code.isEmpty()) {
+                    query.setString(1, code);
+                }
+                var children = new ArrayList<Region>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        children.add(region(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4))));
+                    }
+                }
+                return children;
+            }
+        });
+    }
+
+    private Row village(String code) {
+        return store.database().read(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT code, name, level, parent FROM region WHERE code = ?")) {
+                query.setString(1, code);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)) : null;
+                }
+            }
+        });
+    }
+
+    /** A village's region from its stored name and parent, with the path of names from memory. */
+    Region village(String code, String name, String parent) {
+        return region(new Row(code, name, 5, parent));
+    }
+
+    private Region region(Row row) {
+        var path = new ArrayList<String>(5);
+        String parent = row.parent();
+        while (parent != null) {
+            Row ancestor = upperLevels.get(parent);
+            if (ancestor == null) {
+                break;
+            }
+            path.add(0, ancestor.name());
+            parent = ancestor.parent();
+        }
+        path.add(row.name());
+        return new Region(row.code(), row.name(), RegionLevel.values()[row.level() - 1], row.parent(), path);
+    }
+}

@@ -1,0 +1,250 @@
+package org.fupin.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.MemberChangeReason;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.Pairing;
+import org.fupin.registry.api.Relation;
+import org.fupin.registry.api.Sex;
+import org.fupin.registry.api.ValidationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlHouseholdRegistryTest {
+    static final Actor CLERK = new Actor("clerk", "620502");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    @TempDir
+    static Path dir;
+    static TestStorage storage;
+    static SqlHouseholdRegistry registry;
+    static int next = 1;
+
+    @BeforeAll
+    static void open() {
+        storage = TestStorage.open(dir);
+        registry = storage.registry(CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        storage.close();
+    }
+
+    private static Household created() {
+        return registry.create(Samples.household(next++), CLERK);
+    }
+
+    @Test
+    void createsAHouseholdWithDerivedFactsAndReadsItBack() {
+        Household household = created();
+
+        assertNotNull(household.id());
+        assertEquals(1L, household.version());
+        assertEquals(HouseholdStatus.POOR, household.status());
+        assertEquals(List.of("甘肃省", "天水市", "秦州区", "大城街道", "进步巷社区居委会"), household.region().path());
+        Member head = household.head().orElseThrow();
+        assertEquals(LocalDate.of(1970, 3, 1), head.birthDate());
+        assertEquals(56, head.age());
+        assertNotNull(head.id());
+        var income = household.incomes().get(0);
+        assertEquals(new BigDecimal("17400.50"), income.total());
+        assertEquals(new BigDecimal("16200.50"), income.net());
+        assertEquals(new BigDecimal("4050.13"), income.perCapitaNet());
+        assertEquals(household, registry.find(household.id(), CLERK).orElseThrow());
+    }
+
+    @Test
+    void onePersonOneHouseholdAcrossTheRegistry() {
+        Household first = created();
+        Household copy = Samples.household(next++);
+        var members = new ArrayList<>(copy.members());
+        members.set(1, first.members().get(1).withId(null));
+        Household second = new Household(null, null, Samples.OTHER_VILLAGE, null, null, null, null,
+                copy.identificationStandard(), copy.attribute(), copy.mainCause(), List.of(), null, null, members,
+                List.of(), null, null, List.of(), null, null, null, null);
+
+        var conflict = assertThrows(ConflictException.class, () -> registry.create(second, CLERK));
+
+        assertEquals("duplicate_person", conflict.code());
+        assertTrue(conflict.text().zh().contains("已登记在户 " + first.id()), conflict.text().zh());
+        assertTrue(conflict.text().en().contains("household " + first.id()), conflict.text().en());
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndChangesNothing() {
+        Household household = created();
+        Household edited = withGroup(household, "五组");
+        Household saved = registry.update(household.id(), household.version(), edited, CLERK);
+        assertEquals(2L, saved.version());
+        assertEquals("五组", saved.villageGroup());
+
+        var stale = assertThrows(ConflictException.class,
+                () -> registry.update(household.id(), household.version(), withGroup(household, "六组"), CLERK));
+
+        assertEquals("stale_version", stale.code());
+        assertEquals("五组", registry.find(household.id(), CLERK).orElseThrow().villageGroup());
+    }
+
+    @Test
+    void anUpdateCannotAddOrRemoveMembersNorRewritePairingHistory() {
+        Household household = created();
+        var fewer = household.members().subList(0, 3);
+        var noMember = copy(household, fewer, household.pairings());
+        var changedHistory = copy(household, household.members(), List.of(new Pairing("别人", "秦州区教育局", null,
+                null, null, LocalDate.of(2016, 4, 1), null)));
+
+        assertEquals("members", assertThrows(ValidationException.class,
+                () -> registry.update(household.id(), 1, noMember, CLERK)).violations().get(0).field());
+        assertEquals("pairings[0]", assertThrows(ValidationException.class,
+                () -> registry.update(household.id(), 1, changedHistory, CLERK)).violations().get(0).field());
+    }
+
+    @Test
+    void aNewCadreAddsAPairingAndEndsThePreviousOne() {
+        Household household = created();
+        var pairings = new ArrayList<>(household.pairings());
+        pairings.add(new Pairing("孙丽", "秦州区财政局", "副科长", "13900002222", null, LocalDate.of(2025, 3, 1), null));
+
+        Household saved = registry.update(household.id(), 1, copy(household, household.members(), pairings), CLERK);
+
+        assertEquals(2, saved.pairings().size());
+        assertEquals(LocalDate.of(2025, 3, 1), saved.pairings().get(0).endDate());
+        assertNull(saved.pairings().get(1).endDate());
+    }
+
+    @Test
+    void membersJoinAndLeaveWithAReasonKeptInHistory() {
+        Household household = created();
+        Member baby = Samples.member("王小宝", Sex.MALE, Relation.GRANDCHILD,
+                Samples.id("620502", LocalDate.of(2026, 5, 1), 901 + 2 * (next % 40)));
+
+        Household grown = registry.addMember(household.id(), 1, baby, MemberChangeReason.BIRTH,
+                LocalDate.of(2026, 5, 1), "出生登记", CLERK);
+        String daughter = grown.members().get(3).id();
+        Household shrunk = registry.removeMember(household.id(), 2, daughter, MemberChangeReason.MARRIAGE_OUT,
+                LocalDate.of(2026, 10, 1), null, CLERK);
+
+        assertEquals(5, grown.members().size());
+        assertEquals(4, shrunk.members().size());
+        // per-capita income follows the household size
+        assertEquals(new BigDecimal("4050.13"), shrunk.incomes().get(0).perCapitaNet());
+        var history = registry.history(household.id(), CLERK);
+        assertEquals(2, history.memberChanges().size());
+        assertTrue(history.memberChanges().get(0).joined());
+        assertEquals(MemberChangeReason.MARRIAGE_OUT, history.memberChanges().get(1).reason());
+        assertEquals("王小红", history.memberChanges().get(1).member().name());
+        var headLeaves = assertThrows(ValidationException.class, () -> registry.removeMember(household.id(), 3,
+                shrunk.head().orElseThrow().id(), MemberChangeReason.DEATH, LocalDate.of(2026, 10, 2), null, CLERK));
+        assertEquals("memberId", headLeaves.violations().get(0).field());
+    }
+
+    @Test
+    void statusChangesFollowTheRulesAndAreKeptAsHistory() {
+        Household household = created();
+
+        registry.changeStatus(household.id(), 1, HouseholdStatus.EXITED, LocalDate.of(2019, 12, 1), "人均纯收入稳定超过贫困线", CLERK);
+        registry.changeStatus(household.id(), 2, HouseholdStatus.RETURNED, LocalDate.of(2021, 3, 1), "因病返贫", CLERK);
+        var backwards = assertThrows(ValidationException.class, () -> registry.changeStatus(household.id(), 3,
+                HouseholdStatus.NEAR_POOR, LocalDate.of(2022, 1, 1), "?", CLERK));
+        registry.changeStatus(household.id(), 3, HouseholdStatus.CLOSED, LocalDate.of(2023, 1, 1), "全户死亡", CLERK);
+        var terminal = assertThrows(ValidationException.class, () -> registry.changeStatus(household.id(), 4,
+                HouseholdStatus.EXITED, LocalDate.of(2023, 2, 1), "x", CLERK));
+
+        assertEquals("户状态不能从“返贫”变更为“边缘户”", backwards.violations().get(0).message().zh());
+        assertTrue(terminal.violations().get(0).message().en().contains("can no longer change"));
+        var statuses = registry.history(household.id(), CLERK).statusChanges();
+        assertEquals(List.of(HouseholdStatus.POOR, HouseholdStatus.EXITED, HouseholdStatus.RETURNED,
+                HouseholdStatus.CLOSED), statuses.stream().map(s -> s.to()).toList());
+        assertNull(statuses.get(0).from());
+    }
+
+    @Test
+    void outsideTheActorsRegionAHouseholdDoesNotExist() {
+        Household household = created();
+        Actor elsewhere = new Actor("other", "620503");
+
+        assertTrue(registry.find(household.id(), elsewhere).isEmpty());
+        assertThrows(NotFoundException.class, () -> registry.history(household.id(), elsewhere));
+        assertEquals(0, registry.search(query("620502", null, null), elsewhere).total());
+        var refused = assertThrows(ValidationException.class, () -> registry.create(Samples.household(next++), elsewhere));
+        assertEquals("villageCode", refused.violations().get(0).field());
+    }
+
+    @Test
+    void searchesByRegionStatusCauseNameAndIdNumberWithPaging() {
+        Household a = created();
+        Household b = registry.create(Samples.household(Samples.OTHER_VILLAGE, next++), CLERK);
+
+        var inVillage = registry.search(query(Samples.OTHER_VILLAGE, null, null), CLERK);
+        var byId = registry.search(query(null, null, b.members().get(2).idNumber()), CLERK);
+        var byIdPrefix = registry.search(query(null, null, b.members().get(2).idNumber().substring(0, 14)), CLERK);
+        var byName = registry.search(query("620502", null, "王小"), CLERK);
+        var byCause = registry.search(new HouseholdQuery("6205", null, null, Cause.LACK_OF_SKILLS, null, 0, 1,
+                HouseholdQuery.Sort.VILLAGE), CLERK);
+
+        assertTrue(inVillage.items().stream().allMatch(s -> s.villageCode().equals(Samples.OTHER_VILLAGE)));
+        assertTrue(inVillage.items().stream().anyMatch(s -> s.id().equals(b.id())));
+        assertEquals(List.of(b.id()), byId.items().stream().map(s -> s.id()).toList());
+        assertTrue(byIdPrefix.items().stream().anyMatch(s -> s.id().equals(b.id())));
+        assertTrue(byName.total() >= 2);
+        assertEquals(1, byCause.items().size());
+        assertTrue(byCause.total() >= 2);
+        assertEquals("王建国", registry.search(query(null, null, a.head().orElseThrow().idNumber()), CLERK)
+                .items().get(0).headName());
+    }
+
+    @Test
+    void everyWriteIsAuditedWithBeforeAndAfter() {
+        Household household = created();
+        registry.update(household.id(), 1, withGroup(household, "七组"), CLERK);
+
+        var entries = storage.store.audit().entries("household", household.id(), 10);
+
+        assertEquals(List.of("create", "update"), entries.stream().map(e -> e.action()).toList());
+        assertNull(entries.get(0).before());
+        assertTrue(entries.get(1).before().contains("三组") && entries.get(1).after().contains("七组"));
+        assertEquals("clerk", entries.get(1).actor());
+    }
+
+    private static HouseholdQuery query(String region, HouseholdStatus status, String text) {
+        return new HouseholdQuery(region, status, null, null, text, 0, 50, HouseholdQuery.Sort.VILLAGE);
+    }
+
+    private static Household withGroup(Household h, String group) {
+        return new Household(h.id(), h.version(), h.villageCode(), group, h.phone(), h.bankName(), h.bankAccount(),
+                h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
+                h.identifiedYear(), h.members(), h.incomes(), h.housing(), h.assurances(), h.pairings(),
+                h.extensions(), h.region(), h.createdAt(), h.updatedAt());
+    }
+
+    private static Household copy(Household h, List<Member> members, List<Pairing> pairings) {
+        return new Household(h.id(), h.version(), h.villageCode(), h.villageGroup(), h.phone(), h.bankName(),
+                h.bankAccount(), h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(),
+                h.status(), h.identifiedYear(), members, h.incomes(), h.housing(), h.assurances(), pairings,
+                h.extensions(), h.region(), h.createdAt(), h.updatedAt());
+    }
+}
