@@ -19,7 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real HTTP client for the platform running in this framework; finds the port Jetty actually bound. */
 public final class Api {
-    public record Reply(int status, String contentType, String body, JsonNode json) {
+    public record Reply(int status, String contentType, String body, JsonNode json,
+            java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +62,23 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    public Reply send(String method, String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+    /** Sends a JSON body (or none) with extra headers given as name, value, name, value … */
+    public Reply send(String method, String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
+                        : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Repeats a GET until the reply satisfies the condition, or fails after the timeout with the last reply. */
@@ -89,7 +106,7 @@ public final class Api {
                     HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
-            return new Reply(response.statusCode(), type, response.body(), json);
+            return new Reply(response.statusCode(), type, response.body(), json, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

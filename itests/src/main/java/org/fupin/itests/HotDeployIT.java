@@ -34,8 +34,8 @@ class HotDeployIT {
         Path jar = deploy.resolve("hello-plugin.jar");
         TestBundles.writeBundle(jar, "org.example.hello");
 
-        var listed = api.await("/api/v1/admin/bundles", r -> find(r.json(), "org.example.hello") != null,
-                Duration.ofSeconds(5));
+        var listed = api.await("/api/v1/admin/bundles", r -> find(r.json(), "org.example.hello") != null
+                && "ACTIVE".equals(find(r.json(), "org.example.hello").path("state").asText()), Duration.ofSeconds(5));
         JsonNode hello = find(listed.json(), "org.example.hello");
         assertEquals("ACTIVE", hello.path("state").asText());
         assertEquals("deploy", hello.path("origin").asText());

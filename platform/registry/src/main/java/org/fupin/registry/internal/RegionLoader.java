@@ -30,12 +30,12 @@ final class RegionLoader {
         this.resources = resources;
     }
 
-    /** Inserts every region on the given write connection; returns the number of rows. */
-    int load(Connection connection) throws SQLException {
+    /** Inserts the regions of levels {@code from}..{@code to} (1 province … 5 village); returns the row count. */
+    int load(Connection connection, int from, int to) throws SQLException {
         int rows = 0;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO region (code, name, level, parent) VALUES (?, ?, ?, ?)")) {
-            for (int level = 0; level < FILES.length; level++) {
+            for (int level = from - 1; level < to; level++) {
                 rows += loadFile(insert, FILES[level], level + 1, PARENT_COLUMN[level]);
             }
         }

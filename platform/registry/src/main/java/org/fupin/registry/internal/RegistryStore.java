@@ -7,36 +7,26 @@ import java.net.URL;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.fupin.database.api.AuditLog;
 import org.fupin.database.api.Database;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry's storage, ready to use: the schema migrated and the division table loaded (once, on the first
- * start: about 665,000 rows).
+ * The registry's storage, ready to use: the schema migrated and the division table loaded. Registered as a
+ * service by {@link RegistryStartup} only once it is ready, so the components that need it wait for it.
  */
-@Component(service = RegistryStore.class)
 public class RegistryStore {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryStore.class);
 
     private final Database database;
     private final AuditLog audit;
+    private final CountDownLatch villagesLoaded = new CountDownLatch(1);
 
-    @Activate
-    public RegistryStore(@Reference Database database, @Reference AuditLog audit, BundleContext context) {
-        this(database, audit);
-        database.migrate("registry", context.getBundle(), "db/registry");
-        loadRegionsOnce(name -> open(context.getBundle().getEntry(name), name));
-    }
-
-    /** For tests: storage whose schema the caller has migrated. */
     RegistryStore(Database database, AuditLog audit) {
         this.database = database;
         this.audit = audit;
@@ -50,34 +40,63 @@ public class RegistryStore {
         return audit;
     }
 
-    void loadRegionsOnce(Function<String, InputStream> resources) {
+    /**
+     * Loads the division table unless it is complete: provinces to townships first (fast), then — after
+     * {@code upperLevelsReady} has run — the 620,000 villages; village look-ups wait for them. A start that died
+     * half-way leaves no completion mark, so the next start reloads from scratch.
+     */
+    void loadRegionsOnce(Function<String, InputStream> resources, Runnable upperLevelsReady) {
         long started = System.nanoTime();
-        Integer loaded = database.write(c -> {
+        boolean complete = database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT rows FROM region_dataset WHERE name = ?")) {
                 query.setString(1, RegionLoader.DATASET);
                 try (ResultSet rs = query.executeQuery()) {
-                    if (rs.next()) {
-                        return null;
-                    }
+                    return rs.next();
                 }
             }
-            int rows = new RegionLoader(resources).load(c);
+        });
+        if (complete) {
+            villagesLoaded.countDown();
+            upperLevelsReady.run();
+            return;
+        }
+        var loader = new RegionLoader(resources);
+        int upper = database.write(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("DELETE FROM region");
+            }
+            return loader.load(c, 1, 4);
+        });
+        upperLevelsReady.run();
+        int villages = database.write(c -> {
+            int rows = loader.load(c, 5, 5);
             try (PreparedStatement mark = c.prepareStatement(
                     "INSERT INTO region_dataset (name, rows, loaded_at) VALUES (?, ?, ?)")) {
                 mark.setString(1, RegionLoader.DATASET);
-                mark.setInt(2, rows);
+                mark.setInt(2, upper + rows);
                 mark.setString(3, Instant.now().toString());
                 mark.executeUpdate();
             }
             return rows;
         });
-        if (loaded != null) {
-            LOG.info("Loaded {} regions ({}) in {} ms", loaded, RegionLoader.DATASET,
-                    (System.nanoTime() - started) / 1_000_000);
+        villagesLoaded.countDown();
+        LOG.info("Loaded {} regions ({}) in {} ms", upper + villages, RegionLoader.DATASET,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Blocks until the villages are in the table (only ever waits during the very first start). */
+    void awaitVillages() {
+        try {
+            if (!villagesLoaded.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the division table is still loading");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the division table loads", e);
         }
     }
 
-    private static InputStream open(URL entry, String name) {
+    static InputStream open(URL entry, String name) {
         if (entry == null) {
             throw new IllegalStateException("the registry bundle does not contain " + name);
         }

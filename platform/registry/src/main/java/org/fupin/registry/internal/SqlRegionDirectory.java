@@ -58,6 +58,9 @@ public class SqlRegionDirectory implements RegionDirectory {
 
     @Override
     public List<Region> children(String code) {
+        if (code != null && code.length() == 9) {
+            store.awaitVillages();
+        }
         return store.database().read(c -> {
             String sql = code == null || code.isEmpty()
                     ? "SELECT code, name, level, parent FROM region WHERE level = 1 ORDER BY code"
@@ -78,6 +81,7 @@ public class SqlRegionDirectory implements RegionDirectory {
     }
 
     private Row village(String code) {
+        store.awaitVillages();
         return store.database().read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT code, name, level, parent FROM region WHERE code = ?")) {

@@ -31,7 +31,7 @@ final class TestStorage implements AutoCloseable {
         database.migrate("platform", bundleWith("db/platform"), "db/platform");
         database.migrate("registry", bundleWith("db/registry"), "db/registry");
         store = new RegistryStore(database, new SqlAuditLog(database, Clock.systemUTC()));
-        store.loadRegionsOnce(TestStorage::resource);
+        store.loadRegionsOnce(TestStorage::resource, () -> { });
         regions = new SqlRegionDirectory(store);
     }
 

@@ -27,6 +27,10 @@ import org.osgi.resource.Requirement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +49,21 @@ public class BundleInspector implements FrameworkListener {
     private static final Logger LOG = LoggerFactory.getLogger(BundleInspector.class);
 
     private final BundleContext context;
+    private final ServiceComponentRuntime components;
     private final Optional<Path> deployDir;
     private final Clock clock;
     private final ConcurrentHashMap<Long, String> startFailures = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public BundleInspector(BundleContext context) {
-        this(context, deployDirOf(context), Clock.systemUTC());
+    public BundleInspector(BundleContext context, @Reference ServiceComponentRuntime components) {
+        this(context, components, deployDirOf(context), Clock.systemUTC());
     }
 
-    BundleInspector(BundleContext context, Optional<Path> deployDir, Clock clock) {
+    BundleInspector(BundleContext context, ServiceComponentRuntime components, Optional<Path> deployDir,
+            Clock clock) {
         this.context = context;
+        this.components = components;
         this.deployDir = deployDir;
         this.clock = clock;
         context.addFrameworkListener(this);
@@ -108,6 +115,52 @@ public class BundleInspector implements FrameworkListener {
     }
 
     private String problemOf(Bundle bundle) {
+        String state = stateProblem(bundle);
+        return state != null ? state : componentProblem(bundle);
+    }
+
+    /**
+     * For Fupin's own bundles and plugins, an active bundle is not enough: each of its components must be
+     * satisfied (a component waiting for a service, or one whose activation threw, means the feature is down).
+     * Components that require a configuration nobody gave are not started by design and are not judged.
+     */
+    private String componentProblem(Bundle bundle) {
+        if (bundle.getState() != Bundle.ACTIVE || !judgesComponents(bundle)) {
+            return null;
+        }
+        var problems = new ArrayList<String>();
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
+            if (!components.isComponentEnabled(description)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+                switch (configuration.state) {
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
+                        var waitingFor = new ArrayList<String>();
+                        for (var reference : configuration.unsatisfiedReferences) {
+                            waitingFor.add(reference.name + (reference.target == null ? "" : " " + reference.target));
+                        }
+                        problems.add("component " + description.name + " is waiting for " + String.join(", ", waitingFor));
+                    }
+                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION ->
+                        problems.add("component " + description.name + " is waiting for its configuration");
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION ->
+                        problems.add("component " + description.name + " failed to activate: " + configuration.failure);
+                    default -> {
+                        // satisfied or active
+                    }
+                }
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private boolean judgesComponents(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        return (name != null && name.startsWith("org.fupin.")) || isDeployed(bundle.getLocation());
+    }
+
+    private String stateProblem(Bundle bundle) {
         boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
         switch (bundle.getState()) {
             case Bundle.ACTIVE:

@@ -30,6 +30,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 class BundleInspectorTest {
     private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
@@ -38,9 +42,10 @@ class BundleInspectorTest {
     Path deploy;
 
     private final BundleContext context = mock(BundleContext.class);
+    private final ServiceComponentRuntime components = mock(ServiceComponentRuntime.class);
 
     private BundleInspector inspector() {
-        return new BundleInspector(context, Optional.of(deploy.toAbsolutePath().normalize()),
+        return new BundleInspector(context, components, Optional.of(deploy.toAbsolutePath().normalize()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -141,5 +146,23 @@ class BundleInspectorTest {
         try (OutputStream out = Files.newOutputStream(file); var jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
+    }
+
+    @Test
+    void aFupinComponentWaitingForAServiceIsAProblem() {
+        Bundle registry = bundle(11, "org.fupin.registry", Bundle.ACTIVE, "file:/opt/fupin/bundles/registry.jar");
+        var description = new ComponentDescriptionDTO();
+        description.name = "org.fupin.registry.internal.SqlRegionDirectory";
+        var waiting = new ComponentConfigurationDTO();
+        waiting.state = ComponentConfigurationDTO.UNSATISFIED_REFERENCE;
+        var reference = new UnsatisfiedReferenceDTO();
+        reference.name = "store";
+        waiting.unsatisfiedReferences = new UnsatisfiedReferenceDTO[] {reference};
+        when(components.getComponentDescriptionDTOs(registry)).thenReturn(List.of(description));
+        when(components.isComponentEnabled(description)).thenReturn(true);
+        when(components.getComponentConfigurationDTOs(description)).thenReturn(List.of(waiting));
+
+        assertEquals("component org.fupin.registry.internal.SqlRegionDirectory is waiting for store",
+                inspector().describe(registry).problem());
     }
 }

@@ -1,0 +1,155 @@
+package org.fupin.registry.internal.http;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdAttribute;
+import org.fupin.registry.api.HouseholdHistory;
+import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.api.HouseholdRegistry;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.HouseholdSummary;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.MemberChangeReason;
+import org.fupin.registry.api.Page;
+import org.fupin.registry.api.Region;
+import org.fupin.web.api.ApiResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /api/v1/households}: register, read, edit, search, member and status changes, history. */
+@Component(service = HouseholdResource.class)
+@ApiResource(extension_select = {"(osgi.jakartars.name=" + ApiResource.EXTENSION_NAME + ")",
+        "(osgi.jakartars.name=" + RegistryExceptionMapper.NAME + ")"})
+@Path("households")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HouseholdResource {
+    /** A member joining: who, why, when. */
+    public record MemberJoining(Member member, MemberChangeReason reason, LocalDate date, String note, Long version) {
+    }
+
+    /** A member leaving: why, when. */
+    public record MemberLeaving(MemberChangeReason reason, LocalDate date, String note, Long version) {
+    }
+
+    /** A status change: to what, when, why. */
+    public record StatusChangeRequest(HouseholdStatus status, LocalDate date, String reason, Long version) {
+    }
+
+    private final HouseholdRegistry registry;
+
+    @Context
+    SecurityContext security;
+
+    @Activate
+    public HouseholdResource(@Reference HouseholdRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    public Response create(Household household, @Context UriInfo uri) {
+        Household created = registry.create(required(household), Requests.actor(security));
+        URI location = uri.getBaseUriBuilder().path("households").path(created.id()).build();
+        return Response.created(location).tag(tag(created)).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        Household household = registry.find(id, Requests.actor(security))
+                .orElseThrow(() -> org.fupin.web.api.ApiException.notFound("no household " + id));
+        return Response.ok(household).tag(tag(household)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Household household) {
+        long version = Requests.expectedVersion(ifMatch, required(household).version());
+        Household saved = registry.update(id, version, household, Requests.actor(security));
+        return Response.ok(saved).tag(tag(saved)).build();
+    }
+
+    @GET
+    public Page<HouseholdSummary> search(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("attribute") String attribute, @QueryParam("cause") String cause, @QueryParam("q") String text,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
+            throw Requests.badParameter("region", "a region code has 2, 4, 6, 9 or 12 digits");
+        }
+        var query = new HouseholdQuery(region == null ? null : region.strip(),
+                Requests.enumParameter("status", status, HouseholdStatus.class),
+                Requests.enumParameter("attribute", attribute, HouseholdAttribute.class),
+                Requests.enumParameter("cause", cause, Cause.class), text,
+                Requests.intParameter("page", page, 0, 0, 1_000_000),
+                Requests.intParameter("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
+                Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class));
+        return registry.search(query, Requests.actor(security));
+    }
+
+    @GET
+    @Path("{id}/history")
+    public HouseholdHistory history(@PathParam("id") String id) {
+        return registry.history(id, Requests.actor(security));
+    }
+
+    @POST
+    @Path("{id}/members")
+    public Response addMember(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            MemberJoining joining) {
+        required(joining);
+        Household saved = registry.addMember(id, Requests.expectedVersion(ifMatch, joining.version()),
+                joining.member(), joining.reason(), joining.date(), joining.note(), Requests.actor(security));
+        return Response.ok(saved).tag(tag(saved)).build();
+    }
+
+    @POST
+    @Path("{id}/members/{memberId}/departure")
+    public Response removeMember(@PathParam("id") String id, @PathParam("memberId") String memberId,
+            @HeaderParam("If-Match") String ifMatch, MemberLeaving leaving) {
+        required(leaving);
+        Household saved = registry.removeMember(id, Requests.expectedVersion(ifMatch, leaving.version()), memberId,
+                leaving.reason(), leaving.date(), leaving.note(), Requests.actor(security));
+        return Response.ok(saved).tag(tag(saved)).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            StatusChangeRequest change) {
+        required(change);
+        Household saved = registry.changeStatus(id, Requests.expectedVersion(ifMatch, change.version()),
+                change.status(), change.date(), change.reason(), Requests.actor(security));
+        return Response.ok(saved).tag(tag(saved)).build();
+    }
+
+    private static EntityTag tag(Household household) {
+        return new EntityTag(String.valueOf(household.version()));
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw org.fupin.web.api.ApiException.badRequest("a JSON request body is required", java.util.List.of());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,78 @@
+package org.fupin.registry.internal.http;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.fupin.registry.api.Actor;
+import org.fupin.web.api.ApiException;
+import org.fupin.web.api.FieldError;
+import org.fupin.web.api.Language;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** Small pieces every registry resource needs: who acts, in which language, and 400s for bad parameters. */
+final class Requests {
+    private Requests() {
+    }
+
+    /** The acting user; anonymous with country-wide scope until accounts exist. */
+    static Actor actor(SecurityContext security) {
+        var principal = security == null ? null : security.getUserPrincipal();
+        return principal == null ? new Actor("anonymous", "") : new Actor(principal.getName(), "");
+    }
+
+    static Locale language(HttpHeaders headers) {
+        return Language.of(headers.getAcceptableLanguages());
+    }
+
+    static <E extends Enum<E>> E enumParameter(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw badParameter(name, "unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    static int intParameter(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw badParameter(name, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw badParameter(name, "must be a whole number, got '" + value + "'");
+        }
+    }
+
+    static ApiException badParameter(String name, String reason) {
+        return ApiException.badRequest("invalid query parameter " + name + ": " + reason,
+                List.of(new FieldError(name, reason)));
+    }
+
+    /** The version a write is based on: If-Match ("3" or W/"3") first, else the body's version. */
+    static long expectedVersion(String ifMatch, Long bodyVersion) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+            try {
+                return Long.parseLong(tag);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("If-Match must carry the household version, e.g. \"3\"",
+                        List.of(new FieldError("If-Match", "not a version: " + ifMatch)));
+            }
+        }
+        if (bodyVersion == null) {
+            throw new ApiException(428, "version_required",
+                    "the current version is required (If-Match header or \"version\" field) to avoid lost updates",
+                    List.of(new FieldError("version", "required")));
+        }
+        return bodyVersion;
+    }
+}
