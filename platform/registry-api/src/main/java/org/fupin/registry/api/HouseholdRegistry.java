@@ -33,4 +33,10 @@ public interface HouseholdRegistry {
     HouseholdHistory history(String id, Actor actor);
 
     Page<HouseholdSummary> search(HouseholdQuery query, Actor actor);
+
+    /**
+     * Registers many households at once (data migration, the demo county): each is validated and stored whole
+     * or reported; households whose people already form exactly that household are counted as unchanged.
+     */
+    ImportSummary register(java.util.List<Household> households, Actor actor);
 }

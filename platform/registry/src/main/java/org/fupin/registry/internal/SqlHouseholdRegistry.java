@@ -27,6 +27,7 @@ import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.HouseholdSummary;
+import org.fupin.registry.api.ImportSummary;
 import org.fupin.registry.api.Member;
 import org.fupin.registry.api.MemberChange;
 import org.fupin.registry.api.MemberChangeReason;
@@ -54,6 +55,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     private final SqlRegionDirectory regions;
     private final Clock clock;
     private final RegistryJson json = new RegistryJson();
+    private final HouseholdImport importer;
 
     @Activate
     public SqlHouseholdRegistry(@Reference RegistryStore store, @Reference SqlRegionDirectory regions) {
@@ -64,6 +66,21 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         this.store = store;
         this.regions = regions;
         this.clock = clock;
+        this.importer = new HouseholdImport(store, this, clock);
+    }
+
+    public HouseholdImport importer() {
+        return importer;
+    }
+
+    @Override
+    public ImportSummary register(List<Household> households, Actor actor) {
+        var report = importer.importHouseholds(households, actor);
+        var problems = new ArrayList<ImportSummary.Problem>();
+        for (var rejection : report.rejections()) {
+            problems.add(new ImportSummary.Problem((int) rejection.line() - 1, rejection.column(), rejection.reason()));
+        }
+        return new ImportSummary(report.stored(), report.unchanged(), report.rejected(), problems);
     }
 
     LocalDate today() {
@@ -77,44 +94,31 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public Household create(Household draft, Actor actor) {
         Household household = validatorFor(actor).normalise(draft, today());
+        HouseholdStatus status = initialStatus(household);
+        Instant now = clock.instant();
+        long id = store.database().write(c -> {
+            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+                var outcome = writer.insert(withoutDerived(household), status, today(), now, actor, NEW_REASON, Map.of());
+                if (outcome instanceof HouseholdWriter.AlreadyRegistered registered) {
+                    throw new ConflictException("duplicate_person", Messages.text("person.duplicate",
+                            household.members().get(0).idNumber(), registered.id()));
+                }
+                return ((HouseholdWriter.Inserted) outcome).id();
+            }
+        });
+        return find(id, actor).orElseThrow();
+    }
+
+    static final String NEW_REASON = "新识别 / newly identified";
+
+    /** POOR unless given otherwise; a terminal status cannot start a household. */
+    static HouseholdStatus initialStatus(Household household) {
         HouseholdStatus status = household.status() == null ? HouseholdStatus.POOR : household.status();
         if (StatusRules.terminal(status)) {
             throw new org.fupin.registry.api.ValidationException(List.of(new Violation("status",
                     Messages.text("status.initial", status.label().zh()))));
         }
-        Instant now = clock.instant();
-        long id = store.database().write(c -> insert(c, household, status, now, actor, "新识别 / newly identified"));
-        return find(id, actor).orElseThrow();
-    }
-
-    /** Inserts a validated household and its audit; returns its id. Used by create and by import. */
-    long insert(Connection c, Household household, HouseholdStatus status, Instant now, Actor actor, String reason)
-            throws SQLException {
-        requireNobodyRegistered(c, household.members(), null);
-        long id = nextId(c, "household");
-        long memberId = nextId(c, "member");
-        var members = new ArrayList<Member>(household.members().size());
-        for (Member member : household.members()) {
-            members.add(member.withId(String.valueOf(memberId++)));
-        }
-        Household stored = household.managed(String.valueOf(id), 1L, status, members, household.incomes(),
-                closePairings(household.pairings()), null, now, now);
-        String doc = json.write(withoutDerived(stored));
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO household (id, version, village_code, "
-                + "status, attribute, main_cause, head_name, head_id_number, member_count, income_year, "
-                + "per_capita_fen, doc, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            insert.setLong(1, id);
-            insert.setLong(2, 1);
-            bindColumns(insert, 3, stored, doc);
-            insert.setString(13, now.toString());
-            insert.setString(14, now.toString());
-            insert.executeUpdate();
-        }
-        insertMembers(c, id, members);
-        insertCauses(c, id, stored);
-        insertStatusChange(c, id, null, status, today(), reason, actor, now);
-        store.audit().append(c, actor.username(), ENTITY, String.valueOf(id), "create", null, doc);
-        return id;
+        return status;
     }
 
     @Override
@@ -365,7 +369,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
                 + "income_year = ?, per_capita_fen = ?, doc = ?, updated_at = ? WHERE id = ? AND version = ?")) {
             update.setLong(1, next.version());
-            bindColumns(update, 2, next, doc);
+            HouseholdWriter.bindColumns(update, 2, next, doc);
             update.setString(12, next.updatedAt().toString());
             update.setLong(13, Long.parseLong(current.id()));
             update.setLong(14, current.version());
@@ -377,30 +381,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 doc);
     }
 
-    /** Binds village … doc (10 parameters) from {@code first}. */
-    private static void bindColumns(PreparedStatement statement, int first, Household h, String doc)
-            throws SQLException {
-        statement.setString(first, h.villageCode());
-        statement.setString(first + 1, h.status().name());
-        statement.setString(first + 2, h.attribute().name());
-        statement.setString(first + 3, h.mainCause().name());
-        var head = h.head();
-        statement.setString(first + 4, head.map(Member::name).orElse(null));
-        statement.setString(first + 5, head.map(Member::idNumber).orElse(null));
-        statement.setInt(first + 6, h.members().size());
-        var latest = h.incomes().isEmpty() ? null : h.incomes().get(h.incomes().size() - 1);
-        if (latest == null || latest.perCapitaNet() == null) {
-            statement.setNull(first + 7, java.sql.Types.INTEGER);
-            statement.setNull(first + 8, java.sql.Types.INTEGER);
-        } else {
-            statement.setInt(first + 7, latest.year());
-            statement.setLong(first + 8, latest.perCapitaNet().movePointRight(2).longValueExact());
-        }
-        statement.setString(first + 9, doc);
-    }
-
     /** What is derived on read (age, region) is not stored. */
-    private static Household withoutDerived(Household h) {
+    static Household withoutDerived(Household h) {
         var members = new ArrayList<Member>(h.members().size());
         for (Member m : h.members()) {
             members.add(m.withIdentity(m.idNumber(), m.birthDate(), null));

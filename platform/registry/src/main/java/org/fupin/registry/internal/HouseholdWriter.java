@@ -1,0 +1,214 @@
+package org.fupin.registry.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.fupin.database.api.AuditLog;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.Member;
+
+/**
+ * Inserts validated households within one write transaction, reusing its prepared statements, so a batch of a
+ * thousand households costs a thousand executions rather than a thousand prepares. Ids come from the table
+ * maxima, read once: every write runs on the single writer connection, one transaction at a time.
+ */
+final class HouseholdWriter implements AutoCloseable {
+    /** What an insert found out about the people in it. */
+    sealed interface Outcome permits Inserted, AlreadyRegistered {
+    }
+
+    /** A new household with its id and stored JSON. */
+    record Inserted(long id, String doc) implements Outcome {
+    }
+
+    /** Every member is already in this one household: a re-import of the same household, nothing to do. */
+    record AlreadyRegistered(long id) implements Outcome {
+    }
+
+    private final Connection connection;
+    private final AuditLog audit;
+    private final RegistryJson json;
+    private final PreparedStatement findPerson;
+    private final PreparedStatement insertHousehold;
+    private final PreparedStatement insertMember;
+    private final PreparedStatement insertCause;
+    private final PreparedStatement insertStatus;
+    private long nextHousehold;
+    private long nextMember;
+
+    HouseholdWriter(Connection connection, AuditLog audit, RegistryJson json) throws SQLException {
+        this.connection = connection;
+        this.audit = audit;
+        this.json = json;
+        findPerson = connection.prepareStatement("SELECT household_id FROM member WHERE id_number = ?");
+        insertHousehold = connection.prepareStatement("INSERT INTO household (id, version, village_code, status, "
+                + "attribute, main_cause, head_name, head_id_number, member_count, income_year, per_capita_fen, doc, "
+                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        insertMember = connection.prepareStatement(
+                "INSERT INTO member (id, household_id, id_number, name) VALUES (?,?,?,?)");
+        insertCause = connection.prepareStatement(
+                "INSERT INTO household_cause (household_id, cause, main) VALUES (?,?,?)");
+        insertStatus = connection.prepareStatement("INSERT INTO status_change (household_id, from_status, to_status, "
+                + "date, reason, actor, recorded_at) VALUES (?,?,?,?,?,?,?)");
+        nextHousehold = max("household") + 1;
+        nextMember = max("member") + 1;
+    }
+
+    /**
+     * Inserts a validated household, or reports that exactly these people already form one household.
+     *
+     * @param alsoTaken ID numbers taken earlier in the same batch and not yet visible here (may be empty)
+     * @throws ConflictException when a member belongs to another household
+     */
+    Outcome insert(Household household, HouseholdStatus status, LocalDate since, Instant now, Actor actor,
+            String reason, Map<String, Long> alsoTaken) throws SQLException {
+        Long existing = null;
+        boolean allRegistered = true;
+        for (Member member : household.members()) {
+            Long holder = alsoTaken.get(member.idNumber());
+            if (holder == null) {
+                findPerson.setString(1, member.idNumber());
+                try (ResultSet rs = findPerson.executeQuery()) {
+                    holder = rs.next() ? rs.getLong(1) : null;
+                }
+            }
+            if (holder == null) {
+                allRegistered = false;
+            } else if (existing == null) {
+                existing = holder;
+            } else if (!existing.equals(holder)) {
+                throw duplicate(member, holder);
+            }
+        }
+        if (existing != null) {
+            if (allRegistered && household.members().size() == countMembers(existing)) {
+                return new AlreadyRegistered(existing);
+            }
+            Member taken = household.members().stream().filter(m -> holderOf(m, alsoTaken) != null).findFirst()
+                    .orElseThrow();
+            throw duplicate(taken, existing);
+        }
+        long id = nextHousehold++;
+        var members = new ArrayList<Member>(household.members().size());
+        for (Member member : household.members()) {
+            members.add(member.withId(String.valueOf(nextMember++)));
+        }
+        Household stored = household.managed(null, null, status, members, household.incomes(),
+                SqlHouseholdRegistry.closePairings(household.pairings()), null, now, now);
+        String doc = json.write(stored);
+        insertHousehold.setLong(1, id);
+        insertHousehold.setLong(2, 1);
+        bindColumns(insertHousehold, 3, stored, doc);
+        insertHousehold.setString(13, now.toString());
+        insertHousehold.setString(14, now.toString());
+        insertHousehold.executeUpdate();
+        for (Member member : members) {
+            insertMember.setLong(1, Long.parseLong(member.id()));
+            insertMember.setLong(2, id);
+            insertMember.setString(3, member.idNumber());
+            insertMember.setString(4, member.name());
+            insertMember.executeUpdate();
+        }
+        insertCause(id, stored.mainCause(), true);
+        for (Cause other : stored.otherCauses()) {
+            insertCause(id, other, false);
+        }
+        insertStatus.setLong(1, id);
+        insertStatus.setNull(2, Types.VARCHAR);
+        insertStatus.setString(3, status.name());
+        insertStatus.setString(4, since.toString());
+        insertStatus.setString(5, reason);
+        insertStatus.setString(6, actor.username());
+        insertStatus.setString(7, now.toString());
+        insertStatus.executeUpdate();
+        audit.append(connection, actor.username(), SqlHouseholdRegistry.ENTITY, String.valueOf(id), "create", null, doc);
+        return new Inserted(id, doc);
+    }
+
+    private Long holderOf(Member member, Map<String, Long> alsoTaken) {
+        Long holder = alsoTaken.get(member.idNumber());
+        if (holder != null) {
+            return holder;
+        }
+        try {
+            findPerson.setString(1, member.idNumber());
+            try (ResultSet rs = findPerson.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int countMembers(long household) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM member WHERE household_id = ?")) {
+            count.setLong(1, household);
+            try (ResultSet rs = count.executeQuery()) {
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static ConflictException duplicate(Member member, long holder) {
+        return new ConflictException("duplicate_person", Messages.text("person.duplicate", member.idNumber(), holder));
+    }
+
+    private void insertCause(long id, Cause cause, boolean main) throws SQLException {
+        insertCause.setLong(1, id);
+        insertCause.setString(2, cause.name());
+        insertCause.setInt(3, main ? 1 : 0);
+        insertCause.executeUpdate();
+    }
+
+    /** Binds village … doc (10 parameters) from {@code first}; shared with updates. */
+    static void bindColumns(PreparedStatement statement, int first, Household h, String doc) throws SQLException {
+        statement.setString(first, h.villageCode());
+        statement.setString(first + 1, h.status().name());
+        statement.setString(first + 2, h.attribute().name());
+        statement.setString(first + 3, h.mainCause().name());
+        var head = h.head();
+        statement.setString(first + 4, head.map(Member::name).orElse(null));
+        statement.setString(first + 5, head.map(Member::idNumber).orElse(null));
+        statement.setInt(first + 6, h.members().size());
+        var latest = h.incomes().isEmpty() ? null : h.incomes().get(h.incomes().size() - 1);
+        if (latest == null || latest.perCapitaNet() == null) {
+            statement.setNull(first + 7, Types.INTEGER);
+            statement.setNull(first + 8, Types.INTEGER);
+        } else {
+            statement.setInt(first + 7, latest.year());
+            statement.setLong(first + 8, latest.perCapitaNet().movePointRight(2).longValueExact());
+        }
+        statement.setString(first + 9, doc);
+    }
+
+    private long max(String table) throws SQLException {
+        try (var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            return rs.getLong(1);
+        }
+    }
+
+    List<PreparedStatement> statements() {
+        return List.of(findPerson, insertHousehold, insertMember, insertCause, insertStatus);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : statements()) {
+            statement.close();
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.fupin.registry.internal.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.fupin.registry.api.AnnualIncome;
+import org.fupin.registry.api.Assurances;
+import org.fupin.registry.api.Cause;
+import org.fupin.registry.api.DangerGrade;
+import org.fupin.registry.api.Education;
+import org.fupin.registry.api.Fuel;
+import org.fupin.registry.api.HealthStatus;
+import org.fupin.registry.api.HouseStructure;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdAttribute;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.Housing;
+import org.fupin.registry.api.IdentificationStandard;
+import org.fupin.registry.api.LabourAbility;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.Relation;
+import org.fupin.registry.api.SchoolStatus;
+import org.fupin.registry.api.Sex;
+import org.fupin.registry.api.WaterSource;
+import org.fupin.registry.api.WorkStatus;
+
+/**
+ * Streams households out of a CSV in the import format, one at a time: rows sharing a 户编号 (consecutive) form
+ * one household. Memory stays flat whatever the file's size.
+ */
+public final class HouseholdCsvReader implements AutoCloseable {
+    /** A problem at a line and column of the file. */
+    public record Problem(long line, String column, LocalizedText reason) {
+    }
+
+    /**
+     * One household as read: its draft, the line of its first row and of each member row, and the cells that
+     * could not be read (then the draft is incomplete and must not be stored).
+     */
+    public record Parsed(String key, long line, List<Long> memberLines, Household draft, List<Problem> problems) {
+    }
+
+    /** The header row is unusable: the whole file is refused. */
+    public static final class HeaderException extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final transient LocalizedText reason;
+
+        HeaderException(LocalizedText reason) {
+            super(reason.en(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final Map<Column, Integer> index = new EnumMap<>(Column.class);
+    private final CellParser cells = new CellParser();
+    private CSVRecord pending;
+
+    public HouseholdCsvReader(Reader reader) throws IOException, HeaderException {
+        parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
+                .parse(reader);
+        records = parser.iterator();
+        if (!records.hasNext()) {
+            throw new HeaderException(new LocalizedText("文件为空：缺少表头行", "the file is empty: no header row"));
+        }
+        CSVRecord header = records.next();
+        var unknown = new ArrayList<String>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            var column = Column.byHeader(name);
+            if (column.isEmpty()) {
+                unknown.add(name);
+            } else {
+                index.put(column.get(), i);
+            }
+        }
+        var missing = new ArrayList<String>();
+        for (Column column : Column.values()) {
+            if (column.required() && !index.containsKey(column)) {
+                missing.add(column.header());
+            }
+        }
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw new HeaderException(new LocalizedText(
+                    "表头有误：" + (unknown.isEmpty() ? "" : "未知列 " + unknown + "；")
+                            + (missing.isEmpty() ? "" : "缺少必填列 " + missing) + "（见导入格式说明）",
+                    "bad header row: " + (unknown.isEmpty() ? "" : "unknown columns " + unknown + "; ")
+                            + (missing.isEmpty() ? "" : "missing required columns " + missing)
+                            + " (see the import format)"));
+        }
+        pending = records.hasNext() ? records.next() : null;
+    }
+
+    /** The next household, or {@code null} at the end of the file. */
+    public Parsed next() {
+        if (pending == null) {
+            return null;
+        }
+        CSVRecord first = pending;
+        String key = cell(first, Column.KEY);
+        var rows = new ArrayList<CSVRecord>();
+        rows.add(first);
+        pending = null;
+        while (records.hasNext()) {
+            CSVRecord row = records.next();
+            if (!cell(row, Column.KEY).equals(key)) {
+                pending = row;
+                break;
+            }
+            rows.add(row);
+        }
+        return parse(key, rows);
+    }
+
+    private Parsed parse(String key, List<CSVRecord> rows) {
+        var problems = new ArrayList<Problem>();
+        CSVRecord head = rows.get(0);
+        long line = lineOf(head);
+        if (key.isEmpty()) {
+            problems.add(new Problem(line, Column.KEY.header(), new LocalizedText("户编号不能为空", "户编号 (household key) is required")));
+        }
+        var members = new ArrayList<Member>(rows.size());
+        var lines = new ArrayList<Long>(rows.size());
+        Household draft = null;
+        try {
+            for (CSVRecord row : rows) {
+                lines.add(lineOf(row));
+                try {
+                    members.add(member(row));
+                } catch (CellParser.BadCell bad) {
+                    problems.add(new Problem(lineOf(row), bad.column.header(), new LocalizedText(bad.zh, bad.en)));
+                }
+            }
+            draft = household(head, members);
+        } catch (CellParser.BadCell bad) {
+            problems.add(new Problem(line, bad.column.header(), new LocalizedText(bad.zh, bad.en)));
+        }
+        return new Parsed(key, line, lines, draft, problems);
+    }
+
+    private static long lineOf(CSVRecord record) {
+        // the header is record 1 on line 1; a record spanning several lines (a quoted line break) counts once
+        return record.getRecordNumber();
+    }
+
+    private Household household(CSVRecord row, List<Member> members) throws CellParser.BadCell {
+        var incomes = new ArrayList<AnnualIncome>();
+        Integer incomeYear = CellParser.whole(Column.INCOME_YEAR, cell(row, Column.INCOME_YEAR));
+        var wage = CellParser.decimal(Column.WAGE, cell(row, Column.WAGE));
+        var business = CellParser.decimal(Column.BUSINESS, cell(row, Column.BUSINESS));
+        var transfer = CellParser.decimal(Column.TRANSFER, cell(row, Column.TRANSFER));
+        var property = CellParser.decimal(Column.PROPERTY, cell(row, Column.PROPERTY));
+        var cost = CellParser.decimal(Column.PRODUCTION_COST, cell(row, Column.PRODUCTION_COST));
+        boolean anyIncome = wage != null || business != null || transfer != null || property != null || cost != null;
+        if (incomeYear != null || anyIncome) {
+            if (incomeYear == null) {
+                throw new CellParser.BadCell(Column.INCOME_YEAR, "填写收入时必须填写收入年度",
+                        "收入年度 (income year) is required when incomes are given");
+            }
+            incomes.add(new AnnualIncome(incomeYear, wage, business, transfer, property, cost, null, null, null));
+        }
+        var housing = new Housing(CellParser.decimal(Column.AREA, cell(row, Column.AREA)),
+                cells.code(Column.STRUCTURE, cell(row, Column.STRUCTURE), HouseStructure.class),
+                CellParser.whole(Column.BUILT_YEAR, cell(row, Column.BUILT_YEAR)),
+                cells.code(Column.DANGER_GRADE, cell(row, Column.DANGER_GRADE), DangerGrade.class),
+                CellParser.yes(Column.ELECTRICITY, cell(row, Column.ELECTRICITY)),
+                cells.code(Column.WATER, cell(row, Column.WATER), WaterSource.class),
+                cells.codes(Column.FUELS, cell(row, Column.FUELS), Fuel.class));
+        var assurances = new Assurances(CellParser.yes(Column.FOOD, cell(row, Column.FOOD)),
+                CellParser.yes(Column.CLOTHING, cell(row, Column.CLOTHING)),
+                CellParser.yes(Column.EDUCATION_ASSURED, cell(row, Column.EDUCATION_ASSURED)),
+                CellParser.yes(Column.MEDICAL_ASSURED, cell(row, Column.MEDICAL_ASSURED)),
+                CellParser.yes(Column.HOUSING_ASSURED, cell(row, Column.HOUSING_ASSURED)),
+                CellParser.yes(Column.WATER_ASSURED, cell(row, Column.WATER_ASSURED)));
+        return new Household(null, null, cell(row, Column.VILLAGE), blankToNull(cell(row, Column.GROUP)),
+                blankToNull(cell(row, Column.PHONE)), blankToNull(cell(row, Column.BANK)),
+                blankToNull(cell(row, Column.ACCOUNT)),
+                cells.code(Column.STANDARD, cell(row, Column.STANDARD), IdentificationStandard.class),
+                cells.code(Column.ATTRIBUTE, cell(row, Column.ATTRIBUTE), HouseholdAttribute.class),
+                cells.code(Column.MAIN_CAUSE, cell(row, Column.MAIN_CAUSE), Cause.class),
+                cells.codes(Column.OTHER_CAUSES, cell(row, Column.OTHER_CAUSES), Cause.class),
+                cells.code(Column.STATUS, cell(row, Column.STATUS), HouseholdStatus.class),
+                CellParser.whole(Column.IDENTIFIED_YEAR, cell(row, Column.IDENTIFIED_YEAR)), members, incomes, housing,
+                assurances, List.of(), Map.of(), null, null, null);
+    }
+
+    private Member member(CSVRecord row) throws CellParser.BadCell {
+        return new Member(null, blankToNull(cell(row, Column.NAME)),
+                cells.code(Column.SEX, cell(row, Column.SEX), Sex.class), blankToNull(cell(row, Column.ID_NUMBER)),
+                cells.code(Column.RELATION, cell(row, Column.RELATION), Relation.class),
+                cells.ethnicity(cell(row, Column.ETHNICITY)),
+                cells.code(Column.EDUCATION, cell(row, Column.EDUCATION), Education.class),
+                cells.code(Column.SCHOOL_STATUS, cell(row, Column.SCHOOL_STATUS), SchoolStatus.class),
+                CellParser.whole(Column.SCHOOL_GRADE, cell(row, Column.SCHOOL_GRADE)),
+                cells.code(Column.HEALTH, cell(row, Column.HEALTH), HealthStatus.class),
+                blankToNull(cell(row, Column.DISABILITY_CERTIFICATE)),
+                cells.code(Column.LABOUR, cell(row, Column.LABOUR), LabourAbility.class),
+                cells.code(Column.WORK_STATUS, cell(row, Column.WORK_STATUS), WorkStatus.class),
+                CellParser.whole(Column.WORK_MONTHS, cell(row, Column.WORK_MONTHS)),
+                CellParser.yes(Column.SUBSISTENCE, cell(row, Column.SUBSISTENCE)),
+                CellParser.yes(Column.MEDICAL_INSURANCE, cell(row, Column.MEDICAL_INSURANCE)),
+                CellParser.yes(Column.PENSION_INSURANCE, cell(row, Column.PENSION_INSURANCE)), null, null);
+    }
+
+    private String cell(CSVRecord row, Column column) {
+        Integer i = index.get(column);
+        return i == null || i >= row.size() ? "" : row.get(i).strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

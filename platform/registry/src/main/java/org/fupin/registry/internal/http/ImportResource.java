@@ -1,0 +1,112 @@
+package org.fupin.registry.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
+import java.util.Locale;
+
+import org.fupin.registry.internal.HouseholdImport;
+import org.fupin.registry.internal.SqlHouseholdRegistry;
+import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.web.api.ApiException;
+import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.FieldError;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code POST /api/v1/imports/households[?dryRun=true]}: a CSV in the import format as the request body
+ * ({@code text/csv}). Streams: the file is never held in memory.
+ */
+@Component(service = ImportResource.class, configurationPid = ImportResource.PID)
+@Designate(ocd = ImportResource.Config.class)
+@ApiResource(extension_select = {"(osgi.jakartars.name=" + ApiResource.EXTENSION_NAME + ")",
+        "(osgi.jakartars.name=" + RegistryExceptionMapper.NAME + ")"})
+@Path("imports/households")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+    static final String PID = "org.fupin.registry.import";
+
+    @ObjectClassDefinition(name = "Fupin household import")
+    public @interface Config {
+        @AttributeDefinition(name = "Largest upload (MiB)", min = "1")
+        int maxUploadMebibytes() default 2048;
+    }
+
+    public record Rejection(long line, String household, String column, String reason) {
+    }
+
+    public record Result(boolean dryRun, String charset, long households, long members, long stored, long unchanged,
+            long rejected, List<Rejection> rejections, boolean rejectionsTruncated, long millis) {
+    }
+
+    private final SqlHouseholdRegistry registry;
+    private final long maxBytes;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
+    @Activate
+    public ImportResource(@Reference SqlHouseholdRegistry registry, Config config) {
+        this.registry = registry;
+        this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
+    }
+
+    @POST
+    @Consumes({"text/csv", "application/csv", "application/octet-stream", "text/plain"})
+    public Result importHouseholds(@QueryParam("dryRun") String dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        long length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        if (length < 0) {
+            throw new ApiException(411, "length_required",
+                    "send the file with a Content-Length (no chunked upload)", List.of());
+        }
+        if (length > maxBytes) {
+            throw new ApiException(413, "payload_too_large", "the file has " + length + " bytes; the limit is "
+                    + maxBytes + " bytes (" + maxBytes / 1024 / 1024 + " MiB)",
+                    List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
+        }
+        boolean dry = "true".equalsIgnoreCase(dryRun) || "1".equals(dryRun);
+        Locale language = Requests.language(headers);
+        try {
+            var report = registry.importer().importCsv(body, dry, Requests.actor(security));
+            var rejections = report.rejections().stream().map(r -> new Rejection(r.line(), r.household(), r.column(),
+                    r.reason().in(language))).toList();
+            return new Result(report.dryRun(), report.charset(), report.households(), report.members(),
+                    report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
+                    report.millis());
+        } catch (HouseholdCsvReader.HeaderException e) {
+            throw new ApiException(400, "bad_csv_header", e.reason.in(language), List.of(new FieldError("header",
+                    e.reason.in(language))));
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK", List.of());
+        } catch (UncheckedIOException | IOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK: " + cause,
+                        List.of());
+            }
+            throw new ApiException(400, "bad_csv", "the CSV could not be read: " + cause.getMessage(), List.of());
+        }
+    }
+}
