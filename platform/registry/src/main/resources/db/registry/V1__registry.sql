@@ -31,11 +31,10 @@ CREATE TABLE household (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );
+-- Few indexes on purpose: every index is a random write per imported household. Searches always narrow by
+-- region first (village_code), then filter the region's rows.
 CREATE INDEX household_village ON household (village_code, id);
 CREATE INDEX household_status ON household (status, village_code);
-CREATE INDEX household_attribute ON household (attribute, village_code);
-CREATE INDEX household_head_name ON household (head_name);
-CREATE INDEX household_updated ON household (updated_at);
 
 CREATE TABLE household_cause (
     household_id INTEGER NOT NULL REFERENCES household (id),

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.fupin.database.api.Database;
@@ -38,6 +41,9 @@ public class SqliteDatabase implements Database {
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final HikariDataSource readers;
+    private final Connection checkpointer;
+    private final ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "fupin-db-checkpoint"));
 
     @Activate
     public SqliteDatabase(BundleContext context, DatabaseConfig config) {
@@ -51,7 +57,14 @@ public class SqliteDatabase implements Database {
             Files.createDirectories(file.toAbsolutePath().getParent());
             writerSource = dataSource(file, config, false);
             writer = writerSource.getConnection();
+            // the writer never checkpoints: copying the WAL into a large database file is slow random I/O that
+            // would land on whichever commit crossed the threshold; a background thread does it instead
+            try (var statement = writer.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            checkpointer = writerSource.getConnection();
             readers = readPool(file, config);
+            checkpoints.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
         } catch (IOException | SQLException e) {
             throw new DatabaseException("cannot open database " + file, e);
         }
@@ -151,6 +164,15 @@ public class SqliteDatabase implements Database {
         }
     }
 
+    /** Copies committed WAL frames into the database file without blocking readers or the writer. */
+    private void checkpoint() {
+        try (var statement = checkpointer.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            LOG.warn("WAL checkpoint failed (will retry)", e);
+        }
+    }
+
     @Override
     public Path file() {
         return file;
@@ -158,9 +180,17 @@ public class SqliteDatabase implements Database {
 
     @Deactivate
     public void close() {
+        checkpoints.shutdown();
         readers.close();
         writeLock.lock();
         try {
+            try {
+                checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+                checkpointer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // the last connection to close checkpoints and removes the WAL
             writer.close();
             LOG.info("Database {} closed", file);
         } catch (SQLException e) {

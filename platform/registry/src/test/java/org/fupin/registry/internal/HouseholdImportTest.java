@@ -1,0 +1,152 @@
+package org.fupin.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HouseholdImportTest {
+    static final Actor CLERK = new Actor("clerk", "620502");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final String HEADER = "户编号,村代码,村民小组,识别标准,贫困户属性,主要致贫原因,其他致贫原因,户状态,收入年度,工资性收入,"
+            + "转移性收入,生产经营支出,姓名,性别,身份证号,与户主关系,民族,在校生状况\n";
+
+    @TempDir
+    static Path dir;
+    static TestStorage storage;
+    static SqlHouseholdRegistry registry;
+    static int births = 100;
+
+    @BeforeAll
+    static void open() {
+        storage = TestStorage.open(dir);
+        registry = storage.registry(CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        storage.close();
+    }
+
+    /** A unique valid ID number. */
+    static String id(boolean male) {
+        births++;
+        return Samples.id("620502", LocalDate.of(1950, 1, 1).plusDays(births * 7L), male ? 1 + births % 400 * 2 : births % 400 * 2);
+    }
+
+    static String household(String key, String village, String head, String wife) {
+        return key + "," + village + ",一组,国家标准,一般贫困户,因病,缺资金;缺技术,已脱贫,2025,8000,1200,300,张三,男," + head
+                + ",户主,汉族,非在校生\n" + key + ",,,,,,,,,,,,李四,女," + wife + ",配偶,回族,\n";
+    }
+
+    private HouseholdImport.Report run(String csv, Charset charset, boolean bom, boolean dryRun) throws Exception {
+        byte[] body = csv.getBytes(charset);
+        if (bom) {
+            byte[] withBom = new byte[body.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, withBom, 3, body.length);
+            body = withBom;
+        }
+        return registry.importer().importCsv(new ByteArrayInputStream(body), dryRun, CLERK);
+    }
+
+    @Test
+    void storesValidHouseholdsAndReportsEachRejectedOneWithLineColumnAndReason() throws Exception {
+        String shared = id(false);
+        String badId = id(true);
+        badId = badId.substring(0, 17) + (badId.charAt(17) == '1' ? '2' : '1');
+        String csv = HEADER
+                + household("A", "620502101206", id(true), id(false))        // lines 2-3: fine
+                + household("B", "620502101206", badId, id(false))           // lines 4-5: bad check character
+                + household("C", "620502101206", id(true), shared)           // lines 6-7: fine
+                + household("D", "620502101206", id(true), shared)           // lines 8-9: wife already in C
+                + household("E", "999999999999", id(true), id(false))        // lines 10-11: no such village
+                + "F,620502101206,一组,国家标准,一般贫困户,懒惰,,,,,,,王五,男," + id(true) + ",户主,汉族,\n"; // line 12
+
+        var report = run(csv, StandardCharsets.UTF_8, true, false);
+
+        assertEquals("UTF-8", report.charset());
+        assertEquals(6, report.households());
+        assertEquals(11, report.members());
+        assertEquals(2, report.stored());
+        assertEquals(4, report.rejected(), report.rejections().toString());
+        var byHousehold = new java.util.HashMap<String, HouseholdImport.Rejection>();
+        report.rejections().forEach(r -> byHousehold.putIfAbsent(r.household(), r));
+        assertEquals(4, byHousehold.get("B").line());
+        assertEquals("身份证号", byHousehold.get("B").column());
+        assertTrue(byHousehold.get("B").reason().zh().contains("校验位"), byHousehold.get("B").reason().zh());
+        assertEquals(8, byHousehold.get("D").line());
+        assertTrue(byHousehold.get("D").reason().zh().contains(shared));
+        assertEquals("村代码", byHousehold.get("E").column());
+        assertEquals(12, byHousehold.get("F").line());
+        assertEquals("主要致贫原因", byHousehold.get("F").column());
+        assertTrue(byHousehold.get("F").reason().zh().contains("懒惰"));
+    }
+
+    @Test
+    void importingTheSameFileAgainStoresNothingTwice() throws Exception {
+        String csv = HEADER + household("1", "620502101202", id(true), id(false))
+                + household("2", "620502101202", id(true), id(false));
+
+        var first = run(csv, StandardCharsets.UTF_8, false, false);
+        var second = run(csv, StandardCharsets.UTF_8, false, false);
+
+        assertEquals(2, first.stored());
+        assertEquals(0, second.stored());
+        assertEquals(2, second.unchanged());
+        assertEquals(0, second.rejected());
+        assertEquals(2, registry.search(new HouseholdQuery("620502101202", null, null, null, null, 0, 10, null), CLERK)
+                .total());
+    }
+
+    @Test
+    void readsGbkAsExcelOnChineseWindowsSavesIt() throws Exception {
+        String csv = HEADER + household("G", "620502101209", id(true), id(false));
+
+        var report = run(csv, Charset.forName("GBK"), false, false);
+
+        assertEquals("GBK", report.charset());
+        assertEquals(1, report.stored(), report.rejections().toString());
+        var stored = registry.search(new HouseholdQuery("620502101209", null, null, null, null, 0, 10, null), CLERK);
+        assertEquals("张三", stored.items().get(0).headName());
+    }
+
+    @Test
+    void aDryRunValidatesAndCountsButStoresNothing() throws Exception {
+        String csv = HEADER + household("X", "620502101204", id(true), id(false));
+
+        var report = run(csv, StandardCharsets.UTF_8, false, true);
+
+        assertTrue(report.dryRun());
+        assertEquals(1, report.stored());
+        assertEquals(0, registry.search(new HouseholdQuery("620502101204", null, null, null, null, 0, 10, null), CLERK)
+                .total());
+    }
+
+    @Test
+    void aBadHeaderRefusesTheWholeFile() {
+        var bad = assertThrows(HouseholdCsvReader.HeaderException.class,
+                () -> run("户编号,村代码,姓名,性别,身份证号,与户主关系,收入\n", StandardCharsets.UTF_8, false, false));
+
+        assertTrue(bad.reason.zh().contains("未知列 [收入]"), bad.reason.zh());
+        assertTrue(bad.reason.zh().contains("识别标准"), bad.reason.zh());
+    }
+}
