@@ -34,25 +34,7 @@ final class HouseholdSearch {
     }
 
     Page<HouseholdSummary> run() {
-        region(narrowest(actor.scope(), query.region()));
-        if (query.status() != null) {
-            where.append(" AND h.status = ?");
-            parameters.add(query.status().name());
-        }
-        if (query.attribute() != null) {
-            where.append(" AND h.attribute = ?");
-            parameters.add(query.attribute().name());
-        }
-        if (query.cause() != null) {
-            where.append(" AND h.id IN (SELECT household_id FROM household_cause WHERE cause = ?)");
-            parameters.add(query.cause().name());
-        }
-        text(query.text());
-        String order = switch (query.sort()) {
-            case HEAD_NAME -> " ORDER BY h.head_name, h.id";
-            case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
-            default -> " ORDER BY h.village_code, h.id";
-        };
+        String order = filter();
         return database.read(c -> {
             long total;
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM household h" + where)) {
@@ -77,6 +59,54 @@ final class HouseholdSearch {
             }
             return new Page<>(items, query.page(), query.size(), total);
         });
+    }
+
+    /** Every matching household's stored JSON and version, in the query's order, handed to {@code sink}. */
+    long forEach(DocSink sink) {
+        String order = filter();
+        return database.read(c -> {
+            long rows = 0;
+            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.doc FROM household h"
+                    + where + order)) {
+                bind(select);
+                select.setFetchSize(500);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1), rs.getLong(2), rs.getString(3));
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Receives one household of an export. */
+    @FunctionalInterface
+    interface DocSink {
+        void accept(String id, long version, String doc) throws java.sql.SQLException;
+    }
+
+    private String filter() {
+        region(narrowest(actor.scope(), query.region()));
+        if (query.status() != null) {
+            where.append(" AND h.status = ?");
+            parameters.add(query.status().name());
+        }
+        if (query.attribute() != null) {
+            where.append(" AND h.attribute = ?");
+            parameters.add(query.attribute().name());
+        }
+        if (query.cause() != null) {
+            where.append(" AND h.id IN (SELECT household_id FROM household_cause WHERE cause = ?)");
+            parameters.add(query.cause().name());
+        }
+        text(query.text());
+        return switch (query.sort()) {
+            case HEAD_NAME -> " ORDER BY h.head_name, h.id";
+            case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
+            default -> " ORDER BY h.village_code, h.id";
+        };
     }
 
     /** The narrower of the actor's scope and the requested region; a region outside the scope matches nothing. */

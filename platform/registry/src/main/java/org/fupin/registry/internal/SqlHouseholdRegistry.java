@@ -316,6 +316,35 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return new HouseholdSearch(store.database(), query, actor).run();
     }
 
+    /**
+     * Writes every household matching the query (all pages, within the actor's scope) as Excel-ready CSV in the
+     * import format, and audits the export: who, which filter, how many households.
+     */
+    public long exportCsv(HouseholdQuery query, Actor actor, java.io.OutputStream out) throws java.io.IOException {
+        var rows = new long[1];
+        try (var writer = new org.fupin.registry.internal.csv.HouseholdCsvWriter(out)) {
+            new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
+                Household stored = json.read(doc, Household.class);
+                try {
+                    writer.write(stored.managed(id, version, stored.status(), stored.members(), stored.incomes(),
+                            stored.pairings(), null, stored.createdAt(), stored.updatedAt()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                rows[0]++;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        String filter = json.write(query);
+        store.database().write(c -> {
+            store.audit().append(c, actor.username(), "export", "households", "export", null,
+                    "{\"query\":" + filter + ",\"households\":" + rows[0] + "}");
+            return null;
+        });
+        return rows[0];
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Household current(String id, long expectedVersion, Actor actor) {

@@ -149,4 +149,35 @@ class HouseholdImportTest {
         assertTrue(bad.reason.zh().contains("未知列 [收入]"), bad.reason.zh());
         assertTrue(bad.reason.zh().contains("识别标准"), bad.reason.zh());
     }
+
+    @Test
+    void anExportImportsBackAsUnchanged() throws Exception {
+        String csv = HEADER + household("R1", "620502101210", id(true), id(false))
+                + household("R2", "620502101210", id(true), id(false));
+        run(csv, StandardCharsets.UTF_8, false, false);
+        var exported = new java.io.ByteArrayOutputStream();
+
+        long rows = registry.exportCsv(new HouseholdQuery("620502101210", null, null, null, null, 0, 1, null), CLERK,
+                exported);
+        var again = registry.importer().importCsv(new ByteArrayInputStream(exported.toByteArray()), false, CLERK);
+
+        assertEquals(2, rows);
+        assertEquals(0xEF, exported.toByteArray()[0] & 0xFF, "UTF-8 BOM for Excel");
+        assertEquals(2, again.unchanged(), again.rejections().toString());
+        assertEquals(0, again.stored());
+        var trail = storage.store.audit().entries("export", "households", 10);
+        assertTrue(trail.get(trail.size() - 1).after().contains("\"households\":2"), trail.toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            =HYPERLINK("http://x") | '=HYPERLINK("http://x")
+            +86 139                | '+86 139
+            -1                     | '-1
+            @SUM(A1)               | '@SUM(A1)
+            张三                   | 张三
+            """)
+    void neutralisesFormulaCells(String cell, String written) {
+        assertEquals(written, org.fupin.registry.internal.csv.HouseholdCsvWriterAccess.safe(cell));
+    }
 }

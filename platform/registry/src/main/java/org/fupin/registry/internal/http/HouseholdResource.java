@@ -8,13 +8,11 @@ import org.fupin.registry.api.Household;
 import org.fupin.registry.api.HouseholdAttribute;
 import org.fupin.registry.api.HouseholdHistory;
 import org.fupin.registry.api.HouseholdQuery;
-import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.HouseholdSummary;
 import org.fupin.registry.api.Member;
 import org.fupin.registry.api.MemberChangeReason;
-import org.fupin.registry.api.Page;
 import org.fupin.registry.api.Region;
+import org.fupin.registry.internal.SqlHouseholdRegistry;
 import org.fupin.web.api.ApiResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +32,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /api/v1/households}: register, read, edit, search, member and status changes, history. */
@@ -56,13 +55,13 @@ public class HouseholdResource {
     public record StatusChangeRequest(HouseholdStatus status, LocalDate date, String reason, Long version) {
     }
 
-    private final HouseholdRegistry registry;
+    private final SqlHouseholdRegistry registry;
 
     @Context
     SecurityContext security;
 
     @Activate
-    public HouseholdResource(@Reference HouseholdRegistry registry) {
+    public HouseholdResource(@Reference SqlHouseholdRegistry registry) {
         this.registry = registry;
     }
 
@@ -89,10 +88,13 @@ public class HouseholdResource {
         return Response.ok(saved).tag(tag(saved)).build();
     }
 
+    /** Search, paged as JSON; or with {@code format=csv} every match as an Excel-ready CSV download. */
     @GET
-    public Page<HouseholdSummary> search(@QueryParam("region") String region, @QueryParam("status") String status,
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response search(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("attribute") String attribute, @QueryParam("cause") String cause, @QueryParam("q") String text,
-            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
+            @QueryParam("format") String format) {
         if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
             throw Requests.badParameter("region", "a region code has 2, 4, 6, 9 or 12 digits");
         }
@@ -103,7 +105,18 @@ public class HouseholdResource {
                 Requests.intParameter("page", page, 0, 0, 1_000_000),
                 Requests.intParameter("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
                 Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class));
-        return registry.search(query, Requests.actor(security));
+        var actor = Requests.actor(security);
+        if (format == null || format.isBlank() || "json".equalsIgnoreCase(format)) {
+            return Response.ok(registry.search(query, actor), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        if (!"csv".equalsIgnoreCase(format)) {
+            throw Requests.badParameter("format", "json or csv");
+        }
+        StreamingOutput csv = out -> registry.exportCsv(query, actor, out);
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"households.csv\"; filename*=UTF-8''"
+                        + "%E5%BB%BA%E6%A1%A3%E7%AB%8B%E5%8D%A1%E6%88%B7.csv")
+                .build();
     }
 
     @GET
