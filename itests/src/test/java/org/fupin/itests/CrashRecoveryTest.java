@@ -1,0 +1,147 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.fupin.demo.internal.HouseholdCsvWriter;
+import org.fupin.demo.internal.HouseholdGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * kill -9 in the middle of a large import: after a restart no household is half-stored and none that was
+ * committed is lost — importing the same file again stores exactly the rest and finds the others unchanged.
+ */
+@Timeout(300)
+class CrashRecoveryTest {
+    static final int HOUSEHOLDS = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path work;
+    Process platform;
+    int port;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (platform != null && platform.isAlive()) {
+            platform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void killedDuringImportLosesNothingCommittedAndLeavesNothingHalfStored() throws Exception {
+        Path csv = work.resolve("households.csv");
+        writeCsv(csv);
+        Path dist = Path.of(System.getProperty("fupin.dist", "../distribution/target/fupin"));
+        port = freePort();
+        start(dist);
+
+        var upload = HTTP.sendAsync(importRequest(csv), HttpResponse.BodyHandlers.ofString());
+        long before = awaitStoredBetween(1, HOUSEHOLDS - 1);
+        platform.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+        platform.waitFor(10, TimeUnit.SECONDS);
+        upload.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
+
+        start(dist);
+        long survived = total();
+        JsonNode again = JSON.readTree(HTTP.send(importRequest(csv), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertTrue(survived >= before, "committed households lost: saw " + before + ", after restart " + survived);
+        assertEquals(0, survived % 5000, "only whole batches commit, got " + survived);
+        assertEquals(HOUSEHOLDS - survived, again.path("stored").asLong(), again.toString());
+        assertEquals(survived, again.path("unchanged").asLong(), again.toString());
+        assertEquals(0, again.path("rejected").asLong(), again.toString());
+        assertEquals(HOUSEHOLDS, total());
+    }
+
+    private void writeCsv(Path file) throws IOException {
+        var known = List.of("620502101202", "620502101204", "620502101206", "620502101209", "620502101210");
+        try (OutputStream out = Files.newOutputStream(file); var writer = HouseholdCsvWriter.utf8(out)) {
+            new HouseholdGenerator(77, LocalDate.of(2026, 11, 22)).generate(known, HOUSEHOLDS, h -> {
+                try {
+                    writer.write(h);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private void start(Path dist) throws Exception {
+        platform = new ProcessBuilder(dist.resolve("bin/fupin").toString(), "--port", String.valueOf(port), "--data",
+                work.resolve("data").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("console.log").toFile())).start();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (HTTP.send(get("/api/v1/regions/620502101202"), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("platform did not come up:\n" + Files.readString(work.resolve("console.log")));
+    }
+
+    private long awaitStoredBetween(long low, long high) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            long total = total();
+            if (total >= low && total <= high) {
+                return total;
+            }
+            if (total > high) {
+                throw new AssertionError("the import finished before it could be interrupted");
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the import never started storing");
+    }
+
+    private long total() throws Exception {
+        return JSON.readTree(HTTP.send(get("/api/v1/households?region=620502&size=1"),
+                HttpResponse.BodyHandlers.ofString()).body()).path("total").asLong();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private HttpRequest importRequest(Path csv) throws IOException {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports/households"))
+                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
