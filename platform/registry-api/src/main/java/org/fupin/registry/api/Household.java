@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A registered household (建档立卡户): what {@code GET /households/{id}} returns and what POST and PUT accept.
- * Server-managed fields — {@code id}, {@code version}, {@code status}, {@code region}, {@code createdAt},
- * {@code updatedAt}, members' ids and derived fields, income totals — are ignored on input; {@code status}
- * changes only through a status change with a reason.
+ * Server-managed fields — {@code id}, {@code version}, {@code region}, {@code createdAt}, {@code updatedAt},
+ * members' ids and derived fields, income totals — are ignored on input. {@code status} is read only when a
+ * household is registered (default POOR; any non-terminal status, so existing registers can be migrated) and
+ * afterwards changes only through a status change with a reason.
  *
  * @param villageCode  12-digit statistical division code of the village (村)
  * @param villageGroup 村民小组, free text (e.g. "三组")

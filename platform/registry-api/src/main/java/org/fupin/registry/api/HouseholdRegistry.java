@@ -13,7 +13,7 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface HouseholdRegistry {
-    /** Registers a new household (新识别) with status POOR, or NEAR_POOR when given so. */
+    /** Registers a household (新识别) with status POOR unless another non-terminal status is given. */
     Household create(Household household, Actor actor);
 
     Optional<Household> find(String id, Actor actor);

@@ -99,9 +99,9 @@ final class HouseholdValidator {
             if (cause == null) {
                 problems.add(violation("otherCauses[" + i + "]", "required"));
             } else if (cause == household.mainCause()) {
-                problems.add(new Violation("otherCauses[" + i + "]", Messages.text("causes.sameAsMain", cause.label().zh())));
+                problems.add(new Violation("otherCauses[" + i + "]", Messages.text("causes.sameAsMain", cause)));
             } else if (!seen.add(cause)) {
-                problems.add(new Violation("otherCauses[" + i + "]", Messages.text("causes.duplicate", cause.label().zh())));
+                problems.add(new Violation("otherCauses[" + i + "]", Messages.text("causes.duplicate", cause)));
             }
         }
         year("identifiedYear", household.identifiedYear(), today, problems);
@@ -161,8 +161,7 @@ final class HouseholdValidator {
         }
         IdNumber number = id.number();
         if (member.sex() != null && member.sex() != number.sex()) {
-            problems.add(violation(path + ".sex", "member.sexMismatch", member.sex().label().zh(),
-                    number.sex().label().zh()));
+            problems.add(violation(path + ".sex", "member.sexMismatch", member.sex(), number.sex()));
         }
         String certificate = member.disabilityCertificate();
         if (certificate != null && !certificate.isBlank()) {
@@ -198,8 +197,7 @@ final class HouseholdValidator {
         if (maxGrade == 0) {
             problems.add(violation(path + ".schoolGrade", "member.gradeWithoutSchool"));
         } else if (member.schoolGrade() < 1 || member.schoolGrade() > maxGrade) {
-            problems.add(violation(path + ".schoolGrade", "member.grade", member.schoolGrade(),
-                    stage.label().zh(), maxGrade));
+            problems.add(violation(path + ".schoolGrade", "member.grade", member.schoolGrade(), stage, maxGrade));
         }
     }
 
@@ -263,7 +261,7 @@ final class HouseholdValidator {
         var seen = EnumSet.noneOf(Fuel.class);
         for (Fuel fuel : housing.fuels()) {
             if (fuel != null && !seen.add(fuel)) {
-                problems.add(new Violation("housing.fuels", Messages.text("fuels.duplicate", fuel.label().zh())));
+                problems.add(new Violation("housing.fuels", Messages.text("fuels.duplicate", fuel)));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fupin.registry.api.Labelled;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.Violation;
 
@@ -43,7 +44,17 @@ final class Messages {
     private static String format(ResourceBundle bundle, Locale locale, String key, Object[] args) {
         var rendered = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            rendered[i] = args[i] instanceof Field field ? label(bundle, locale, field.path()) : args[i];
+            Object arg = args[i];
+            if (arg instanceof Field field) {
+                rendered[i] = label(bundle, locale, field.path());
+            } else if (arg instanceof Labelled code) {
+                rendered[i] = code.label().in(locale == Locale.ROOT ? Locale.ENGLISH : locale);
+            } else if (arg instanceof Number number) {
+                // ids and years are not quantities: no thousands separators ("household 1842", not "1,842")
+                rendered[i] = number.toString();
+            } else {
+                rendered[i] = arg == null ? "" : arg;
+            }
         }
         return new MessageFormat(bundle.getString(key), locale).format(rendered);
     }

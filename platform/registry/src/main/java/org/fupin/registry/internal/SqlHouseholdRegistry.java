@@ -116,7 +116,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         HouseholdStatus status = household.status() == null ? HouseholdStatus.POOR : household.status();
         if (StatusRules.terminal(status)) {
             throw new org.fupin.registry.api.ValidationException(List.of(new Violation("status",
-                    Messages.text("status.initial", status.label().zh()))));
+                    Messages.text("status.initial", status))));
         }
         return status;
     }
@@ -252,10 +252,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         if (to == null) {
             problems.add(Messages.violation("status", "required"));
         } else if (StatusRules.terminal(current.status())) {
-            problems.add(new Violation("status", Messages.text("status.terminal", current.status().label().zh())));
+            problems.add(new Violation("status", Messages.text("status.terminal", current.status())));
         } else if (!StatusRules.allowed(current.status(), to)) {
-            problems.add(new Violation("status", Messages.text("status.transition", current.status().label().zh(),
-                    to.label().zh())));
+            problems.add(new Violation("status", Messages.text("status.transition", current.status(), to)));
         }
         if (reason == null || reason.isBlank()) {
             problems.add(Messages.violation("reason", "required"));
@@ -355,7 +354,16 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return current;
     }
 
-    static NotFoundException notFound(String id) {
+    private static long currentVersion(Connection c, String id) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT version FROM household WHERE id = ?")) {
+            query.setLong(1, Long.parseLong(id));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    public static NotFoundException notFound(String id) {
         return new NotFoundException(Messages.text("household.notFound", id));
     }
 
@@ -371,12 +379,14 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         }
     }
 
-    private static void checkChange(MemberChangeReason reason, LocalDate date, List<Violation> problems) {
+    private void checkChange(MemberChangeReason reason, LocalDate date, List<Violation> problems) {
         if (reason == null) {
             problems.add(Messages.violation("reason", "required"));
         }
         if (date == null) {
             problems.add(Messages.violation("date", "required"));
+        } else if (date.isAfter(today())) {
+            problems.add(Messages.violation("date", "date.future"));
         }
     }
 
@@ -403,7 +413,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             update.setLong(13, Long.parseLong(current.id()));
             update.setLong(14, current.version());
             if (update.executeUpdate() != 1) {
-                throw stale(current.id(), -1, current.version());
+                throw stale(current.id(), currentVersion(c, current.id()), current.version());
             }
         }
         store.audit().append(c, actor.username(), ENTITY, current.id(), action, json.write(withoutDerived(current)),
@@ -536,7 +546,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         current.forEach(m -> currentIds.add(m.id()));
         var changedIds = new HashSet<String>();
         changed.forEach(m -> changedIds.add(m.id()));
-        if (!currentIds.equals(changedIds)) {
+        if (!currentIds.equals(changedIds) || changed.size() != current.size()) {
             throw new org.fupin.registry.api.ValidationException(
                     List.of(new Violation("members", Messages.text("member.addRemove"))));
         }

@@ -25,7 +25,8 @@ final class StatusRules {
             EXITED, EnumSet.of(RETURNED, MONITORED, REMOVED, CLOSED),
             RETURNED, EnumSet.of(EXITED, REMOVED, CLOSED),
             MONITORED, EnumSet.of(EXITED, RETURNED, REMOVED, CLOSED),
-            NEAR_POOR, EnumSet.of(POOR, EXITED, MONITORED, REMOVED, CLOSED),
+            // a near-poor household was never poor: it can be identified as poor, not "exit"
+            NEAR_POOR, EnumSet.of(POOR, REMOVED, CLOSED),
             REMOVED, EnumSet.noneOf(HouseholdStatus.class),
             CLOSED, EnumSet.noneOf(HouseholdStatus.class));
 

@@ -213,8 +213,11 @@ class SqlHouseholdRegistryTest {
         assertTrue(byName.total() >= 2);
         assertEquals(1, byCause.items().size());
         assertTrue(byCause.total() >= 2);
-        assertEquals("王建国", registry.search(query(null, null, a.head().orElseThrow().idNumber()), CLERK)
-                .items().get(0).headName());
+        var found = registry.search(query(null, null, a.head().orElseThrow().idNumber()), CLERK).items().get(0);
+        assertEquals("王建国", found.headName());
+        String full = a.head().orElseThrow().idNumber();
+        assertEquals(full.substring(0, 6) + "********" + full.substring(14), found.headIdNumber(),
+                "lists show ID numbers masked");
     }
 
     @Test

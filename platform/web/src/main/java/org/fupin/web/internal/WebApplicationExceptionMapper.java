@@ -17,6 +17,9 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
     @Context
     private Request request;
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -28,8 +31,9 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
                     "Method " + (request == null ? "" : request.getMethod()) + " is not allowed on " + path);
             case 406 -> ErrorResponses.of(406, "not_acceptable", "No representation matches the Accept header");
             case 413 -> ErrorResponses.of(413, "payload_too_large", "The request body is too large");
-            case 415 -> ErrorResponses.of(415, "unsupported_media_type",
-                    "Content-Type is not supported here; send application/json");
+            case 415 -> ErrorResponses.of(415, "unsupported_media_type", "Content-Type "
+                    + (headers == null ? "" : String.valueOf(headers.getMediaType()) + " ")
+                    + "is not accepted by " + path);
             default -> ErrorResponses.of(status, status >= 500 ? "internal_error" : "request_failed",
                     e.getResponse().getStatusInfo().getReasonPhrase());
         };

@@ -76,7 +76,7 @@ public class HouseholdResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         Household household = registry.find(id, Requests.actor(security))
-                .orElseThrow(() -> org.fupin.web.api.ApiException.notFound("no household " + id));
+                .orElseThrow(() -> SqlHouseholdRegistry.notFound(id));
         return Response.ok(household).tag(tag(household)).build();
     }
 
