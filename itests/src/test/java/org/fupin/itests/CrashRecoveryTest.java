@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.fupin.demo.internal.HouseholdCsvWriter;
+import org.fupin.registry.csv.HouseholdCsvWriter;
 import org.fupin.demo.internal.HouseholdGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class CrashRecoveryTest {
 
     private void writeCsv(Path file) throws IOException {
         var known = List.of("620502101202", "620502101204", "620502101206", "620502101209", "620502101210");
-        try (OutputStream out = Files.newOutputStream(file); var writer = HouseholdCsvWriter.utf8(out)) {
+        try (OutputStream out = Files.newOutputStream(file); var writer = new HouseholdCsvWriter(out)) {
             new HouseholdGenerator(77, LocalDate.of(2026, 11, 22)).generate(known, HOUSEHOLDS, h -> {
                 try {
                     writer.write(h);

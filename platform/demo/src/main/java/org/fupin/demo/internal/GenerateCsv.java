@@ -1,5 +1,7 @@
 package org.fupin.demo.internal;
 
+import org.fupin.registry.csv.HouseholdCsvWriter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,7 +70,7 @@ public final class GenerateCsv {
             long started = System.nanoTime();
             String out = options.get("--out");
             try (OutputStream file = "-".equals(out) ? null : Files.newOutputStream(Path.of(out));
-                    HouseholdCsvWriter csv = HouseholdCsvWriter.utf8(file == null ? stdout : file)) {
+                    HouseholdCsvWriter csv = new HouseholdCsvWriter(file == null ? stdout : file)) {
                 new HouseholdGenerator(seed, today).generate(villages, households, household -> {
                     try {
                         csv.write(household);

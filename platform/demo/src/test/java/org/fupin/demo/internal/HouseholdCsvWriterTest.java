@@ -1,5 +1,7 @@
 package org.fupin.demo.internal;
 
+import org.fupin.registry.csv.HouseholdCsvWriter;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +35,7 @@ class HouseholdCsvWriterTest {
 
     private static byte[] csv(long seed, int households) throws IOException {
         var bytes = new ByteArrayOutputStream();
-        try (HouseholdCsvWriter writer = HouseholdCsvWriter.utf8(bytes)) {
+        try (HouseholdCsvWriter writer = new HouseholdCsvWriter(bytes)) {
             for (Household household : new HouseholdGenerator(seed, TODAY).generate(VILLAGES, households)) {
                 writer.write(household);
             }
@@ -135,7 +137,7 @@ class HouseholdCsvWriterTest {
                 generated.identifiedYear(), generated.members(), generated.incomes(), generated.housing(),
                 generated.assurances(), generated.pairings(), null, null, null, null);
         var bytes = new ByteArrayOutputStream();
-        try (HouseholdCsvWriter writer = HouseholdCsvWriter.utf8(bytes)) {
+        try (HouseholdCsvWriter writer = new HouseholdCsvWriter(bytes)) {
             writer.write(household);
         }
         String text = bytes.toString(UTF_8);
@@ -161,7 +163,7 @@ class HouseholdCsvWriterTest {
         };
         long started = System.nanoTime();
         long members;
-        try (HouseholdCsvWriter writer = HouseholdCsvWriter.utf8(counted)) {
+        try (HouseholdCsvWriter writer = new HouseholdCsvWriter(counted)) {
             new HouseholdGenerator(2020, TODAY).generate(VILLAGES, 100_000, household -> {
                 try {
                     writer.write(household);

@@ -22,7 +22,7 @@ import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
-import org.fupin.registry.internal.csv.Column;
+import org.fupin.registry.csv.Column;
 import org.fupin.registry.internal.csv.CsvCharset;
 import org.fupin.registry.internal.csv.HouseholdCsvReader;
 

@@ -321,7 +321,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
      */
     public long exportCsv(HouseholdQuery query, Actor actor, java.io.OutputStream out) throws java.io.IOException {
         var rows = new long[1];
-        try (var writer = new org.fupin.registry.internal.csv.HouseholdCsvWriter(out)) {
+        try (var writer = new org.fupin.registry.csv.HouseholdCsvWriter(out)) {
             new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
                 Household stored = json.read(doc, Household.class);
                 try {

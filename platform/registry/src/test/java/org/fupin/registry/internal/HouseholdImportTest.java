@@ -178,6 +178,6 @@ class HouseholdImportTest {
             张三                   | 张三
             """)
     void neutralisesFormulaCells(String cell, String written) {
-        assertEquals(written, org.fupin.registry.internal.csv.HouseholdCsvWriterAccess.safe(cell));
+        assertEquals(written, org.fupin.registry.csv.HouseholdCsvWriter.safe(cell));
     }
 }

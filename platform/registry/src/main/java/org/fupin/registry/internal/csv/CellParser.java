@@ -1,5 +1,7 @@
 package org.fupin.registry.internal.csv;
 
+import org.fupin.registry.csv.Column;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

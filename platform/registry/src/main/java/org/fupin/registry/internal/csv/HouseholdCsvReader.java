@@ -1,5 +1,7 @@
 package org.fupin.registry.internal.csv;
 
+import org.fupin.registry.csv.Column;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.fupin.registry.internal.csv;
+package org.fupin.registry.csv;
 
 /**
  * The columns of the household CSV (docs/import-format.md): the Chinese header, whether it describes the

@@ -1,5 +1,6 @@
-package org.fupin.registry.internal.csv;
+package org.fupin.registry.csv;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,27 +24,32 @@ import org.fupin.registry.api.Member;
  * (starting with = + - @) is prefixed with an apostrophe.
  */
 public final class HouseholdCsvWriter implements AutoCloseable {
-    private final CSVPrinter printer;
+    /** The header row: every column's Chinese header, in the documented order. */
+    public static final List<String> HEADERS = java.util.Arrays.stream(Column.values()).map(Column::header).toList();
 
+    private final CSVPrinter printer;
+    private long households;
+    private long members;
+
+    /** Writes the BOM and the header row; {@link #close()} flushes and closes {@code out}. */
     public HouseholdCsvWriter(OutputStream out) throws IOException {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        var headers = new ArrayList<String>();
-        for (Column column : Column.values()) {
-            headers.add(column.header());
-        }
-        printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(headers.toArray(String[]::new)).get());
+        printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
+                CSVFormat.RFC4180.builder().setHeader(HEADERS.toArray(String[]::new)).get());
     }
 
-    /** Writes a household's rows; its key in the file is its registry id. */
+    /** Writes a household's rows; its key (户编号) is its registry id, or its position in the file when it has none. */
     public void write(Household h) throws IOException {
+        households++;
+        members += h.members().size();
+        String key = h.id() != null ? h.id() : String.valueOf(households);
         AnnualIncome income = h.incomes().isEmpty() ? null : h.incomes().get(h.incomes().size() - 1);
         boolean first = true;
         for (Member m : h.members()) {
             var row = new ArrayList<String>(Column.values().length);
             for (Column column : Column.values()) {
-                row.add(safe(column.householdLevel() && !first && column != Column.KEY ? ""
-                        : value(column, h, m, income)));
+                row.add(safe(column == Column.KEY ? key
+                        : column.householdLevel() && !first ? "" : value(column, h, m, income)));
             }
             printer.printRecord(row);
             first = false;
@@ -54,7 +60,7 @@ public final class HouseholdCsvWriter implements AutoCloseable {
         var housing = h.housing();
         var assured = h.assurances();
         return switch (column) {
-            case KEY -> h.id();
+            case KEY -> throw new IllegalStateException("the key is written by write()");
             case VILLAGE -> h.villageCode();
             case GROUP -> h.villageGroup();
             case PHONE -> h.phone();
@@ -106,7 +112,7 @@ public final class HouseholdCsvWriter implements AutoCloseable {
     }
 
     /** Neutralises spreadsheet formulas (CSV injection). */
-    static String safe(String value) {
+    public static String safe(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -141,5 +147,13 @@ public final class HouseholdCsvWriter implements AutoCloseable {
 
     public void flush() throws IOException {
         printer.flush();
+    }
+
+    public long householdsWritten() {
+        return households;
+    }
+
+    public long membersWritten() {
+        return members;
     }
 }
