@@ -24,4 +24,8 @@ public @interface DatabaseConfig {
 
     @AttributeDefinition(name = "Page cache (KiB) per connection", min = "1024")
     int cacheKibibytes() default 32_768;
+
+    @AttributeDefinition(name = "WAL limit (MiB)", description = "Past this size the write-ahead log is "
+            + "checkpointed into the database and truncated, briefly holding writes", min = "1")
+    int walLimitMebibytes() default 256;
 }

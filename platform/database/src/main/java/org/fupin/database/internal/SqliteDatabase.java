@@ -42,6 +42,7 @@ public class SqliteDatabase implements Database {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final HikariDataSource readers;
     private final Connection checkpointer;
+    private final long walLimitBytes;
     private final ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "fupin-db-checkpoint"));
 
@@ -53,6 +54,7 @@ public class SqliteDatabase implements Database {
     /** Opens the database directly; for tests of the bundles that use it. */
     public SqliteDatabase(Path file, DatabaseConfig config) {
         this.file = file;
+        this.walLimitBytes = config.walLimitMebibytes() * 1024L * 1024L;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             writerSource = dataSource(file, config, false);
@@ -164,12 +166,34 @@ public class SqliteDatabase implements Database {
         }
     }
 
-    /** Copies committed WAL frames into the database file without blocking readers or the writer. */
+    /**
+     * Copies committed WAL frames into the database file without blocking readers or the writer. A passive
+     * checkpoint never lets the WAL start over while writes keep coming (a long import grew it to 9 GB), so
+     * once it passes {@code walLimitMebibytes} the checkpoint takes the write lock between two transactions and
+     * truncates it.
+     */
     private void checkpoint() {
         try (var statement = checkpointer.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            if (walBytes() < walLimitBytes) {
+                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                return;
+            }
+            writeLock.lock();
+            try {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } finally {
+                writeLock.unlock();
+            }
         } catch (SQLException e) {
             LOG.warn("WAL checkpoint failed (will retry)", e);
+        }
+    }
+
+    private long walBytes() {
+        try {
+            return Files.size(Path.of(file.toAbsolutePath() + "-wal"));
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -36,6 +36,7 @@ class SqliteDatabaseTest {
             @Override public int busyTimeoutMillis() { return 5_000; }
             @Override public int readConnections() { return 4; }
             @Override public int cacheKibibytes() { return 4_096; }
+            @Override public int walLimitMebibytes() { return 1; }
         };
     }
 
@@ -143,5 +144,31 @@ class SqliteDatabaseTest {
                 return rs.getInt(1);
             }
         }));
+    }
+
+    @Test
+    void theWriteAheadLogStaysBoundedWhileWritesKeepComing() throws Exception {
+        database.write(c -> c.createStatement().executeUpdate("CREATE TABLE blob (b BLOB)"));
+        Path wal = dir.resolve("test.db-wal");
+        long largest = 0;
+        // 6 s of steady writes, 256 KiB each: far more than the 1 MiB limit in total
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(6).toNanos();
+        while (System.nanoTime() < end) {
+            database.write(c -> {
+                try (var insert = c.prepareStatement("INSERT INTO blob VALUES (randomblob(262144))")) {
+                    return insert.executeUpdate();
+                }
+            });
+            largest = Math.max(largest, Files.exists(wal) ? Files.size(wal) : 0);
+        }
+        long total = database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM blob")) {
+                return rs.getLong(1);
+            }
+        });
+
+        assertTrue(total * 262144 > 8L * 1024 * 1024, "wrote only " + total + " blobs");
+        // one checkpoint period of writes (1 s) on top of the limit, never the whole history
+        assertTrue(largest < total * 262144 / 2, "WAL grew to " + largest + " bytes for " + total + " blobs");
     }
 }

@@ -86,6 +86,7 @@ final class TestStorage implements AutoCloseable {
             @Override public int busyTimeoutMillis() { return 5_000; }
             @Override public int readConnections() { return 4; }
             @Override public int cacheKibibytes() { return 8_192; }
+            @Override public int walLimitMebibytes() { return 64; }
         };
     }
 }
