@@ -80,6 +80,9 @@ class RegistryApiIT {
             /api/v1/households?status=RICH        | 400 | bad_request
             /api/v1/households?size=100000        | 400 | bad_request
             /api/v1/households?region=6205021     | 400 | bad_request
+            /api/v1/households/counts             | 400 | bad_request
+            /api/v1/households/counts?region=620502001&by=COUNTY | 400 | bad_request
+            /api/v1/households/counts?region=629999 | 404 | not_found
             """)
     void badReadsGetClearErrors(String path, int status, String code) {
         var reply = api.get(path);
@@ -198,5 +201,24 @@ class RegistryApiIT {
         assertTrue(page.json().path("total").asInt() >= 2);
         assertEquals(1, page.json().path("items").size());
         assertEquals("马国强", page.json().path("items").get(0).path("headName").asText());
+    }
+
+    @Test
+    void countsHouseholdsAndPeoplePerTownship() {
+        assertEquals(201, api.send("POST", "/api/v1/households", household("620502002002")).status());
+
+        var counts = api.get("/api/v1/households/counts?region=620502");
+
+        assertEquals(200, counts.status(), counts.body());
+        assertEquals("TOWNSHIP", counts.json().path("by").asText());
+        JsonNode qiliDun = null;
+        for (JsonNode row : counts.json().path("rows")) {
+            if (row.path("code").asText().equals("620502002")) {
+                qiliDun = row;
+            }
+        }
+        assertEquals("七里墩街道", qiliDun.path("name").asText());
+        assertTrue(qiliDun.path("households").asInt() >= 1);
+        assertTrue(counts.json().path("people").asInt() >= counts.json().path("households").asInt());
     }
 }

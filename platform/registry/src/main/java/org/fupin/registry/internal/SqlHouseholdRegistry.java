@@ -73,6 +73,12 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return importer;
     }
 
+    /** Households and people of a region by the regions {@code by} below it, within the actor's scope. */
+    public RegionCounts.Result countBy(org.fupin.registry.api.Region region, org.fupin.registry.api.RegionLevel by,
+            HouseholdStatus status, Actor actor) {
+        return new RegionCounts(store.database(), regions).count(region, by, status, actor);
+    }
+
     @Override
     public ImportSummary register(List<Household> households, Actor actor) {
         var report = importer.importHouseholds(households, actor);

@@ -250,4 +250,29 @@ class SqlHouseholdRegistryTest {
                 h.status(), h.identifiedYear(), members, h.incomes(), h.housing(), h.assurances(), pairings,
                 h.extensions(), h.region(), h.createdAt(), h.updatedAt());
     }
+
+    @Test
+    void countsHouseholdsAndPeopleByTheRegionsBelow() {
+        var before = registry.countBy(storage.regions.find("620502001").orElseThrow(),
+                org.fupin.registry.api.RegionLevel.VILLAGE, null, CLERK);
+        registry.create(Samples.household("620502001005", next++), CLERK);
+        registry.create(Samples.household("620502001005", next++), CLERK);
+        registry.create(Samples.household("620502001006", next++), CLERK);
+
+        var byVillage = registry.countBy(storage.regions.find("620502001").orElseThrow(),
+                org.fupin.registry.api.RegionLevel.VILLAGE, null, CLERK);
+        var byCounty = registry.countBy(storage.regions.find("62").orElseThrow(),
+                org.fupin.registry.api.RegionLevel.COUNTY, HouseholdStatus.POOR, CLERK);
+
+        var village5 = byVillage.rows().stream().filter(r -> r.code().equals("620502001005")).findFirst().orElseThrow();
+        assertEquals("罗玉新村社区居委会", village5.name());
+        assertEquals(2, village5.households());
+        assertEquals(8, village5.people());
+        assertEquals(before.households() + 3, byVillage.households());
+        assertEquals(before.people() + 12, byVillage.people());
+        assertEquals(List.of("620502"), byCounty.rows().stream().map(r -> r.code()).toList());
+        assertEquals("秦州区", byCounty.rows().get(0).name());
+        assertEquals(0, registry.countBy(storage.regions.find("6205").orElseThrow(),
+                org.fupin.registry.api.RegionLevel.COUNTY, null, new Actor("other", "620503")).households());
+    }
 }
