@@ -62,7 +62,7 @@ class HouseholdGeneratorTest {
     }
 
     private static int age(Member member) {
-        return IdNumber.parse(member.idNumber(), TODAY).orElseThrow().ageOn(TODAY);
+        return IdNumber.check(member.idNumber(), TODAY).number().ageOn(TODAY);
     }
 
     @Test

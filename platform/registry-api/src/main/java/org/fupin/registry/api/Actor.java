@@ -5,8 +5,6 @@ package org.fupin.registry.api;
  * ({@code scope} is a region-code prefix; empty means the whole country).
  */
 public record Actor(String username, String scope) {
-    public static final Actor SYSTEM = new Actor("system", "");
-
     public Actor {
         scope = scope == null ? "" : scope;
     }

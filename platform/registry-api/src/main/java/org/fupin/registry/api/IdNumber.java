@@ -3,7 +3,6 @@ package org.fupin.registry.api;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Optional;
 
 /**
  * A checked 居民身份证号 (GB 11643-1999): 6-digit address code at issue, birth date, 3-digit sequence whose last
@@ -104,9 +103,5 @@ public record IdNumber(String value) {
             return idNumber;
         }
         return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
-    }
-
-    public static Optional<IdNumber> parse(String raw, LocalDate today) {
-        return Optional.ofNullable(check(raw, today).number());
     }
 }

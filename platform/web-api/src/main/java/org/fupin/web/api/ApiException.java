@@ -40,12 +40,4 @@ public class ApiException extends RuntimeException {
     public static ApiException badRequest(String message, List<FieldError> fields) {
         return new ApiException(400, "bad_request", message, fields);
     }
-
-    public static ApiException conflict(String message) {
-        return new ApiException(409, "conflict", message);
-    }
-
-    public static ApiException unprocessable(String message, List<FieldError> fields) {
-        return new ApiException(422, "validation_failed", message, fields);
-    }
 }
