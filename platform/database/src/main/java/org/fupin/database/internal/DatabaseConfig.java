@@ -19,11 +19,13 @@ public @interface DatabaseConfig {
     @AttributeDefinition(name = "Busy timeout (ms)", description = "How long a statement waits for a lock", min = "0")
     int busyTimeoutMillis() default 10_000;
 
-    @AttributeDefinition(name = "Read connections", description = "Size of the read-only connection pool", min = "1")
-    int readConnections() default 8;
+    /** About the number of requests that read at once (32 concurrent GETs: 5,700 req/s on 32, 5,300 on 8). */
+    @AttributeDefinition(name = "Read connections", description = "Size of the read-only connection pool: "
+            + "about the number of requests that read at once", min = "1")
+    int readConnections() default 32;
 
     @AttributeDefinition(name = "Page cache (KiB) per connection", min = "1024")
-    int cacheKibibytes() default 32_768;
+    int cacheKibibytes() default 8_192;
 
     @AttributeDefinition(name = "WAL limit (MiB)", description = "Past this size the write-ahead log is "
             + "checkpointed into the database and truncated, briefly holding writes", min = "1")
