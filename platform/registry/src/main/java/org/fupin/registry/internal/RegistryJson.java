@@ -1,6 +1,5 @@
 package org.fupin.registry.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,13 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** How the registry stores records as JSON documents in the database (and in the audit trail). */
+/**
+ * How the registry stores records as JSON documents in the database (and in the audit trail). Configured like
+ * the HTTP API's mapper (every field written, nulls included, ISO dates), so that a stored household document
+ * is already the API representation but for the server-managed fields — see {@link StoredHousehold}.
+ */
 final class RegistryJson {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     String write(Object value) {

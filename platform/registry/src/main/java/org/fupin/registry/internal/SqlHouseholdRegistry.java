@@ -136,6 +136,32 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return store.database().read(c -> load(c, key)).filter(h -> actor.covers(h.villageCode()));
     }
 
+    /**
+     * The household's API representation as JSON text, read without binding the stored document to records;
+     * what {@code GET /households/{id}} serves. Same content as serialising {@link #find}.
+     */
+    public Optional<String> findJson(String id, Actor actor) {
+        long key = parseId(id);
+        if (key < 0) {
+            return Optional.empty();
+        }
+        return store.database().read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT h.version, h.doc, h.village_code, r.name, "
+                    + "r.parent FROM household h LEFT JOIN region r ON r.code = h.village_code WHERE h.id = ?")) {
+                query.setLong(1, key);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next() || !actor.covers(rs.getString(3))) {
+                        return Optional.<String>empty();
+                    }
+                    String region = rs.getString(4) == null ? null
+                            : json.write(regions.village(rs.getString(3), rs.getString(4), rs.getString(5)));
+                    String rendered = StoredHousehold.render(rs.getString(2), key, rs.getLong(1), region, today());
+                    return Optional.of(rendered != null ? rendered : json.write(load(c, key).orElseThrow()));
+                }
+            }
+        });
+    }
+
     private Optional<Household> find(long id, Actor actor) {
         return find(String.valueOf(id), actor);
     }

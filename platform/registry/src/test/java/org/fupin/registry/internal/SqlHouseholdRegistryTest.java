@@ -275,4 +275,19 @@ class SqlHouseholdRegistryTest {
         assertEquals(0, registry.countBy(storage.regions.find("6205").orElseThrow(),
                 org.fupin.registry.api.RegionLevel.COUNTY, null, new Actor("other", "620503")).households());
     }
+
+    @Test
+    void theServedJsonIsExactlyTheSerialisedRecord() {
+        Household household = created();
+        registry.changeStatus(household.id(), 1, HouseholdStatus.EXITED, LocalDate.of(2020, 6, 1), "达标", CLERK);
+        var json = new RegistryJson();
+
+        String served = registry.findJson(household.id(), CLERK).orElseThrow();
+
+        assertEquals(json.write(registry.find(household.id(), CLERK).orElseThrow()), served);
+        assertTrue(served.contains("\"age\":56"), served);
+        assertTrue(served.contains("\"region\":{\"code\":\"620502001001\""), served);
+        assertTrue(registry.findJson(household.id(), new Actor("other", "620503")).isEmpty());
+        assertTrue(registry.findJson("nope", CLERK).isEmpty());
+    }
 }
