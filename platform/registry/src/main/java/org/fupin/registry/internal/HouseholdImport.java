@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -251,7 +250,7 @@ public class HouseholdImport {
             long[] batchCounts, List<Rejection> rejections) throws SQLException {
         try {
             var outcome = writer.insert(valid.household(), valid.status(),
-                    now.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(), now, actor, "导入 / imported", Map.of());
+                    now.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(), now, actor, "导入 / imported");
             batchCounts[outcome instanceof HouseholdWriter.Inserted ? 0 : 1]++;
         } catch (ConflictException conflict) {
             batchCounts[2]++;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.fupin.database.api.AuditLog;
 import org.fupin.registry.api.Actor;
@@ -67,27 +66,27 @@ final class HouseholdWriter implements AutoCloseable {
     }
 
     /**
-     * Inserts a validated household, or reports that exactly these people already form one household.
+     * Inserts a validated household, or reports that exactly these people already form one household. Every
+     * person is checked before any row is written, so a refused household leaves nothing behind.
      *
-     * @param alsoTaken ID numbers taken earlier in the same batch and not yet visible here (may be empty)
      * @throws ConflictException when a member belongs to another household
      */
     Outcome insert(Household household, HouseholdStatus status, LocalDate since, Instant now, Actor actor,
-            String reason, Map<String, Long> alsoTaken) throws SQLException {
+            String reason) throws SQLException {
         Long existing = null;
+        Member firstTaken = null;
         boolean allRegistered = true;
         for (Member member : household.members()) {
-            Long holder = alsoTaken.get(member.idNumber());
-            if (holder == null) {
-                findPerson.setString(1, member.idNumber());
-                try (ResultSet rs = findPerson.executeQuery()) {
-                    holder = rs.next() ? rs.getLong(1) : null;
-                }
+            Long holder;
+            findPerson.setString(1, member.idNumber());
+            try (ResultSet rs = findPerson.executeQuery()) {
+                holder = rs.next() ? rs.getLong(1) : null;
             }
             if (holder == null) {
                 allRegistered = false;
             } else if (existing == null) {
                 existing = holder;
+                firstTaken = member;
             } else if (!existing.equals(holder)) {
                 throw duplicate(member, holder);
             }
@@ -96,9 +95,7 @@ final class HouseholdWriter implements AutoCloseable {
             if (allRegistered && household.members().size() == countMembers(existing)) {
                 return new AlreadyRegistered(existing);
             }
-            Member taken = household.members().stream().filter(m -> holderOf(m, alsoTaken) != null).findFirst()
-                    .orElseThrow();
-            throw duplicate(taken, existing);
+            throw duplicate(firstTaken, existing);
         }
         long id = nextHousehold++;
         var members = new ArrayList<Member>(household.members().size());
@@ -135,21 +132,6 @@ final class HouseholdWriter implements AutoCloseable {
         insertStatus.executeUpdate();
         audit.append(connection, actor.username(), SqlHouseholdRegistry.ENTITY, String.valueOf(id), "create", null, doc);
         return new Inserted(id, doc);
-    }
-
-    private Long holderOf(Member member, Map<String, Long> alsoTaken) {
-        Long holder = alsoTaken.get(member.idNumber());
-        if (holder != null) {
-            return holder;
-        }
-        try {
-            findPerson.setString(1, member.idNumber());
-            try (ResultSet rs = findPerson.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private int countMembers(long household) throws SQLException {
@@ -201,13 +183,10 @@ final class HouseholdWriter implements AutoCloseable {
         }
     }
 
-    List<PreparedStatement> statements() {
-        return List.of(findPerson, insertHousehold, insertMember, insertCause, insertStatus);
-    }
-
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : statements()) {
+        for (PreparedStatement statement : List.of(findPerson, insertHousehold, insertMember, insertCause,
+                insertStatus)) {
             statement.close();
         }
     }

@@ -104,7 +104,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         Instant now = clock.instant();
         long id = store.database().write(c -> {
             try (var writer = new HouseholdWriter(c, store.audit(), json)) {
-                var outcome = writer.insert(withoutDerived(household), status, today(), now, actor, NEW_REASON, Map.of());
+                var outcome = writer.insert(withoutDerived(household), status, today(), now, actor, NEW_REASON);
                 if (outcome instanceof HouseholdWriter.AlreadyRegistered registered) {
                     throw new ConflictException("duplicate_person", Messages.text("person.duplicate",
                             household.members().get(0).idNumber(), registered.id()));
