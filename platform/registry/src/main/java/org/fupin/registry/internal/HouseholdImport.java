@@ -2,6 +2,7 @@ package org.fupin.registry.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,8 +42,10 @@ public class HouseholdImport {
     public record Rejection(long line, String household, String column, LocalizedText reason) {
     }
 
-    public record Report(boolean dryRun, String charset, long households, long members, long stored, long unchanged,
-            long rejected, List<Rejection> rejections, boolean rejectionsTruncated, long millis) {
+    /** @param complete false when the file could not be read to its end (the last rejection says where and why) */
+    public record Report(boolean dryRun, boolean complete, String charset, long households, long members,
+            long stored, long unchanged, long rejected, List<Rejection> rejections, boolean rejectionsTruncated,
+            long millis) {
     }
 
     /** Thrown inside a dry run's transaction to roll it back after counting. */
@@ -70,7 +73,30 @@ public class HouseholdImport {
             throws IOException, HouseholdCsvReader.HeaderException {
         var opened = CsvCharset.open(body);
         try (var reader = new HouseholdCsvReader(opened.reader())) {
-            return run(reader::next, dryRun, actor, opened.charset().name());
+            // a syntax or encoding error part-way stops the reading, not the import: what was read before it
+            // is stored as usual and the report says where the file became unreadable
+            var unreadable = new UncheckedIOException[1];
+            Report report = run(() -> {
+                try {
+                    return reader.next();
+                } catch (UncheckedIOException e) {
+                    unreadable[0] = e;
+                    return null;
+                }
+            }, dryRun, actor, opened.charset().name());
+            if (unreadable[0] == null) {
+                return report;
+            }
+            long line = reader.lastLine() + 1;
+            String cause = String.valueOf(unreadable[0].getCause().getMessage());
+            var rejections = new java.util.ArrayList<>(report.rejections());
+            rejections.add(new Rejection(line, "", "", new LocalizedText(
+                    "文件从第 " + line + " 行起无法读取（" + cause + "），其后的户均未导入；之前的户已按上述结果处理",
+                    "the file cannot be read from line " + line + " on (" + cause
+                            + "); nothing after it was imported, everything before it was handled as reported")));
+            return new Report(report.dryRun(), false, report.charset(), report.households(), report.members(),
+                    report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
+                    report.millis());
         }
     }
 
@@ -141,7 +167,7 @@ public class HouseholdImport {
         LOG.info("Imported {} households: reading {} ms, validating {} ms, waiting for the writer {} ms",
                 households, reading / 1_000_000, checking / 1_000_000, waiting / 1_000_000);
         boolean truncated = rejections.size() > MAX_LISTED_REJECTIONS;
-        return new Report(dryRun, charset, households, members, totals.stored(), totals.unchanged(),
+        return new Report(dryRun, true, charset, households, members, totals.stored(), totals.unchanged(),
                 rejected + totals.rejected(),
                 truncated ? List.copyOf(rejections.subList(0, MAX_LISTED_REJECTIONS)) : List.copyOf(rejections),
                 truncated, (System.nanoTime() - started) / 1_000_000);

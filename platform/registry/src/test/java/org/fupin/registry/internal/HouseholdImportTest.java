@@ -142,6 +142,26 @@ class HouseholdImportTest {
     }
 
     @Test
+    void aFileThatBreaksPartWayKeepsWhatCameBeforeAndSaysWhere() throws Exception {
+        String csv = HEADER + household("P0", "620502101206", id(true), id(false))
+                + household("P1", "620502101206", id(true), id(false))
+                + "P2,620502101206,一组,国家标准,一般贫困户,因病,,,,,,,\"unterminated,男," + id(true) + ",户主,汉族,\n"
+                + household("P3", "620502101206", id(true), id(false));
+
+        var report = run(csv, StandardCharsets.UTF_8, false, false);
+
+        assertEquals(false, report.complete());
+        assertEquals(1, report.stored(), report.rejections().toString());
+        // P1's rows end where the file breaks: they may be incomplete, so P1 is refused, not stored in part
+        assertEquals(1, report.rejected());
+        assertEquals("P1", report.rejections().get(0).household());
+        var last = report.rejections().get(report.rejections().size() - 1);
+        assertEquals(6, last.line());
+        assertTrue(last.reason().en().startsWith("the file cannot be read from line 6 on"), last.reason().en());
+        assertTrue(last.reason().zh().contains("第 6 行"), last.reason().zh());
+    }
+
+    @Test
     void aBadHeaderRefusesTheWholeFile() {
         var bad = assertThrows(HouseholdCsvReader.HeaderException.class,
                 () -> run("户编号,村代码,姓名,性别,身份证号,与户主关系,收入\n", StandardCharsets.UTF_8, false, false));

@@ -68,6 +68,8 @@ public final class HouseholdCsvReader implements AutoCloseable {
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
     private final CellParser cells = new CellParser();
     private CSVRecord pending;
+    private long lastLine = 1;
+    private UncheckedIOException failure;
 
     public HouseholdCsvReader(Reader reader) throws IOException, HeaderException {
         parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
@@ -107,23 +109,45 @@ public final class HouseholdCsvReader implements AutoCloseable {
         pending = records.hasNext() ? records.next() : null;
     }
 
+    /** The line of the last row read (1 = the header). */
+    public long lastLine() {
+        return lastLine;
+    }
+
     /** The next household, or {@code null} at the end of the file. */
     public Parsed next() {
+        if (failure != null) {
+            throw failure;
+        }
         if (pending == null) {
             return null;
         }
         CSVRecord first = pending;
+        lastLine = lineOf(first);
         String key = cell(first, Column.KEY);
         var rows = new ArrayList<CSVRecord>();
         rows.add(first);
         pending = null;
-        while (records.hasNext()) {
-            CSVRecord row = records.next();
-            if (!cell(row, Column.KEY).equals(key)) {
-                pending = row;
-                break;
+        try {
+            while (records.hasNext()) {
+                CSVRecord row = records.next();
+                lastLine = lineOf(row);
+                if (!cell(row, Column.KEY).equals(key)) {
+                    pending = row;
+                    break;
+                }
+                rows.add(row);
             }
-            rows.add(row);
+        } catch (UncheckedIOException unreadable) {
+            // the rows read so far may not be all of this household's: refuse it rather than store part of it;
+            // the failure itself surfaces on the next call
+            failure = unreadable;
+            Parsed partial = parse(key, rows);
+            var problems = new ArrayList<>(partial.problems());
+            problems.add(new Problem(partial.line(), Column.KEY.header(), new LocalizedText(
+                    "文件在本户之后无法读取，本户的成员行可能不全，未导入",
+                    "the file breaks right after this household, so its rows may be incomplete: not imported")));
+            return new Parsed(partial.key(), partial.line(), partial.memberLines(), partial.draft(), problems);
         }
         return parse(key, rows);
     }

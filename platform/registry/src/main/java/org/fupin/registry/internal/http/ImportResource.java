@@ -53,8 +53,9 @@ public class ImportResource {
     public record Rejection(long line, String household, String column, String reason) {
     }
 
-    public record Result(boolean dryRun, String charset, long households, long members, long stored, long unchanged,
-            long rejected, List<Rejection> rejections, boolean rejectionsTruncated, long millis) {
+    public record Result(boolean dryRun, boolean complete, String charset, long households, long members,
+            long stored, long unchanged, long rejected, List<Rejection> rejections, boolean rejectionsTruncated,
+            long millis) {
     }
 
     private final SqlHouseholdRegistry registry;
@@ -92,7 +93,8 @@ public class ImportResource {
             var report = registry.importer().importCsv(body, dry, Requests.actor(security));
             var rejections = report.rejections().stream().map(r -> new Rejection(r.line(), r.household(), r.column(),
                     r.reason().in(language))).toList();
-            return new Result(report.dryRun(), report.charset(), report.households(), report.members(),
+            return new Result(report.dryRun(), report.complete(), report.charset(), report.households(),
+                    report.members(),
                     report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
                     report.millis());
         } catch (HouseholdCsvReader.HeaderException e) {
