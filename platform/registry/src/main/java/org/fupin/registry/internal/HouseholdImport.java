@@ -215,7 +215,7 @@ public class HouseholdImport {
         }
         try {
             Household household = validator.normalise(parsed.draft(), registry.today());
-            return new Valid(parsed, SqlHouseholdRegistry.withoutDerived(household),
+            return new Valid(parsed, SqlHouseholdRegistry.withoutDerived(registry.located(household)),
                     SqlHouseholdRegistry.initialStatus(household));
         } catch (ValidationException invalid) {
             for (Violation violation : invalid.violations()) {

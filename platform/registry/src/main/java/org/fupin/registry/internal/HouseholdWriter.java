@@ -103,7 +103,7 @@ final class HouseholdWriter implements AutoCloseable {
             members.add(member.withId(String.valueOf(nextMember++)));
         }
         Household stored = household.managed(null, null, status, members, household.incomes(),
-                SqlHouseholdRegistry.closePairings(household.pairings()), null, now, now);
+                SqlHouseholdRegistry.closePairings(household.pairings()), household.region(), now, now);
         String doc = json.write(stored);
         insertHousehold.setLong(1, id);
         insertHousehold.setLong(2, 1);

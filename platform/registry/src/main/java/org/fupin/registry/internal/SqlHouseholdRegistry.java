@@ -104,7 +104,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         Instant now = clock.instant();
         long id = store.database().write(c -> {
             try (var writer = new HouseholdWriter(c, store.audit(), json)) {
-                var outcome = writer.insert(withoutDerived(household), status, today(), now, actor, NEW_REASON);
+                var outcome = writer.insert(withoutDerived(located(household)), status, today(), now, actor, NEW_REASON);
                 if (outcome instanceof HouseholdWriter.AlreadyRegistered registered) {
                     throw new ConflictException("duplicate_person", Messages.text("person.duplicate",
                             household.members().get(0).idNumber(), registered.id()));
@@ -146,16 +146,14 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             return Optional.empty();
         }
         return store.database().read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT h.version, h.doc, h.village_code, r.name, "
-                    + "r.parent FROM household h LEFT JOIN region r ON r.code = h.village_code WHERE h.id = ?")) {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT version, doc, village_code FROM household WHERE id = ?")) {
                 query.setLong(1, key);
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next() || !actor.covers(rs.getString(3))) {
                         return Optional.<String>empty();
                     }
-                    String region = rs.getString(4) == null ? null
-                            : json.write(regions.village(rs.getString(3), rs.getString(4), rs.getString(5)));
-                    String rendered = StoredHousehold.render(rs.getString(2), key, rs.getLong(1), region, today());
+                    String rendered = StoredHousehold.render(rs.getString(2), key, rs.getLong(1), today());
                     return Optional.of(rendered != null ? rendered : json.write(load(c, key).orElseThrow()));
                 }
             }
@@ -167,16 +165,13 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     private Optional<Household> load(Connection c, long id) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT h.version, h.doc, r.name, r.parent "
-                + "FROM household h LEFT JOIN region r ON r.code = h.village_code WHERE h.id = ?")) {
+        try (PreparedStatement query = c.prepareStatement("SELECT version, doc FROM household WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 Household stored = json.read(rs.getString(2), Household.class);
-                var region = rs.getString(3) == null ? null
-                        : regions.village(stored.villageCode(), rs.getString(3), rs.getString(4));
                 LocalDate today = today();
                 var members = new ArrayList<Member>(stored.members().size());
                 for (Member m : stored.members()) {
@@ -185,7 +180,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                             birth == null ? null : java.time.Period.between(birth, today).getYears()));
                 }
                 return Optional.of(stored.managed(String.valueOf(id), rs.getLong(1), stored.status(), members,
-                        stored.incomes(), stored.pairings(), region, stored.createdAt(), stored.updatedAt()));
+                        stored.incomes(), stored.pairings(), stored.region(), stored.createdAt(), stored.updatedAt()));
             }
         }
     }
@@ -197,8 +192,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         var members = matchMembers(current.members(), normalised.members());
         var pairings = mergePairings(current.pairings(), normalised.pairings());
         Instant now = clock.instant();
-        Household next = normalised.managed(current.id(), current.version() + 1, current.status(), members,
-                normalised.incomes(), pairings, null, current.createdAt(), now);
+        Household next = located(normalised.managed(current.id(), current.version() + 1, current.status(), members,
+                normalised.incomes(), pairings, null, current.createdAt(), now));
         store.database().write(c -> {
             requireNobodyRegistered(c, members, Long.parseLong(current.id()));
             rewrite(c, current, next, actor, "update");
@@ -300,7 +295,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         Instant now = clock.instant();
         store.database().write(c -> {
             Household next = current.managed(current.id(), current.version() + 1, to, current.members(),
-                    current.incomes(), current.pairings(), null, current.createdAt(), now);
+                    current.incomes(), current.pairings(), current.region(), current.createdAt(), now);
             rewrite(c, current, next, actor, "status");
             insertStatusChange(c, Long.parseLong(current.id()), current.status(), to, date, reason.strip(), actor, now);
             return null;
@@ -429,7 +424,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                     .divide(BigDecimal.valueOf(members.size()), 2, java.math.RoundingMode.HALF_UP)));
         }
         return current.managed(current.id(), current.version() + 1, current.status(), members, incomes,
-                current.pairings(), null, current.createdAt(), now);
+                current.pairings(), current.region(), current.createdAt(), now);
     }
 
     /** Stores the next state of a household under optimistic locking, with its audit entry. */
@@ -452,14 +447,23 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 doc);
     }
 
-    /** What is derived on read (age, region) is not stored. */
+    /** As stored: id and version live in their columns, ages are derived on read. */
     static Household withoutDerived(Household h) {
         var members = new ArrayList<Member>(h.members().size());
         for (Member m : h.members()) {
             members.add(m.withIdentity(m.idNumber(), m.birthDate(), null));
         }
-        return h.managed(null, null, h.status(), members, h.incomes(), h.pairings(), null, h.createdAt(),
+        return h.managed(null, null, h.status(), members, h.incomes(), h.pairings(), h.region(), h.createdAt(),
                 h.updatedAt());
+    }
+
+    /**
+     * With the region of its village (province to village names), which is stored with the household: division
+     * names do not change while the platform runs, and a read then needs no join.
+     */
+    Household located(Household h) {
+        return h.managed(h.id(), h.version(), h.status(), h.members(), h.incomes(), h.pairings(),
+                regions.find(h.villageCode()).orElse(null), h.createdAt(), h.updatedAt());
     }
 
     private static long nextId(Connection c, String table) throws SQLException {
