@@ -19,8 +19,9 @@ import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.Member;
 
 /**
- * Inserts validated households within one write transaction, reusing its prepared statements, so a batch of a
- * thousand households costs a thousand executions rather than a thousand prepares. Ids come from the table
+ * The registry's row writes within one write transaction — new households, members, causes, status changes —
+ * reusing its prepared statements, so a batch of a thousand households costs a thousand executions rather than
+ * a thousand prepares. Ids come from the table
  * maxima, read once: every write runs on the single writer connection, one transaction at a time.
  */
 final class HouseholdWriter implements AutoCloseable {
@@ -111,25 +112,9 @@ final class HouseholdWriter implements AutoCloseable {
         insertHousehold.setString(13, now.toString());
         insertHousehold.setString(14, now.toString());
         insertHousehold.executeUpdate();
-        for (Member member : members) {
-            insertMember.setLong(1, Long.parseLong(member.id()));
-            insertMember.setLong(2, id);
-            insertMember.setString(3, member.idNumber());
-            insertMember.setString(4, member.name());
-            insertMember.executeUpdate();
-        }
-        insertCause(id, stored.mainCause(), true);
-        for (Cause other : stored.otherCauses()) {
-            insertCause(id, other, false);
-        }
-        insertStatus.setLong(1, id);
-        insertStatus.setNull(2, Types.VARCHAR);
-        insertStatus.setString(3, status.name());
-        insertStatus.setString(4, since.toString());
-        insertStatus.setString(5, reason);
-        insertStatus.setString(6, actor.username());
-        insertStatus.setString(7, now.toString());
-        insertStatus.executeUpdate();
+        insertMembers(id, members);
+        insertCauses(id, stored);
+        insertStatusChange(id, null, status, since, reason, actor, now);
         audit.append(connection, actor.username(), SqlHouseholdRegistry.ENTITY, String.valueOf(id), "create", null, doc);
         return new Inserted(id, doc);
     }
@@ -148,11 +133,46 @@ final class HouseholdWriter implements AutoCloseable {
         return new ConflictException("duplicate_person", Messages.text("person.duplicate", member.idNumber(), holder));
     }
 
+    /** A new member id; members inserted through this writer take theirs from here. */
+    long nextMemberId() {
+        return nextMember++;
+    }
+
+    void insertMembers(long householdId, List<Member> members) throws SQLException {
+        for (Member member : members) {
+            insertMember.setLong(1, Long.parseLong(member.id()));
+            insertMember.setLong(2, householdId);
+            insertMember.setString(3, member.idNumber());
+            insertMember.setString(4, member.name());
+            insertMember.executeUpdate();
+        }
+    }
+
+    /** The household's main and other causes, as searches filter on them. */
+    void insertCauses(long householdId, Household household) throws SQLException {
+        insertCause(householdId, household.mainCause(), true);
+        for (Cause other : household.otherCauses()) {
+            insertCause(householdId, other, false);
+        }
+    }
+
     private void insertCause(long id, Cause cause, boolean main) throws SQLException {
         insertCause.setLong(1, id);
         insertCause.setString(2, cause.name());
         insertCause.setInt(3, main ? 1 : 0);
         insertCause.executeUpdate();
+    }
+
+    void insertStatusChange(long householdId, HouseholdStatus from, HouseholdStatus to, LocalDate date,
+            String reason, Actor actor, Instant now) throws SQLException {
+        insertStatus.setLong(1, householdId);
+        insertStatus.setString(2, from == null ? null : from.name());
+        insertStatus.setString(3, to.name());
+        insertStatus.setString(4, date.toString());
+        insertStatus.setString(5, reason);
+        insertStatus.setString(6, actor.username());
+        insertStatus.setString(7, now.toString());
+        insertStatus.executeUpdate();
     }
 
     /** Binds village … doc (10 parameters) from {@code first}; shared with updates. */

@@ -19,7 +19,6 @@ import java.util.Optional;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.AnnualIncome;
-import org.fupin.registry.api.Cause;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
 import org.fupin.registry.api.HouseholdHistory;
@@ -202,7 +201,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 delete.setLong(1, Long.parseLong(current.id()));
                 delete.executeUpdate();
             }
-            insertCauses(c, Long.parseLong(current.id()), next);
+            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+                writer.insertCauses(Long.parseLong(current.id()), next);
+            }
             return null;
         });
         return find(current.id(), actor).orElseThrow();
@@ -225,13 +226,16 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         Instant now = clock.instant();
         store.database().write(c -> {
             requireNobodyRegistered(c, List.of(checked), null);
-            Member added = checked.withId(String.valueOf(nextId(c, "member")));
-            var members = new ArrayList<>(current.members());
-            members.add(added);
-            Household next = withMembers(current, members, now);
-            rewrite(c, current, next, actor, "member.join");
-            insertMembers(c, Long.parseLong(current.id()), List.of(added));
-            insertMemberChange(c, current.id(), new MemberChange(true, added, reason, date, note, actor.username(), now));
+            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+                Member added = checked.withId(String.valueOf(writer.nextMemberId()));
+                var members = new ArrayList<>(current.members());
+                members.add(added);
+                Household next = withMembers(current, members, now);
+                rewrite(c, current, next, actor, "member.join");
+                writer.insertMembers(Long.parseLong(current.id()), List.of(added));
+                insertMemberChange(c, current.id(),
+                        new MemberChange(true, added, reason, date, note, actor.username(), now));
+            }
             return null;
         });
         return find(current.id(), actor).orElseThrow();
@@ -297,7 +301,10 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             Household next = current.managed(current.id(), current.version() + 1, to, current.members(),
                     current.incomes(), current.pairings(), current.region(), current.createdAt(), now);
             rewrite(c, current, next, actor, "status");
-            insertStatusChange(c, Long.parseLong(current.id()), current.status(), to, date, reason.strip(), actor, now);
+            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+                writer.insertStatusChange(Long.parseLong(current.id()), current.status(), to, date, reason.strip(),
+                        actor, now);
+            }
             return null;
         });
         return find(current.id(), actor).orElseThrow();
@@ -466,14 +473,6 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 regions.find(h.villageCode()).orElse(null), h.createdAt(), h.updatedAt());
     }
 
-    private static long nextId(Connection c, String table) throws SQLException {
-        // safe without a sequence: every write runs on the single writer connection, one transaction at a time
-        try (var statement = c.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
-            return rs.getLong(1);
-        }
-    }
-
     /** One person, one household: fails naming the household that already holds an ID number. */
     private static void requireNobodyRegistered(Connection c, List<Member> members, Long exceptHousehold)
             throws SQLException {
@@ -487,20 +486,6 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                     }
                 }
             }
-        }
-    }
-
-    private static void insertMembers(Connection c, long householdId, List<Member> members) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO member (id, household_id, id_number, name) VALUES (?,?,?,?)")) {
-            for (Member member : members) {
-                insert.setLong(1, Long.parseLong(member.id()));
-                insert.setLong(2, householdId);
-                insert.setString(3, member.idNumber());
-                insert.setString(4, member.name());
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
@@ -526,38 +511,6 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                     set.executeUpdate();
                 }
             }
-        }
-    }
-
-    private static void insertCauses(Connection c, long householdId, Household h) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO household_cause (household_id, cause, main) VALUES (?,?,?)")) {
-            insert.setLong(1, householdId);
-            insert.setString(2, h.mainCause().name());
-            insert.setInt(3, 1);
-            insert.addBatch();
-            for (Cause other : h.otherCauses()) {
-                insert.setLong(1, householdId);
-                insert.setString(2, other.name());
-                insert.setInt(3, 0);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void insertStatusChange(Connection c, long householdId, HouseholdStatus from,
-            HouseholdStatus to, LocalDate date, String reason, Actor actor, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO status_change (household_id, from_status, "
-                + "to_status, date, reason, actor, recorded_at) VALUES (?,?,?,?,?,?,?)")) {
-            insert.setLong(1, householdId);
-            insert.setString(2, from == null ? null : from.name());
-            insert.setString(3, to.name());
-            insert.setString(4, date.toString());
-            insert.setString(5, reason);
-            insert.setString(6, actor.username());
-            insert.setString(7, now.toString());
-            insert.executeUpdate();
         }
     }
 
