@@ -19,7 +19,7 @@ final class Requests {
     /** The acting user; anonymous with country-wide scope until accounts exist. */
     static Actor actor(SecurityContext security) {
         var principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? new Actor("anonymous", "") : new Actor(principal.getName(), "");
+        return principal == null ? Actor.unrestricted("anonymous") : Actor.unrestricted(principal.getName());
     }
 
     static Locale language(HttpHeaders headers) {

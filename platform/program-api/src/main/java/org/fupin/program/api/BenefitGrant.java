@@ -1,0 +1,21 @@
+package org.fupin.program.api;
+
+import java.math.BigDecimal;
+
+import org.fupin.registry.api.LocalizedText;
+
+/**
+ * A benefit a step grants, as the rule computes it; the platform stores it as a {@link Benefit}.
+ *
+ * @param period      stable key of the period it is for, e.g. {@code 2026-AUTUMN}; sorts in time order
+ * @param year        the calendar year reports count it in
+ * @param periodLabel the period for people, e.g. 2026年秋季学期
+ * @param amount      yuan, at most two decimals, not negative
+ */
+public record BenefitGrant(String period, int year, LocalizedText periodLabel, BigDecimal amount) {
+    public BenefitGrant {
+        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("amount must be yuan with at most two decimals: " + amount);
+        }
+    }
+}

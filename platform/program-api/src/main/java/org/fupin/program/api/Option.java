@@ -1,0 +1,7 @@
+package org.fupin.program.api;
+
+import org.fupin.registry.api.LocalizedText;
+
+/** One allowed value of a CODE field: a stable code and its label. */
+public record Option(String code, LocalizedText label) {
+}

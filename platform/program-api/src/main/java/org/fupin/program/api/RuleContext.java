@@ -1,0 +1,28 @@
+package org.fupin.program.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fupin.registry.api.Household;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What a rule may look at, read-only: the household as the registry holds it now (members, statuses, extensions
+ * of every program), this program's applications for the household, other programs' benefits to it, the parameters
+ * in force for its county and the current year, and today's date (the platform's clock, which tests can set).
+ */
+@ProviderType
+public interface RuleContext {
+    Household household();
+
+    /** This program's applications for the household, oldest first, with their benefits; excludes the one judged. */
+    List<Application> applications();
+
+    /** Benefits of the household from other programs, oldest first. */
+    List<Benefit> otherProgramBenefits();
+
+    Parameters parameters();
+
+    /** Today in China (Asia/Shanghai). */
+    LocalDate today();
+}

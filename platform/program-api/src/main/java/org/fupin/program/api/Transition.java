@@ -1,0 +1,29 @@
+package org.fupin.program.api;
+
+import java.util.List;
+import java.util.Set;
+
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Role;
+
+/**
+ * A workflow action.
+ *
+ * @param action         stable id sent by clients, e.g. {@code approve}
+ * @param from           the states the action may be taken in
+ * @param to             the state it leads to ({@code from} itself for an action that only records, e.g. a payment)
+ * @param roles          who may take it (any one of them)
+ * @param level          the region level the user must sit at (or above): a township officer verifies, a county
+ *                       officer approves
+ * @param form           the id of the form whose data the action takes, or {@code null}
+ * @param reasonRequired a note is required (rejections, objections)
+ * @param afterNotice    only once the notice period of the current state is over
+ */
+public record Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
+        RegionLevel level, String form, boolean reasonRequired, boolean afterNotice) {
+    public Transition {
+        from = List.copyOf(from);
+        roles = Set.copyOf(roles);
+    }
+}
