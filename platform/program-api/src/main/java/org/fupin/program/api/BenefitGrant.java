@@ -7,7 +7,8 @@ import org.fupin.registry.api.LocalizedText;
 /**
  * A benefit a step grants, as the rule computes it; the platform stores it as a {@link Benefit}.
  *
- * @param period      stable key of the period it is for, e.g. {@code 2026-AUTUMN}; sorts in time order
+ * @param period      stable key of the period it is for; keys must sort in time order (reports list periods by key),
+ *                    e.g. {@code 2026-09} for the autumn term 2026 and {@code 2027-02} for the spring term 2027
  * @param year        the calendar year reports count it in
  * @param periodLabel the period for people, e.g. 2026年秋季学期
  * @param amount      yuan, at most two decimals, not negative

@@ -29,6 +29,16 @@ public record Field(String name, FieldType type, LocalizedText label, boolean re
         return new Field(name, type, label, required, null, null, null, List.of(), null);
     }
 
+    /** A CODE field: one of {@code options}. */
+    public static Field code(String name, LocalizedText label, boolean required, List<Option> options) {
+        return new Field(name, FieldType.CODE, label, required, null, null, null, options, null);
+    }
+
+    /** At most {@code high}: characters for TEXT, the value for numbers. */
+    public Field atMost(long high) {
+        return new Field(name, type, label, required, min, BigDecimal.valueOf(high), pattern, options, help);
+    }
+
     public Field between(long low, long high) {
         return new Field(name, type, label, required, BigDecimal.valueOf(low), BigDecimal.valueOf(high), pattern,
                 options, help);

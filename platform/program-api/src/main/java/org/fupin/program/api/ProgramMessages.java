@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import org.fupin.registry.api.Labelled;
 import org.fupin.registry.api.LocalizedText;
 
 /**
@@ -28,9 +29,25 @@ public final class ProgramMessages {
                 ResourceBundle.getBundle(base, Locale.ROOT, loader, noFallback));
     }
 
-    /** The text of {@code key}, with {@code {0}}, {@code {1}}… replaced by the arguments in both languages. */
+    /**
+     * The text of {@code key}, with {@code {0}}, {@code {1}}… replaced by the arguments; a {@link LocalizedText} or
+     * {@link Labelled} argument is put in each language's own words.
+     */
     public LocalizedText text(String key, Object... arguments) {
-        return new LocalizedText(format(zh, key, arguments), format(en, key, arguments));
+        return new LocalizedText(format(zh, key, in(arguments, Locale.CHINESE)),
+                format(en, key, in(arguments, Locale.ENGLISH)));
+    }
+
+    private static Object[] in(Object[] arguments, Locale language) {
+        Object[] result = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = arguments[i];
+            if (argument instanceof Labelled labelled) {
+                argument = labelled.label();
+            }
+            result[i] = argument instanceof LocalizedText text ? text.in(language) : argument;
+        }
+        return result;
     }
 
     private static String format(ResourceBundle bundle, String key, Object... arguments) {

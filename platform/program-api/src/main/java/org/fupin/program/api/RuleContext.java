@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * What a rule may look at, read-only: the household as the registry holds it now (members, statuses, extensions
  * of every program), this program's applications for the household, other programs' benefits to it, the parameters
- * in force for its county and the current year, and today's date (the platform's clock, which tests can set).
+ * in force for its county (this year's, or any year's), and today's date (the platform's clock, which tests can set).
  */
 @ProviderType
 public interface RuleContext {
@@ -21,7 +21,11 @@ public interface RuleContext {
     /** Benefits of the household from other programs, oldest first. */
     List<Benefit> otherProgramBenefits();
 
+    /** The parameters in force for the household's county this year. */
     Parameters parameters();
+
+    /** The parameters in force for the household's county in another year (e.g. the year of a late-paid term). */
+    Parameters parameters(int year);
 
     /** Today in China (Asia/Shanghai). */
     LocalDate today();

@@ -3,6 +3,7 @@ package org.fupin.registry.internal.http;
 import java.util.List;
 import java.util.Locale;
 
+import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.RegistryException;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** Registry failures in the JSON error contract, in the caller's language: 422, 404 and 409. */
+/** Registry (and program) failures in the JSON error contract, in the caller's language: 422, 403, 404 and 409. */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
 @JakartarsName(RegistryExceptionMapper.NAME)
@@ -44,6 +45,9 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
         } else if (e instanceof ConflictException conflict) {
             status = 409;
             code = conflict.code();
+        } else if (e instanceof AccessDeniedException) {
+            status = 403;
+            code = "forbidden";
         } else if (e instanceof NotFoundException) {
             status = 404;
             code = "not_found";

@@ -1,0 +1,302 @@
+package org.fupin.plugins.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import org.fupin.program.api.ProgramPlugin;
+import org.fupin.web.api.ApiException;
+import org.fupin.web.api.FieldError;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs, upgrades and removes program plugins while the platform runs. Every plugin lives as a jar in the deploy
+ * folder, watched by FileInstall, so the three ways in — upload, copying a file, the shell — meet in one place and a
+ * restart finds exactly what was installed. An upload is checked before anything changes: it must be a bundle that
+ * declares a program ({@code Provide-Capability: org.fupin.program}) and every package it imports must be exported
+ * here in a matching version (a plugin built for program API 2 is refused on a platform with API 1).
+ */
+@Component(service = PluginManager.class)
+@Designate(ocd = PluginManager.Config.class)
+public class PluginManager {
+    static final String DEPLOY_DIR_PROPERTY = "fupin.deploy.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    @ObjectClassDefinition(name = "Fupin plugin manager",
+            description = "Uploads of program plugins through /api/v1/admin/plugins")
+    public @interface Config {
+        @AttributeDefinition(name = "Largest plugin upload (MiB)", min = "1")
+        int maxUploadMebibytes() default 64;
+
+        @AttributeDefinition(name = "Seconds to wait for the deploy folder to take up a change", min = "1")
+        int deployTimeoutSeconds() default 30;
+    }
+
+    private final BundleContext context;
+    private final Path deployDir;
+    private final long maxBytes;
+    private final long timeoutMillis;
+
+    @Activate
+    public PluginManager(BundleContext context, Config config) {
+        this.context = context;
+        String dir = context.getProperty(DEPLOY_DIR_PROPERTY);
+        this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
+        this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
+        this.timeoutMillis = config.deployTimeoutSeconds() * 1000L;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    List<Plugin> list() {
+        return Arrays.stream(context.getBundles()).map(this::describe).flatMap(Optional::stream).toList();
+    }
+
+    /** Installs or upgrades the plugin in {@code jar} (a file the caller owns); returns it once it is ACTIVE. */
+    Plugin install(Path jar) {
+        requireDeployFolder();
+        Manifest manifest = manifest(jar);
+        var main = manifest.getMainAttributes();
+        String name = symbolicName(main.getValue(Constants.BUNDLE_SYMBOLICNAME));
+        if (name == null) {
+            throw invalid("not_a_bundle", "the jar has no Bundle-SymbolicName: it is not an OSGi bundle",
+                    "Bundle-SymbolicName", "missing");
+        }
+        Version version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
+        if (programsOf(main.getValue(Constants.PROVIDE_CAPABILITY)).isEmpty()) {
+            throw invalid("not_a_program", name + " declares no program (Provide-Capability: "
+                    + ProgramPlugin.NAMESPACE + "); build it with @ProgramPlugin", "Provide-Capability",
+                    "no " + ProgramPlugin.NAMESPACE + " capability");
+        }
+        List<FieldError> missing = missingImports(main.getValue(Constants.IMPORT_PACKAGE),
+                main.getValue(Constants.EXPORT_PACKAGE));
+        if (!missing.isEmpty()) {
+            throw new ApiException(400, "unsupported_api", name + " " + version
+                    + " needs packages this platform does not export in a matching version", missing);
+        }
+        Optional<Bundle> existing = bundle(name);
+        Path target = existing.map(this::deployFile)
+                .orElse(Optional.of(deployDir.resolve(name + ".jar")))
+                .orElseThrow(() -> new ApiException(409, "not_managed", name
+                        + " was installed from the shell, not the deploy folder; uninstall it there first", List.of()));
+        try {
+            Path previous = Files.exists(target) ? Files.copy(target, Files.createTempFile("fupin-plugin-", ".bak"),
+                    StandardCopyOption.REPLACE_EXISTING) : null;
+            try {
+                place(jar, target);
+                Bundle installed = awaitActive(name, version);
+                LOG.info("Plugin {} {} installed from an upload", name, version);
+                return describe(installed).orElseThrow();
+            } catch (ApiException e) {
+                if (previous != null) {
+                    place(previous, target);
+                } else {
+                    Files.deleteIfExists(target);
+                }
+                throw e;
+            } finally {
+                if (previous != null) {
+                    Files.deleteIfExists(previous);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write to the deploy folder " + deployDir, e);
+        }
+    }
+
+    /** Removes a plugin by bundle symbolic name or program id; its programs' data stays in the database. */
+    void remove(String nameOrProgram) {
+        Bundle bundle = Arrays.stream(context.getBundles())
+                .filter(b -> describe(b).map(p -> p.name().equals(nameOrProgram) || p.programs().contains(nameOrProgram))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("no plugin named " + nameOrProgram));
+        Optional<Path> file = deployFile(bundle);
+        try {
+            if (file.isPresent()) {
+                Files.deleteIfExists(file.get());
+                awaitGone(bundle);
+            } else {
+                bundle.uninstall();
+            }
+            LOG.info("Plugin {} removed", bundle.getSymbolicName());
+        } catch (IOException | org.osgi.framework.BundleException e) {
+            throw new IllegalStateException("cannot remove " + bundle.getSymbolicName(), e);
+        }
+    }
+
+    private Optional<Plugin> describe(Bundle bundle) {
+        List<String> programs = programsOf(bundle.getHeaders("").get(Constants.PROVIDE_CAPABILITY));
+        if (programs.isEmpty() || bundle.getState() == Bundle.UNINSTALLED) {
+            return Optional.empty();
+        }
+        Optional<Path> file = deployFile(bundle);
+        return Optional.of(new Plugin(bundle.getSymbolicName(), bundle.getVersion().toString(), state(bundle),
+                programs, file.isPresent() ? "deploy" : "shell", file.map(f -> f.getFileName().toString()).orElse(null)));
+    }
+
+    static List<String> programsOf(String provideCapability) {
+        return ManifestClauses.parse(provideCapability).stream()
+                .filter(c -> c.name().equals(ProgramPlugin.NAMESPACE))
+                .map(c -> c.parameters().getOrDefault(ProgramPlugin.NAMESPACE, "?")).toList();
+    }
+
+    /** Imports no bundle here exports in a matching version, as field errors; java.* comes from the JVM. */
+    private List<FieldError> missingImports(String importPackage, String exportPackage) {
+        List<String> ownExports = ManifestClauses.parse(exportPackage).stream().map(ManifestClauses.Clause::name)
+                .toList();
+        List<BundleCapability> exported = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleWiring wiring = b.adapt(BundleWiring.class);
+            if (wiring != null) {
+                exported.addAll(wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE));
+            }
+        }
+        List<FieldError> missing = new ArrayList<>();
+        for (var clause : ManifestClauses.parse(importPackage)) {
+            if (clause.name().startsWith("java.") || ownExports.contains(clause.name())
+                    || "optional".equals(clause.parameters().get("resolution:"))) {
+                continue;
+            }
+            VersionRange range = new VersionRange(clause.parameters().getOrDefault("version", "0.0.0"));
+            boolean found = exported.stream().anyMatch(cap -> clause.name().equals(
+                    cap.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
+                    && range.includes((Version) cap.getAttributes().getOrDefault(
+                            PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE, Version.emptyVersion)));
+            if (!found) {
+                List<String> available = exported.stream()
+                        .filter(cap -> clause.name().equals(cap.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)))
+                        .map(cap -> String.valueOf(cap.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE)))
+                        .distinct().toList();
+                missing.add(new FieldError("Import-Package", clause.name() + " " + range + ": "
+                        + (available.isEmpty() ? "not exported here" : "exported here only in " + available)));
+            }
+        }
+        return missing;
+    }
+
+    private Optional<Bundle> bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst();
+    }
+
+    /** The bundle's jar in the deploy folder, if FileInstall installed it from there. */
+    private Optional<Path> deployFile(Bundle bundle) {
+        String location = bundle.getLocation();
+        if (deployDir == null || location == null || !location.startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            Path file = Path.of(java.net.URI.create(location.replace(" ", "%20"))).toAbsolutePath().normalize();
+            return deployDir.equals(file.getParent()) ? Optional.of(file) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves a jar into place atomically, so FileInstall never reads half a file. */
+    private void place(Path jar, Path target) throws IOException {
+        Path partial = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Bundle awaitActive(String name, Version version) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        Optional<Bundle> bundle = Optional.empty();
+        while (System.currentTimeMillis() < deadline) {
+            bundle = bundle(name).filter(b -> b.getVersion().equals(version));
+            if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE) {
+                return bundle.get();
+            }
+            sleep();
+        }
+        throw new ApiException(400, "plugin_failed", name + " " + version + " did not start within "
+                + timeoutMillis / 1000 + " s (state " + bundle.map(PluginManager::state).orElse("not installed")
+                + "); the previous state was restored — see the log", List.of());
+    }
+
+    private void awaitGone(Bundle bundle) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (bundle.getState() != Bundle.UNINSTALLED && System.currentTimeMillis() < deadline) {
+            sleep();
+        }
+        if (bundle.getState() != Bundle.UNINSTALLED) {
+            throw new IllegalStateException(bundle.getSymbolicName() + " still installed after its file was removed");
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the deploy folder", e);
+        }
+    }
+
+    private void requireDeployFolder() {
+        if (deployDir == null || !Files.isDirectory(deployDir)) {
+            throw new ApiException(503, "no_deploy_folder", "the platform has no deploy folder ("
+                    + DEPLOY_DIR_PROPERTY + "); plugins cannot be installed", List.of());
+        }
+    }
+
+    private static Manifest manifest(Path jar) {
+        try (var file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                throw invalid("not_a_bundle", "the jar has no manifest: it is not an OSGi bundle", "file",
+                        "no META-INF/MANIFEST.MF");
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw invalid("not_a_bundle", "the upload is not a jar (zip) file", "file", "not a jar");
+        }
+    }
+
+    private static String symbolicName(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        return ManifestClauses.parse(header).stream().findFirst().map(ManifestClauses.Clause::name).orElse(null);
+    }
+
+    private static ApiException invalid(String code, String message, String field, String reason) {
+        return new ApiException(400, code, message, List.of(new FieldError(field, reason)));
+    }
+
+    private static String state(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.INSTALLED -> "INSTALLED";
+            default -> "UNINSTALLED";
+        };
+    }
+}

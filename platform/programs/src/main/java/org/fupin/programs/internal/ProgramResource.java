@@ -1,0 +1,223 @@
+package org.fupin.programs.internal;
+
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.fupin.program.api.Application;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.csv.HouseholdCsvWriter;
+import org.fupin.web.api.ApiException;
+import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.FieldError;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /api/v1/programs}: the catalogue of installed programs, one program's definition and parameters, its
+ * applications and their workflow, and its reports (JSON, or CSV for Excel with {@code Accept: text/csv}).
+ */
+@Component(service = ProgramResource.class)
+@ApiResource
+@Path("programs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgramResource {
+    /** The body of {@code POST …/applications}. */
+    public record NewApplication(String householdId, JsonNode data, String note) {
+    }
+
+    /** The body of {@code POST …/transitions}. */
+    public record TransitionRequest(String action, String note, JsonNode data, Long version) {
+    }
+
+    /** A page of applications. */
+    public record ApplicationPage(List<Application> items, long total, int page, int size) {
+    }
+
+    private final ProgramService programs;
+
+    @Activate
+    public ProgramResource(@Reference ProgramService programs) {
+        this.programs = programs;
+    }
+
+    @GET
+    public List<ProgramViews.Summary> catalogue(@QueryParam("county") String county) {
+        String code = county == null || county.isBlank() ? null : county.strip();
+        return programs.installed().stream().map(p -> summary(p, code)).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public ProgramViews.Detail detail(@PathParam("id") String id, @QueryParam("region") String region,
+            @QueryParam("year") String year) {
+        InstalledProgram program = programs.program(id);
+        String code = Requests.region(region);
+        int inYear = Requests.integer("year", year, programs.today().getYear(), 2000, 2100);
+        var d = program.definition();
+        var descriptor = d.descriptor();
+        List<ProgramViews.Parameter> parameters = programs.parameters(program, code, inYear).all().stream()
+                .map(p -> new ProgramViews.Parameter(p.definition().name(), p.definition().type(),
+                        p.definition().label(), p.definition().unit(), p.definition().defaultValue(),
+                        p.definition().min(), p.definition().max(), p.value(), p.source(), p.region(), p.fromYear()))
+                .toList();
+        Boolean enabled = code.length() >= 6 ? programs.enabled(code.substring(0, 6), id) : null;
+        return new ProgramViews.Detail(descriptor.id(), descriptor.name(), descriptor.agency(),
+                descriptor.agencyName(), descriptor.description(), program.version(), program.bundle(), enabled,
+                code, inYear, d.forms(), d.workflow(), d.reports(), parameters);
+    }
+
+    @GET
+    @Path("{id}/applications")
+    public ApplicationPage applications(@PathParam("id") String id, @QueryParam("region") String region,
+            @QueryParam("state") String state, @QueryParam("householdId") String householdId,
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
+        var found = programs.search(id, Requests.region(region), state == null || state.isBlank() ? null : state,
+                householdId == null || householdId.isBlank() ? null : householdId,
+                Requests.integer("page", page, 1, 1, 1_000_000), Requests.integer("size", size, 20, 1, 500),
+                Requests.actor(security));
+        return new ApplicationPage(found.items(), found.total(), found.page(), found.size());
+    }
+
+    @POST
+    @Path("{id}/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response file(@PathParam("id") String id, NewApplication body, @Context SecurityContext security,
+            @Context UriInfo uri) {
+        if (body == null || body.householdId() == null || body.householdId().isBlank()) {
+            throw ApiException.badRequest("householdId is required",
+                    List.of(new FieldError("householdId", "required")));
+        }
+        Application filed = programs.file(id, body.householdId().strip(), body.data(), body.note(),
+                Requests.actor(security));
+        URI location = uri.getAbsolutePathBuilder().path(filed.id()).build();
+        return Response.created(location).tag(String.valueOf(filed.version())).entity(filed).build();
+    }
+
+    @GET
+    @Path("{id}/applications/{applicationId}")
+    public Response application(@PathParam("id") String id, @PathParam("applicationId") String applicationId,
+            @Context SecurityContext security) {
+        Application found = programs.find(id, applicationId, Requests.actor(security));
+        return Response.ok(found).tag(String.valueOf(found.version())).build();
+    }
+
+    @POST
+    @Path("{id}/applications/{applicationId}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response transition(@PathParam("id") String id, @PathParam("applicationId") String applicationId,
+            TransitionRequest body, @Context SecurityContext security) {
+        if (body == null || body.action() == null || body.action().isBlank()) {
+            throw ApiException.badRequest("action is required", List.of(new FieldError("action", "required")));
+        }
+        Application moved = programs.transition(id, applicationId, body.action().strip(), body.note(), body.data(),
+                body.version(), Requests.actor(security));
+        return Response.ok(moved).tag(String.valueOf(moved.version())).build();
+    }
+
+    @GET
+    @Path("{id}/reports/{reportId}")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    public Response report(@PathParam("id") String id, @PathParam("reportId") String reportId,
+            @QueryParam("region") String region, @QueryParam("year") String year, @QueryParam("level") String level,
+            @Context HttpHeaders headers, @Context SecurityContext security) {
+        InstalledProgram program = programs.program(id);
+        var definition = program.definition().report(reportId).orElseThrow(
+                () -> new NotFoundException(new LocalizedText("项目 " + id + " 没有报表 " + reportId,
+                        "program " + id + " has no report " + reportId)));
+        RegionLevel grouping = level == null || level.isBlank() ? null : levelOf(level);
+        var table = programs.report(program, definition, Requests.region(region), grouping,
+                Requests.integer("year", year, null, 2000, 2100), Requests.actor(security));
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(t -> "csv".equals(t.getSubtype()));
+        if (!csv) {
+            return Response.ok(table, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        }
+        Locale language = Requests.language(headers);
+        StreamingOutput body = out -> {
+            out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+            try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.EXCEL)) {
+                List<String> header = new ArrayList<>();
+                for (var column : table.columns()) {
+                    if ("region".equals(column.key())) {
+                        header.add("zh".equals(language.getLanguage()) ? "区划代码" : "region code");
+                    }
+                    header.add(column.label().in(language));
+                }
+                printer.printRecord(header);
+                for (var row : table.rows()) {
+                    List<String> cells = new ArrayList<>();
+                    for (var column : table.columns()) {
+                        if (column.measure()) {
+                            cells.add(plain(row.values().get(column.key())));
+                            continue;
+                        }
+                        if ("region".equals(column.key())) {
+                            cells.add(HouseholdCsvWriter.safe(row.codes().get(column.key())));
+                        }
+                        cells.add(HouseholdCsvWriter.safe(row.labels().get(column.key()).in(language)));
+                    }
+                    printer.printRecord(cells);
+                }
+                List<String> total = new ArrayList<>();
+                for (var column : table.columns()) {
+                    if (column.measure()) {
+                        total.add(plain(table.total().get(column.key())));
+                    } else {
+                        total.add(total.isEmpty() ? ("zh".equals(language.getLanguage()) ? "合计" : "Total") : "");
+                        if ("region".equals(column.key())) {
+                            total.add("");
+                        }
+                    }
+                }
+                printer.printRecord(total);
+            }
+        };
+        String file = id + "-" + reportId + ".csv";
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    private static String plain(Number value) {
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+    }
+
+    private static RegionLevel levelOf(String value) {
+        try {
+            return RegionLevel.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Requests.invalid("level", "one of " + List.of(RegionLevel.values()));
+        }
+    }
+
+    private ProgramViews.Summary summary(InstalledProgram p, String county) {
+        var d = p.definition().descriptor();
+        return new ProgramViews.Summary(d.id(), d.name(), d.agency(), d.agencyName(), d.description(), p.version(),
+                p.bundle(), county == null ? null : programs.enabled(county, d.id()));
+    }
+}

@@ -1,0 +1,493 @@
+package org.fupin.programs.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.fupin.program.api.Application;
+import org.fupin.program.api.Benefit;
+import org.fupin.program.api.BenefitGrant;
+import org.fupin.program.api.Form;
+import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.Reason;
+import org.fupin.program.api.RuleContext;
+import org.fupin.program.api.State;
+import org.fupin.program.api.Step;
+import org.fupin.program.api.StepRecord;
+import org.fupin.program.api.Transition;
+import org.fupin.program.api.Verdict;
+import org.fupin.programs.internal.ApplicationRow.NewStep;
+import org.fupin.registry.api.AccessDeniedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdRegistry;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.Region;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Role;
+import org.fupin.registry.api.ValidationException;
+import org.fupin.registry.api.Violation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the platform does with programs: county enablement, parameters, filing applications (form checked, rules
+ * run, stored against the household with its village), workflow steps (roles, levels, notice periods, benefits),
+ * and eligibility. Scope: an actor sees and works only applications under their region; everything else is "not
+ * found". Rules are the plugin's; storage, scoping, audit and events are the platform's.
+ */
+@Component(service = ProgramService.class)
+public class ProgramService {
+    /** Topic prefix of the events posted when applications change: {@code …/FILED}, {@code …/TRANSITIONED}. */
+    public static final String TOPIC = "org/fupin/programs/application/";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
+    private static final Role[] FILERS = { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER,
+            Role.TOWNSHIP_OFFICER, Role.VILLAGE_CLERK };
+
+    /** One program's verdict on a household; {@code failed} when its rules threw (logged, others unaffected). */
+    record ProgramVerdict(InstalledProgram program, Verdict verdict, boolean failed) {
+    }
+
+    /** The eligibility page of a household. */
+    record Eligibility(Household household, Region county, List<ProgramVerdict> programs) {
+    }
+
+    private final ProgramCatalog catalog;
+    private final ProgramStore store;
+    private final HouseholdRegistry registry;
+    private final RegionDirectory regions;
+    private final PlatformClock clock;
+    private final ReportEngine reports;
+
+    // optional and dynamic: events are a courtesy to other bundles, never a reason to refuse work
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    @Activate
+    public ProgramService(@Reference ProgramCatalog catalog, @Reference ProgramStore store,
+            @Reference HouseholdRegistry registry, @Reference RegionDirectory regions,
+            @Reference PlatformClock clock, @Reference ReportEngine reports) {
+        this.catalog = catalog;
+        this.store = store;
+        this.registry = registry;
+        this.regions = regions;
+        this.clock = clock;
+        this.reports = reports;
+    }
+
+    List<InstalledProgram> installed() {
+        return catalog.all();
+    }
+
+    InstalledProgram program(String id) {
+        return catalog.find(id).orElseThrow(() -> new NotFoundException(Texts.text("program.unknown", id)));
+    }
+
+    LocalDate today() {
+        return clock.today();
+    }
+
+    // ---- enablement ----
+
+    Region county(String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            throw new ValidationException(List.of(new Violation("county", Texts.text("region.not-county", code))));
+        }
+        return regions.find(code).orElseThrow(() -> new NotFoundException(Texts.text("region.unknown", code)));
+    }
+
+    List<ProgramStore.Enablement> enablements(String countyCode) {
+        return store.enablements(county(countyCode).code());
+    }
+
+    boolean enabled(String countyCode, String programId) {
+        return store.enabled(countyCode, programId);
+    }
+
+    /** Turns a program on or off for a county; only administrators of that county (or above) may. */
+    void setEnabled(String countyCode, String programId, boolean enabled, Actor actor) {
+        Region county = county(countyCode);
+        program(programId);
+        if (!actor.covers(county.code()) || !actor.hasAny(Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN)) {
+            throw new AccessDeniedException(Texts.text("action.role", "enable",
+                    Role.PROVINCE_ADMIN + ", " + Role.COUNTY_ADMIN));
+        }
+        store.setEnabled(county.code(), programId, enabled, actor.username(), clock.now());
+    }
+
+    // ---- parameters ----
+
+    ParameterValues parameters(InstalledProgram program, String region, int year) {
+        return new ParameterValues(program.definition(), store.overrides(program.id()), region, year);
+    }
+
+    /** Sets overrides for a province (province admins) or a county (its admins), in force from {@code fromYear}. */
+    ParameterValues setParameters(String programId, String regionCode, int fromYear, Map<String, JsonNode> values,
+            Actor actor) {
+        InstalledProgram program = program(programId);
+        if (regionCode == null || !(regionCode.matches("\\d{2}") || regionCode.matches("\\d{6}"))) {
+            throw new ValidationException(List.of(new Violation("region",
+                    Texts.text("region.not-province-or-county", regionCode))));
+        }
+        Region region = regions.find(regionCode)
+                .orElseThrow(() -> new NotFoundException(Texts.text("region.unknown", regionCode)));
+        Role[] allowed = region.level() == RegionLevel.PROVINCE ? new Role[] { Role.PROVINCE_ADMIN }
+                : new Role[] { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN };
+        if (!actor.covers(region.code()) || !actor.hasAny(allowed)) {
+            throw new AccessDeniedException(Texts.text("action.role", "parameters",
+                    java.util.Arrays.stream(allowed).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (fromYear < 2000 || fromYear > 2100) {
+            violations.add(new Violation("year", Texts.text("parameter.year")));
+        }
+        Map<String, BigDecimal> checked = new java.util.LinkedHashMap<>();
+        values.forEach((name, node) -> {
+            var definition = program.definition().parameter(name);
+            if (definition.isEmpty()) {
+                violations.add(new Violation("values." + name, Texts.text("parameter.unknown")));
+                return;
+            }
+            BigDecimal value = parameterValue(definition.get(), node);
+            if (value == null) {
+                violations.add(new Violation("values." + name, Texts.text("parameter.value",
+                        plain(definition.get().min()), plain(definition.get().max()))));
+            } else {
+                checked.put(name, value);
+            }
+        });
+        if (!violations.isEmpty() || checked.isEmpty()) {
+            if (checked.isEmpty() && violations.isEmpty()) {
+                violations.add(new Violation("values", Texts.text("field.required")));
+            }
+            throw new ValidationException(violations);
+        }
+        store.setOverrides(programId, region.code(), fromYear, checked, actor.username(), clock.now());
+        return parameters(program, region.code(), fromYear);
+    }
+
+    private static BigDecimal parameterValue(ParameterDefinition definition, JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return null;
+        }
+        BigDecimal value = node.decimalValue();
+        boolean integral = value.stripTrailingZeros().scale() <= 0;
+        boolean scaleOk = switch (definition.type()) {
+            case INTEGER -> integral;
+            case MONEY -> value.stripTrailingZeros().scale() <= 2;
+            case DECIMAL -> true;
+        };
+        boolean inRange = (definition.min() == null || value.compareTo(definition.min()) >= 0)
+                && (definition.max() == null || value.compareTo(definition.max()) <= 0);
+        return scaleOk && inRange ? new BigDecimal(value.stripTrailingZeros().toPlainString()) : null;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "∞" : value.stripTrailingZeros().toPlainString();
+    }
+
+    // ---- applications ----
+
+    Application file(String programId, String householdId, JsonNode data, String note, Actor actor) {
+        InstalledProgram program = program(programId);
+        Household household = household(householdId, actor);
+        if (!actor.hasAny(FILERS)) {
+            throw new AccessDeniedException(Texts.text("action.role", Step.FILE,
+                    java.util.Arrays.stream(FILERS).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        String countyCode = household.villageCode().substring(0, 6);
+        if (!store.enabled(countyCode, programId)) {
+            String countyName = regions.find(countyCode).map(Region::name).orElse(countyCode);
+            throw new ConflictException("program_not_enabled", Texts.text("program.not-enabled",
+                    program.definition().descriptor().name(), countyName, countyCode));
+        }
+        Form form = program.definition().form(Form.APPLICATION).orElseThrow();
+        var checked = FormValues.check(form, data, memberIds(household), "data");
+        if (!checked.violations().isEmpty()) {
+            throw new ValidationException(checked.violations());
+        }
+        Map<String, Object> values = checked.values();
+        String memberId = form.memberField().map(f -> (String) values.get(f.name())).orElse(null);
+        LocalDate today = clock.today();
+        Instant now = clock.now();
+        String initial = program.definition().workflow().initialState();
+        LocalDate noticeEnds = noticeEnds(program, initial, household.villageCode(), today, null);
+        var draft = new Application(null, programId, householdId, memberId, household.villageCode(), initial, values,
+                1, noticeEnds, List.of(), List.of(), now, now);
+        var context = context(program, household, null, today);
+        var step = new Step(Step.FILE, draft, values, note);
+        refuseIfRulesSayNo(program, step, context);
+        String id = UUID.randomUUID().toString();
+        List<Benefit> benefits = benefits(program, step, context, id, householdId, memberId, today);
+        String dataJson = FormValues.toJson(values).toString();
+        var row = new ApplicationRow(id, programId, householdId, memberId, household.villageCode(), initial, dataJson,
+                1, noticeEnds, today.getYear(), now, now, List.of(), List.of());
+        var filing = new NewStep(new StepRecord(Step.FILE, null, initial, actor.username(), now, note, values),
+                dataJson);
+        store.insert(row, filing, benefits, actor.username(),
+                Json.write(Map.of("state", initial, "householdId", householdId, "data", values)));
+        post("FILED", row, Step.FILE, null, initial, actor);
+        return find(programId, id, actor);
+    }
+
+    Application find(String programId, String applicationId, Actor actor) {
+        InstalledProgram program = program(programId);
+        return store.find(applicationId)
+                .filter(row -> row.program().equals(programId) && actor.covers(row.village()))
+                .map(row -> toApplication(program, row))
+                .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", applicationId, programId)));
+    }
+
+    /** A page of a program's applications inside both the asked region and the actor's scope. */
+    record Page(List<Application> items, long total, int page, int size) {
+    }
+
+    Page search(String programId, String region, String state, String householdId, int page, int size, Actor actor) {
+        InstalledProgram program = program(programId);
+        String asked = region == null ? "" : region;
+        String prefix;
+        if (asked.startsWith(actor.scope())) {
+            prefix = asked;
+        } else if (actor.scope().startsWith(asked)) {
+            prefix = actor.scope();
+        } else {
+            return new Page(List.of(), 0, page, size);
+        }
+        var found = store.search(programId, prefix, state, householdId, page, size);
+        return new Page(found.rows().stream().map(row -> toApplication(program, row)).toList(), found.total(), page,
+                size);
+    }
+
+    /** Takes a workflow action; {@code expectedVersion} (optional) guards against acting on a stale view. */
+    Application transition(String programId, String applicationId, String action, String note, JsonNode data,
+            Long expectedVersion, Actor actor) {
+        InstalledProgram program = program(programId);
+        ApplicationRow row = store.find(applicationId)
+                .filter(r -> r.program().equals(programId) && actor.covers(r.village()))
+                .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", applicationId, programId)));
+        var workflow = program.definition().workflow();
+        Transition transition = workflow.transition(action == null ? "" : action).orElseThrow(() ->
+                new ValidationException(List.of(new Violation("action", Texts.text("action.unknown", action,
+                        workflow.transitions().stream().map(Transition::action).collect(Collectors.joining(", ")))))));
+        String stateLabel = workflow.state(row.state()).map(s -> s.label().zh() + " " + s.id()).orElse(row.state());
+        if (!transition.from().contains(row.state())) {
+            throw new ConflictException("action_not_allowed", Texts.text("action.not-allowed", row.state(), action));
+        }
+        if (!actor.hasAny(transition.roles().toArray(Role[]::new))) {
+            throw new AccessDeniedException(Texts.text("action.role", action,
+                    transition.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
+        }
+        if (actor.level().map(level -> level.compareTo(transition.level()) > 0).orElse(false)) {
+            throw new AccessDeniedException(Texts.text("action.level", action, transition.level().name()));
+        }
+        if (transition.reasonRequired() && (note == null || note.isBlank())) {
+            throw new ValidationException(List.of(new Violation("note", Texts.text("note.required"))));
+        }
+        if (expectedVersion != null && expectedVersion != row.version()) {
+            throw new ConflictException("stale_version", Texts.text("version.stale", expectedVersion, row.version()));
+        }
+        LocalDate today = clock.today();
+        if (transition.afterNotice() && row.noticeEnds() != null && !today.isAfter(row.noticeEnds())) {
+            throw new ConflictException("notice_running", Texts.text("notice.running", row.noticeEnds(), action));
+        }
+        Household household = household(row.householdId(), actor);
+        Map<String, Object> values = stepData(program, transition, data, household);
+        Application current = toApplication(program, row);
+        var context = context(program, household, row.id(), today);
+        var step = new Step(action, current, values, note);
+        refuseIfRulesSayNo(program, step, context);
+        List<Benefit> benefits = benefits(program, step, context, row.id(), row.householdId(), row.memberId(), today);
+        LocalDate noticeEnds = transition.to().equals(row.state()) ? row.noticeEnds()
+                : noticeEnds(program, transition.to(), row.village(), today, null);
+        Instant now = clock.now();
+        String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
+        var record = new StepRecord(action, row.state(), transition.to(), actor.username(), now, note, values);
+        boolean advanced = store.advance(row.id(), row.version(), transition.to(), noticeEnds, now,
+                new NewStep(record, dataJson), benefits, actor.username(),
+                Json.write(Map.of("state", row.state(), "version", row.version())),
+                Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
+                        "data", values, "benefits", benefits.stream().map(b -> b.period() + " " + b.amount()).toList())));
+        if (!advanced) {
+            long now2 = store.find(row.id()).map(ApplicationRow::version).orElse(row.version());
+            throw new ConflictException("stale_version", Texts.text("version.stale", row.version(), now2));
+        }
+        LOG.debug("Application {} of {}: {} -> {} by {} ({})", row.id(), programId, stateLabel, transition.to(),
+                actor.username(), action);
+        post("TRANSITIONED", row, action, row.state(), transition.to(), actor);
+        return find(programId, row.id(), actor);
+    }
+
+    private Map<String, Object> stepData(InstalledProgram program, Transition transition, JsonNode data,
+            Household household) {
+        if (transition.form() == null) {
+            if (data != null && !data.isNull() && !(data.isObject() && data.isEmpty())) {
+                throw new ValidationException(List.of(new Violation("data", Texts.text("field.unknown"))));
+            }
+            return Map.of();
+        }
+        Form form = program.definition().form(transition.form()).orElseThrow();
+        var checked = FormValues.check(form, data, memberIds(household), "data");
+        if (!checked.violations().isEmpty()) {
+            throw new ValidationException(checked.violations());
+        }
+        return checked.values();
+    }
+
+    // ---- reports ----
+
+    /** A report over the asked region narrowed to the actor's scope (a wider ask sees only the actor's part). */
+    ReportEngine.Table report(InstalledProgram program, org.fupin.program.api.ReportDefinition report, String region,
+            RegionLevel level, Integer year, Actor actor) {
+        String prefix = region.startsWith(actor.scope()) ? region
+                : actor.scope().startsWith(region) ? actor.scope() : null;
+        if (prefix == null) {
+            throw new NotFoundException(Texts.text("region.unknown", region));
+        }
+        return reports.run(program, report, prefix, level, year);
+    }
+
+    // ---- eligibility ----
+
+    Eligibility eligibility(String householdId, Actor actor) {
+        Household household = household(householdId, actor);
+        String countyCode = household.villageCode().substring(0, 6);
+        Region county = regions.find(countyCode).orElse(new Region(countyCode, countyCode, RegionLevel.COUNTY,
+                countyCode.substring(0, 4), List.of()));
+        Set<String> enabled = store.enablements(countyCode).stream().filter(ProgramStore.Enablement::enabled)
+                .map(ProgramStore.Enablement::program).collect(Collectors.toSet());
+        LocalDate today = clock.today();
+        List<ProgramVerdict> verdicts = new ArrayList<>();
+        for (InstalledProgram program : catalog.all()) {
+            if (!enabled.contains(program.id())) {
+                continue;
+            }
+            try {
+                verdicts.add(new ProgramVerdict(program,
+                        program.program().eligibility(context(program, household, null, today)), false));
+            } catch (RuntimeException e) {
+                LOG.error("Eligibility rules of program {} failed for household {}", program.id(), householdId, e);
+                verdicts.add(new ProgramVerdict(program, Verdict.ineligible(List.of(Reason.of("platform.rule-failed",
+                        Texts.text("rule.failed")))), true));
+            }
+        }
+        return new Eligibility(household, county, verdicts);
+    }
+
+    // ---- shared pieces ----
+
+    private Household household(String householdId, Actor actor) {
+        return registry.find(householdId, actor)
+                .orElseThrow(() -> new NotFoundException(Texts.text("household.unknown", householdId)));
+    }
+
+    private static Set<String> memberIds(Household household) {
+        return household.members().stream().map(Member::id).collect(Collectors.toSet());
+    }
+
+    private LocalDate noticeEnds(InstalledProgram program, String state, String village, LocalDate today,
+            LocalDate otherwise) {
+        String parameter = program.definition().workflow().state(state).map(State::noticeParameter).orElse(null);
+        if (parameter == null) {
+            return otherwise;
+        }
+        int days = parameters(program, village, today.getYear()).integer(parameter);
+        // a notice of N days runs from today through day N; the waiting action is possible the day after
+        return days <= 0 ? otherwise : today.plusDays(days - 1L);
+    }
+
+    private RuleContext context(InstalledProgram program, Household household, String judged, LocalDate today) {
+        List<ApplicationRow> rows = store.ofHousehold(household.id());
+        List<Application> own = rows.stream()
+                .filter(r -> r.program().equals(program.id()) && !r.id().equals(judged))
+                .map(r -> toApplication(program, r)).toList();
+        List<Benefit> others = rows.stream().filter(r -> !r.program().equals(program.id()))
+                .flatMap(r -> r.benefits().stream()).toList();
+        var overrides = store.overrides(program.id());
+        return new Context(household, own, others,
+                year -> new ParameterValues(program.definition(), overrides, household.villageCode(), year), today);
+    }
+
+    private record Context(Household household, List<Application> applications, List<Benefit> otherProgramBenefits,
+            java.util.function.IntFunction<ParameterValues> inYear, LocalDate today) implements RuleContext {
+        @Override
+        public org.fupin.program.api.Parameters parameters() {
+            return inYear.apply(today.getYear());
+        }
+
+        @Override
+        public org.fupin.program.api.Parameters parameters(int year) {
+            return inYear.apply(year);
+        }
+    }
+
+    private static void refuseIfRulesSayNo(InstalledProgram program, Step step, RuleContext context) {
+        List<Reason> reasons = program.program().check(step, context);
+        if (!reasons.isEmpty()) {
+            throw new ValidationException(reasons.stream()
+                    .map(r -> new Violation(r.field() == null ? r.rule() : "data." + r.field(), r.message()))
+                    .toList());
+        }
+    }
+
+    private static List<Benefit> benefits(InstalledProgram program, Step step, RuleContext context,
+            String applicationId, String householdId, String memberId, LocalDate today) {
+        List<BenefitGrant> grants = program.program().benefits(step, context);
+        return grants.stream().map(g -> new Benefit(program.id(), applicationId, householdId, memberId, g.period(),
+                g.year(), g.periodLabel(), g.amount(), today)).toList();
+    }
+
+    Application toApplication(InstalledProgram program, ApplicationRow row) {
+        var definition = program.definition();
+        Form applicationForm = definition.form(Form.APPLICATION).orElse(null);
+        Map<String, Form> actionForms = new HashMap<>();
+        definition.workflow().transitions().stream().filter(t -> t.form() != null)
+                .forEach(t -> definition.form(t.form()).ifPresent(f -> actionForms.put(t.action(), f)));
+        List<StepRecord> steps = row.steps().stream().map(s -> new StepRecord(s.action(), s.fromState(), s.toState(),
+                s.actor(), s.at(), s.note(), FormValues.fromJson(Step.FILE.equals(s.action()) ? applicationForm
+                        : actionForms.get(s.action()), Json.read(s.dataJson())))).toList();
+        return new Application(row.id(), row.program(), row.householdId(), row.memberId(), row.village(), row.state(),
+                FormValues.fromJson(applicationForm, Json.read(row.dataJson())), row.version(), row.noticeEnds(), steps,
+                row.benefits(), row.createdAt(), row.updatedAt());
+    }
+
+    private void post(String what, ApplicationRow row, String action, String from, String to, Actor actor) {
+        EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("program", row.program());
+        properties.put("application", row.id());
+        properties.put("household", row.householdId());
+        properties.put("village", row.village());
+        properties.put("action", action);
+        properties.put("to", to);
+        properties.put("actor", actor.username());
+        if (from != null) {
+            properties.put("from", from);
+        }
+        admin.postEvent(new Event(TOPIC + what, properties));
+    }
+}

@@ -1,0 +1,42 @@
+package org.fupin.programs.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.fupin.program.api.Form;
+import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.ReportDefinition;
+import org.fupin.program.api.Workflow;
+import org.fupin.registry.api.LocalizedText;
+
+/** The JSON shapes of the programs API (labels as {"zh","en"} so a client can render either language). */
+final class ProgramViews {
+    private ProgramViews() {
+    }
+
+    /** A catalogue entry; {@code enabled} is for the asked county, absent when no county was asked. */
+    record Summary(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
+            String version, String bundle, Boolean enabled) {
+    }
+
+    /** One program in full, with the parameters in force for the asked region and year. */
+    record Detail(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
+            String version, String bundle, Boolean enabled, String region, int year, List<Form> forms,
+            Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters) {
+    }
+
+    /** A parameter with its value in force and where that value comes from (default, province, county). */
+    record Parameter(String name, ParameterDefinition.Type type, LocalizedText label, LocalizedText unit,
+            BigDecimal defaultValue, BigDecimal min, BigDecimal max, BigDecimal value, String source, String region,
+            Integer fromYear) {
+    }
+
+    /** A rule's reason in the caller's language. */
+    record ReasonView(String rule, String field, String memberId, String message) {
+    }
+
+    static String in(LocalizedText text, Locale language) {
+        return text == null ? null : text.in(language);
+    }
+}

@@ -1,0 +1,196 @@
+package org.fupin.programs.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fupin.program.api.Form;
+import org.fupin.program.api.ReportDefinition;
+import org.fupin.program.api.ReportDefinition.Dimension;
+import org.fupin.program.api.ReportDefinition.Measure;
+import org.fupin.program.api.ReportDefinition.Source;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.Region;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.RegionLevel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Evaluates a declared report in SQL over the program's applications and benefits, under one region prefix (the
+ * caller's scope already applied) and optionally one year. The plugin declares dimensions and measures; the SQL is
+ * the platform's, so a report works the same on every plugin and every database the platform supports.
+ */
+@Component(service = ReportEngine.class)
+public class ReportEngine {
+    /** A column: a dimension (with code and label per row) or a measure (a number). */
+    record Column(String key, LocalizedText label, boolean measure) {
+    }
+
+    /** One row: each dimension's code and label, each measure's value (amounts in yuan). */
+    record Row(Map<String, String> codes, Map<String, LocalizedText> labels, Map<String, Number> values) {
+    }
+
+    /** A whole report: its columns, its rows sorted by the dimensions, and the totals over all rows. */
+    record Table(String report, LocalizedText title, String region, RegionLevel level, Integer year,
+            List<Column> columns, List<Row> rows, Map<String, Number> total) {
+    }
+
+    private final ProgramStore store;
+    private final RegionDirectory regions;
+
+    @Activate
+    public ReportEngine(@Reference ProgramStore store, @Reference RegionDirectory regions) {
+        this.store = store;
+        this.regions = regions;
+    }
+
+    Table run(InstalledProgram program, ReportDefinition report, String regionPrefix, RegionLevel level,
+            Integer year) {
+        RegionLevel grouping = level != null ? level : childLevel(regionPrefix);
+        int length = codeLength(grouping);
+        boolean benefits = report.source() == Source.BENEFITS;
+        List<String> select = new ArrayList<>();
+        List<Object> selectArguments = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (Dimension d : report.dimensions()) {
+            switch (d.kind()) {
+                case REGION -> select.add("substr(a.village, 1, " + length + ")");
+                case PERIOD -> select.add(benefits ? "b.period" : "CAST(a.filed_year AS TEXT)");
+                case STATE -> select.add("a.state");
+                case FIELD -> {
+                    select.add("json_extract(a.data, ?)");
+                    selectArguments.add("$." + d.field());
+                }
+            }
+            columns.add(new Column(key(d), d.label(), false));
+        }
+        List<String> measures = new ArrayList<>();
+        for (Measure m : report.measures()) {
+            measures.add(switch (m.kind()) {
+                case HOUSEHOLDS -> "COUNT(DISTINCT a.household_id)";
+                case PEOPLE -> "COUNT(DISTINCT a.member_id)";
+                case RECORDS -> "COUNT(*)";
+                case AMOUNT -> benefits ? "COALESCE(SUM(b.amount_fen), 0)" : "COALESCE(SUM(s.fen), 0)";
+            });
+            columns.add(new Column(m.kind().name().toLowerCase(Locale.ROOT), m.label(), true));
+        }
+        String from = benefits
+                ? " FROM program_benefit b JOIN program_application a ON a.id = b.application_id"
+                        + " WHERE b.program = ? AND b.village >= ? AND b.village < ?" + (year == null ? "" : " AND b.year = ?")
+                : " FROM program_application a LEFT JOIN (SELECT application_id, SUM(amount_fen) AS fen"
+                        + " FROM program_benefit GROUP BY application_id) s ON s.application_id = a.id"
+                        + " WHERE a.program = ? AND a.village >= ? AND a.village < ?"
+                        + (year == null ? "" : " AND a.filed_year = ?");
+        List<Object> whereArguments = new ArrayList<>(List.of(program.id(), regionPrefix, regionPrefix + "\uffff"));
+        if (year != null) {
+            whereArguments.add(year);
+        }
+        String periodLabels = benefits && hasPeriod(report) ? ", MAX(b.period_zh), MAX(b.period_en)" : "";
+        String grouped = "SELECT " + String.join(", ", select) + (select.isEmpty() ? "" : ", ")
+                + String.join(", ", measures) + periodLabels + from
+                + (select.isEmpty() ? "" : " GROUP BY " + groupBy(select.size()) + " ORDER BY " + groupBy(select.size()));
+        String totals = "SELECT " + String.join(", ", measures) + from;
+        List<Object> groupedArguments = new ArrayList<>(selectArguments);
+        groupedArguments.addAll(whereArguments);
+
+        return store.database().read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (var s = c.prepareStatement(grouped)) {
+                for (int i = 0; i < groupedArguments.size(); i++) {
+                    s.setObject(i + 1, groupedArguments.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(program, report, r, select.size(), !periodLabels.isEmpty()));
+                    }
+                }
+            }
+            Map<String, Number> total = new LinkedHashMap<>();
+            try (var s = c.prepareStatement(totals)) {
+                for (int i = 0; i < whereArguments.size(); i++) {
+                    s.setObject(i + 1, whereArguments.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    for (int i = 0; i < report.measures().size(); i++) {
+                        total.put(columns.get(select.size() + i).key(), value(report.measures().get(i), r, i + 1));
+                    }
+                }
+            }
+            return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total);
+        });
+    }
+
+    private Row row(InstalledProgram program, ReportDefinition report, ResultSet r, int dimensions,
+            boolean periodLabels) throws java.sql.SQLException {
+        Map<String, String> codes = new LinkedHashMap<>();
+        Map<String, LocalizedText> labels = new LinkedHashMap<>();
+        Map<String, Number> values = new LinkedHashMap<>();
+        int periodColumn = dimensions + report.measures().size() + 1;
+        for (int i = 0; i < dimensions; i++) {
+            Dimension d = report.dimensions().get(i);
+            String code = r.getString(i + 1);
+            codes.put(key(d), code);
+            labels.put(key(d), switch (d.kind()) {
+                case REGION -> regions.find(code).map(Region::name).map(n -> new LocalizedText(n, n))
+                        .orElse(new LocalizedText(code, code));
+                case PERIOD -> periodLabels ? new LocalizedText(r.getString(periodColumn), r.getString(periodColumn + 1))
+                        : new LocalizedText(code, code);
+                case STATE -> program.definition().workflow().state(code).map(s -> s.label())
+                        .orElse(new LocalizedText(code, code));
+                case FIELD -> program.definition().form(Form.APPLICATION).flatMap(f -> f.field(d.field()))
+                        .flatMap(f -> f.option(code)).map(o -> o.label())
+                        .orElse(new LocalizedText(String.valueOf(code), String.valueOf(code)));
+            });
+        }
+        for (int i = 0; i < report.measures().size(); i++) {
+            values.put(report.measures().get(i).kind().name().toLowerCase(Locale.ROOT),
+                    value(report.measures().get(i), r, dimensions + i + 1));
+        }
+        return new Row(codes, labels, values);
+    }
+
+    private static Number value(Measure measure, ResultSet r, int column) throws java.sql.SQLException {
+        long raw = r.getLong(column);
+        return measure.kind() == Measure.Kind.AMOUNT ? BigDecimal.valueOf(raw, 2) : (Number) raw;
+    }
+
+    private static boolean hasPeriod(ReportDefinition report) {
+        return report.dimensions().stream().anyMatch(d -> d.kind() == Dimension.Kind.PERIOD);
+    }
+
+    static String key(Dimension d) {
+        return d.kind() == Dimension.Kind.FIELD ? d.field() : d.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String groupBy(int count) {
+        return String.join(", ", java.util.stream.IntStream.rangeClosed(1, count).mapToObj(String::valueOf).toList());
+    }
+
+    /** The level a region's report lists by default: the one below it (a village lists itself). */
+    static RegionLevel childLevel(String prefix) {
+        return switch (prefix.length()) {
+            case 0 -> RegionLevel.PROVINCE;
+            case 2 -> RegionLevel.CITY;
+            case 4 -> RegionLevel.COUNTY;
+            case 6 -> RegionLevel.TOWNSHIP;
+            default -> RegionLevel.VILLAGE;
+        };
+    }
+
+    static int codeLength(RegionLevel level) {
+        return switch (level) {
+            case PROVINCE -> 2;
+            case CITY -> 4;
+            case COUNTY -> 6;
+            case TOWNSHIP -> 9;
+            case VILLAGE -> 12;
+        };
+    }
+}

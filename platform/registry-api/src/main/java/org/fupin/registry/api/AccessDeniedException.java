@@ -1,0 +1,10 @@
+package org.fupin.registry.api;
+
+/** The actor may see the record but lacks the role or level for this action (HTTP 403). */
+public class AccessDeniedException extends RegistryException {
+    private static final long serialVersionUID = 1L;
+
+    public AccessDeniedException(LocalizedText text) {
+        super(text);
+    }
+}
