@@ -73,6 +73,12 @@ public final class Api {
         return send(request);
     }
 
+    /** Sends raw bytes (a jar, a CSV) with the given content type. */
+    public Reply upload(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

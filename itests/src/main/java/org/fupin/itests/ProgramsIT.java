@@ -1,0 +1,326 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The program lifecycle end to end in the real framework, over real HTTP: the 雨露计划 plugin uploaded at run time,
+ * refused uploads changing nothing, county enablement, eligibility, an application through verification, public
+ * notice (moved past with a test clock), approval and a term payment, reports, events; then the plugin removed
+ * under a running request stream (no 5xx, data kept) and installed again with its applications back.
+ */
+@Timeout(180)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProgramsIT {
+    static final String COUNTY = "620502";
+    static final String VILLAGE = "620502001003";
+    static Api api;
+    static BundleContext context;
+    static Path plugins;
+    static Path deploy;
+    static String householdId;
+    static String studentId;
+    static String applicationId;
+    static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+    static ServiceRegistration<EventHandler> handler;
+    static ServiceRegistration<Clock> clock;
+
+    @BeforeAll
+    static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
+        context = bundleContext;
+        api = Api.of(context);
+        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
+        plugins = Path.of(context.getProperty("fupin.itest.plugins"));
+        deploy = Path.of(context.getProperty("fupin.deploy.dir"));
+        Files.createDirectories(deploy);
+        Dictionary<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, "org/fupin/programs/application/*");
+        handler = context.registerService(EventHandler.class, EVENTS::add, topics);
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.unregister();
+        if (clock != null) {
+            clock.unregister();
+        }
+        api.send("DELETE", "/api/v1/admin/plugins/yulu", null);
+    }
+
+    static byte[] yuluJar() throws Exception {
+        return Files.readAllBytes(plugins.resolve("org.fupin.yulu.jar"));
+    }
+
+    static List<String> deployFiles() throws Exception {
+        try (Stream<Path> files = Files.list(deploy)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void uploadedPluginAppearsInTheCatalogue() throws Exception {
+        assertEquals(404, api.get("/api/v1/programs/yulu").status());
+
+        var installed = api.upload("/api/v1/admin/plugins", yuluJar(), "application/java-archive");
+
+        assertEquals(201, installed.status(), installed.body());
+        assertEquals("org.fupin.yulu", installed.json().path("name").asText());
+        assertEquals("ACTIVE", installed.json().path("state").asText());
+        assertEquals("[\"yulu\"]", installed.json().path("programs").toString());
+        var program = api.await("/api/v1/programs/yulu", r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertEquals("雨露计划", program.path("name").path("zh").asText());
+        assertEquals("SUBMITTED", program.path("workflow").path("initialState").asText());
+        assertEquals(1500, program.path("parameters").findValues("value").get(0).asInt(),
+                "termAmount is the first parameter, 1,500 yuan by default");
+        var catalogue = api.get("/api/v1/programs?county=" + COUNTY).json();
+        assertEquals("yulu", catalogue.get(0).path("id").asText());
+        assertFalse(catalogue.get(0).path("enabled").asBoolean(), "a program is off until the county turns it on");
+        assertTrue(api.get("/api/v1/admin/plugins").body().contains("\"org.fupin.yulu\""));
+    }
+
+    @Test
+    @Order(2)
+    void refusedUploadsChangeNothing() throws Exception {
+        List<String> before = deployFiles();
+        String pluginsBefore = api.get("/api/v1/admin/plugins").body();
+        Path dir = Files.createTempDirectory("uploads");
+        Path plain = dir.resolve("plain.jar");
+        TestBundles.writeBundle(plain, "org.example.plain");
+        Path future = dir.resolve("future.jar");
+        TestBundles.writeBundle(future, "org.example.future", "Provide-Capability",
+                "org.fupin.program;org.fupin.program=future",
+                "Import-Package", "org.fupin.program.api;version=\"[2.0,3)\"");
+
+        var notZip = api.upload("/api/v1/admin/plugins", "hello".getBytes(StandardCharsets.UTF_8),
+                "application/java-archive");
+        var notProgram = api.upload("/api/v1/admin/plugins", Files.readAllBytes(plain), "application/java-archive");
+        var newerApi = api.upload("/api/v1/admin/plugins", Files.readAllBytes(future), "application/java-archive");
+
+        assertEquals(400, notZip.status());
+        assertEquals("not_a_bundle", notZip.json().path("error").path("code").asText());
+        assertEquals(400, notProgram.status());
+        assertEquals("not_a_program", notProgram.json().path("error").path("code").asText());
+        assertEquals(400, newerApi.status());
+        assertEquals("unsupported_api", newerApi.json().path("error").path("code").asText());
+        assertTrue(newerApi.body().contains("org.fupin.program.api [2.0.0,3.0.0)"), newerApi.body());
+        assertEquals(before, deployFiles());
+        assertEquals(pluginsBefore, api.get("/api/v1/admin/plugins").body());
+    }
+
+    @Test
+    @Order(3)
+    void applicationsNeedTheProgramEnabledForTheCounty() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var created = api.send("POST", "/api/v1/households", household(today.minusYears(17)));
+        assertEquals(201, created.status(), created.body());
+        householdId = created.json().path("id").asText();
+        studentId = created.json().path("members").get(1).path("id").asText();
+
+        assertEquals(0, api.get("/api/v1/households/" + householdId + "/eligibility").json().path("programs").size());
+        var refused = api.send("POST", "/api/v1/programs/yulu/applications", application(today.getYear() - 1));
+        assertEquals(409, refused.status());
+        assertEquals("program_not_enabled", refused.json().path("error").path("code").asText());
+        assertTrue(refused.json().path("error").path("message").asText().contains("秦州区"), refused.body());
+
+        var enabled = api.send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}");
+        assertEquals(200, enabled.status(), enabled.body());
+        var eligibility = api.get("/api/v1/households/" + householdId + "/eligibility").json();
+        assertEquals("yulu", eligibility.path("programs").get(0).path("program").asText());
+        assertTrue(eligibility.path("programs").get(0).path("eligible").asBoolean(), eligibility.toString());
+        assertEquals(studentId, eligibility.path("programs").get(0).path("reasons").get(0).path("memberId").asText());
+    }
+
+    @Test
+    @Order(4)
+    void anApplicationGoesThroughNoticeApprovalAndPayment() {
+        int enrolled = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        var invalid = api.send("POST", "/api/v1/programs/yulu/applications",
+                application(enrolled).replace("\"SECONDARY_VOCATIONAL\"", "\"UNIVERSITY\""));
+        assertEquals(422, invalid.status());
+        assertEquals("data.schoolType", invalid.json().path("error").path("fields").get(0).path("field").asText());
+
+        var filed = api.send("POST", "/api/v1/programs/yulu/applications", application(enrolled));
+        assertEquals(201, filed.status(), filed.body());
+        applicationId = filed.json().path("id").asText();
+        assertEquals("SUBMITTED", filed.json().path("state").asText());
+        assertEquals(studentId, filed.json().path("memberId").asText());
+        String path = "/api/v1/programs/yulu/applications/" + applicationId;
+
+        var verified = api.send("POST", path + "/transitions", "{\"action\":\"verify\"}");
+        assertEquals("VERIFIED", verified.json().path("state").asText(), verified.body());
+        assertNotNull(verified.json().path("noticeEnds").textValue(), "verification starts the public notice");
+        var early = api.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
+        assertEquals(409, early.status());
+        assertEquals("notice_running", early.json().path("error").path("code").asText());
+
+        // five days of notice: six days on, the county may approve
+        clock = context.registerService(Clock.class, Clock.offset(Clock.systemUTC(), Duration.ofDays(6)), null);
+        var approved = api.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("APPROVED", approved.json().path("state").asText());
+
+        String payment = """
+                {"action":"pay","data":{"termYear":%d,"season":"AUTUMN","enrolmentProof":"XJ-2025-0001"}}"""
+                .formatted(enrolled);
+        var paid = api.send("POST", path + "/transitions", payment);
+        assertEquals(200, paid.status(), paid.body());
+        assertEquals("APPROVED", paid.json().path("state").asText());
+        assertEquals(1500, paid.json().path("benefits").get(0).path("amount").asInt());
+        var twice = api.send("POST", path + "/transitions", payment);
+        assertEquals(422, twice.status(), "one payment per student per term");
+        assertEquals(1, api.get(path).json().path("benefits").size());
+        assertEquals(4, api.get(path).json().path("steps").size(), "file, verify, approve, pay; refusals leave no step");
+    }
+
+    @Test
+    @Order(5)
+    void reportsAndEventsFollowTheApplications() throws Exception {
+        int enrolled = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        var report = api.get("/api/v1/programs/yulu/reports/students-by-region?region=620502&year=" + enrolled);
+        assertEquals(200, report.status(), report.body());
+        JsonNode row = report.json().path("rows").get(0);
+        assertEquals("620502001", row.path("codes").path("region").asText());
+        assertEquals(1500, report.json().path("total").path("amount").asInt());
+
+        var csv = api.send("GET", "/api/v1/programs/yulu/reports/students-by-term?region=620502", null,
+                "Accept", "text/csv", "Accept-Language", "zh-CN");
+        assertEquals(200, csv.status());
+        assertTrue(csv.body().startsWith("\uFEFF"), "UTF-8 BOM for Excel");
+        assertTrue(csv.body().contains("合计"), csv.body());
+
+        var awaited = new ArrayList<String>();
+        for (int i = 0; i < 50 && EVENTS.size() < 5; i++) {
+            Thread.sleep(100);
+        }
+        EVENTS.stream().filter(e -> applicationId.equals(e.getProperty("application")))
+                .forEach(e -> awaited.add(e.getTopic().substring(e.getTopic().lastIndexOf('/') + 1) + ":"
+                        + e.getProperty("action")));
+        assertEquals(List.of("FILED:file", "TRANSITIONED:verify", "TRANSITIONED:approve", "TRANSITIONED:pay"),
+                awaited);
+    }
+
+    @Test
+    @Order(6)
+    void disablingKeepsTheDataButRefusesNewApplications() {
+        var disabled = api.send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":false}");
+        assertEquals(200, disabled.status());
+        var refused = api.send("POST", "/api/v1/programs/yulu/applications",
+                application(LocalDate.now().getYear() - 1));
+        assertEquals(409, refused.status());
+        assertEquals(200, api.get("/api/v1/programs/yulu/applications/" + applicationId).status());
+        assertEquals(0, api.get("/api/v1/households/" + householdId + "/eligibility").json().path("programs").size());
+        api.send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}");
+    }
+
+    @Test
+    @Order(7)
+    void removingThePluginUnderLoadFailsNoRequestAndKeepsItsData() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger requests = new AtomicInteger();
+        ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
+        List<String> paths = List.of("/api/v1/households/" + householdId, "/api/v1/programs",
+                "/api/v1/households/" + householdId + "/eligibility", "/api/v1/regions/620502",
+                "/api/v1/programs/yulu/applications/" + applicationId, "/api/v1/health");
+        List<Thread> load = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            Thread thread = new Thread(() -> {
+                for (int i = offset; running.get(); i++) {
+                    String path = paths.get(i % paths.size());
+                    int status = api.get(path).status();
+                    requests.incrementAndGet();
+                    if (status >= 500) {
+                        serverErrors.add(status + " " + path);
+                    }
+                }
+            });
+            thread.start();
+            load.add(thread);
+        }
+        Thread.sleep(500);
+
+        var removed = api.send("DELETE", "/api/v1/admin/plugins/yulu", null);
+        Thread.sleep(500);
+        running.set(false);
+        for (Thread thread : load) {
+            thread.join();
+        }
+
+        assertEquals(204, removed.status(), removed.body());
+        assertTrue(requests.get() > 50, "the load ran: " + requests.get());
+        assertEquals(List.of(), List.copyOf(serverErrors));
+        assertEquals(404, api.get("/api/v1/programs/yulu").status());
+        assertEquals(404, api.get("/api/v1/programs/yulu/applications/" + applicationId).status());
+        assertFalse(deployFiles().contains("org.fupin.yulu.jar"));
+    }
+
+    @Test
+    @Order(8)
+    void reinstallingBringsTheApplicationsBack() throws Exception {
+        assertEquals(201, api.upload("/api/v1/admin/plugins", yuluJar(), "application/java-archive").status());
+
+        var back = api.await("/api/v1/programs/yulu/applications/" + applicationId, r -> r.status() == 200,
+                Duration.ofSeconds(10));
+        assertEquals("APPROVED", back.json().path("state").asText());
+        assertEquals(1500, back.json().path("benefits").get(0).path("amount").asInt());
+        assertTrue(api.get("/api/v1/programs?county=620502").json().get(0).path("enabled").asBoolean(),
+                "the county's setting outlives the plugin");
+    }
+
+    static String household(LocalDate studentBorn) {
+        String head = RegistryApiIT.id(studentBorn.minusYears(28), 1 + 2 * (RegistryApiIT.SEQUENCE.getAndIncrement() % 400));
+        String student = RegistryApiIT.id(studentBorn, 2 * (RegistryApiIT.SEQUENCE.getAndIncrement() % 400));
+        return """
+                {"villageCode":"%s","villageGroup":"三组","identificationStandard":"NATIONAL",
+                 "attribute":"GENERAL","mainCause":"LACK_OF_SKILLS",
+                 "members":[
+                   {"name":"李建军","sex":"MALE","idNumber":"%s","relation":"HEAD"},
+                   {"name":"李小红","sex":"FEMALE","idNumber":"%s","relation":"DAUGHTER",
+                    "schoolStatus":"SECONDARY_VOCATIONAL"}]}
+                """.formatted(VILLAGE, head, student);
+    }
+
+    static String application(int enrolmentYear) {
+        return """
+                {"householdId":"%s","data":{"student":"%s","schoolName":"天水市职业技术学校",
+                 "schoolType":"SECONDARY_VOCATIONAL","schoolSubtype":"TECHNICAL_SECONDARY",
+                 "enrolmentYear":%d,"programmeYears":3}}
+                """.formatted(householdId, studentId, enrolmentYear);
+    }
+}

@@ -1,0 +1,346 @@
+package org.fupin.programs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.fupin.database.internal.DatabaseConfig;
+import org.fupin.database.internal.SqlAuditLog;
+import org.fupin.database.internal.SqliteDatabase;
+import org.fupin.program.api.BenefitGrant;
+import org.fupin.program.api.Field;
+import org.fupin.program.api.FieldType;
+import org.fupin.program.api.Form;
+import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.Program;
+import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ProgramDescriptor;
+import org.fupin.program.api.Reason;
+import org.fupin.program.api.RuleContext;
+import org.fupin.program.api.State;
+import org.fupin.program.api.Step;
+import org.fupin.program.api.Transition;
+import org.fupin.program.api.Verdict;
+import org.fupin.program.api.Workflow;
+import org.fupin.registry.api.AccessDeniedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Household;
+import org.fupin.registry.api.HouseholdRegistry;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.Member;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.Region;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Relation;
+import org.fupin.registry.api.Role;
+import org.fupin.registry.api.ValidationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The platform's side of programs on a real SQLite file, with a small program of its own (no plugin needed). */
+class ProgramServiceTest {
+    static final LocalizedText L = new LocalizedText("标签", "label");
+    static final Actor COUNTY_ADMIN = new Actor("qinzhou", "620502", null, Set.of(Role.COUNTY_ADMIN));
+    static final Actor CLERK = new Actor("clerk", "620502001003", null, Set.of(Role.VILLAGE_CLERK));
+    static final Actor TOWNSHIP = new Actor("town", "620502001", null, Set.of(Role.TOWNSHIP_OFFICER));
+    static final Actor OTHER_COUNTY = new Actor("other", "620503", null, EnumSet.allOf(Role.class));
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    SqliteDatabase database;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-02T02:00:00Z"));
+    ProgramService service;
+    ProgramStore store;
+    Household household = new Household("1", 1L, "620502001003", "一组", null, null, null, null, null, null, null,
+            HouseholdStatus.POOR, 2024, List.of(member("m1", Relation.HEAD), member("m2", Relation.SON)), null, null,
+            null, null, null, null, null, null);
+
+    @BeforeEach
+    void start() throws Exception {
+        database = new SqliteDatabase(dir.resolve("fupin.db"), config());
+        database.migrate("platform", bundleWith("db/platform"), "db/platform");
+        store = new ProgramStore(database, new SqlAuditLog(database, Clock.systemUTC()));
+        database.migrate("programs", bundleWith("db/programs"), "db/programs");
+        HouseholdRegistry registry = mock(HouseholdRegistry.class);
+        when(registry.find(anyString(), any())).thenReturn(Optional.empty());
+        for (Actor inside : List.of(COUNTY_ADMIN, CLERK, TOWNSHIP)) {
+            when(registry.find(eq("1"), eq(inside))).thenReturn(Optional.of(household));
+        }
+        RegionDirectory regions = mock(RegionDirectory.class);
+        when(regions.find(anyString())).thenAnswer(i -> Optional.of(new Region(i.getArgument(0), "秦州区",
+                Region.levelOf(i.getArgument(0)).orElseThrow(), null, List.of())));
+        ProgramCatalog catalog = new ProgramCatalog();
+        assertTrue(catalog.add(new TestProgram(), "org.example.test", "1.0.0"));
+        service = new ProgramService(catalog, store, registry, regions, new PlatformClock(clock),
+                new ReportEngine(store, regions));
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void applicationsNeedTheCountyToEnableTheProgram() throws Exception {
+        var refused = assertThrows(ConflictException.class, () -> file("张三"));
+        assertEquals("program_not_enabled", refused.code());
+        assertEquals("项目「测试项目」未在秦州区（620502）启用", refused.text().zh());
+        assertEquals("Program test program is not enabled in 秦州区 (620502)", refused.text().en());
+
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+
+        assertEquals("NEW", file("张三").state());
+    }
+
+    @Test
+    void onlyAdministratorsOfTheCountyEnableIt() {
+        assertThrows(AccessDeniedException.class, () -> service.setEnabled("620502", "test", true, CLERK));
+        assertThrows(AccessDeniedException.class, () -> service.setEnabled("620502", "test", true, OTHER_COUNTY));
+        assertThrows(ValidationException.class, () -> service.setEnabled("62050", "test", true, COUNTY_ADMIN));
+        assertThrows(NotFoundException.class, () -> service.setEnabled("620502", "nope", true, COUNTY_ADMIN));
+    }
+
+    @Test
+    void theWorkflowChecksRolesLevelsReasonsAndTheNotice() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        var filed = file("张三");
+
+        assertThrows(AccessDeniedException.class, () -> act(filed.id(), "check", null, CLERK), "role");
+        var checked = act(filed.id(), "check", null, TOWNSHIP);
+        assertEquals("CHECKED", checked.state());
+        assertEquals(java.time.LocalDate.of(2026, 11, 4), checked.noticeEnds(), "three days: 2, 3 and 4 November");
+        var level = new Actor("town-admin", "620502001", null, Set.of(Role.COUNTY_ADMIN));
+        assertThrows(AccessDeniedException.class, () -> act(filed.id(), "approve", null, level), "level");
+        var early = assertThrows(ConflictException.class, () -> act(filed.id(), "approve", null, COUNTY_ADMIN));
+        assertEquals("notice_running", early.code());
+        var noReason = assertThrows(ValidationException.class, () -> act(filed.id(), "reject", null, COUNTY_ADMIN));
+        assertEquals("note", noReason.violations().get(0).field());
+
+        clock.set(Instant.parse("2026-11-04T15:59:00Z"));
+        assertEquals("notice_running", assertThrows(ConflictException.class,
+                () -> act(filed.id(), "approve", null, COUNTY_ADMIN)).code(), "still 4 November in China");
+        clock.set(Instant.parse("2026-11-04T16:00:00Z"));
+        var approved = act(filed.id(), "approve", null, COUNTY_ADMIN);
+
+        assertEquals("APPROVED", approved.state());
+        assertEquals(List.of("file", "check", "approve"), approved.steps().stream().map(s -> s.action()).toList());
+        assertEquals("action_not_allowed", assertThrows(ConflictException.class,
+                () -> act(filed.id(), "check", null, TOWNSHIP)).code());
+        assertEquals("action", assertThrows(ValidationException.class,
+                () -> act(filed.id(), "fly", null, COUNTY_ADMIN)).violations().get(0).field());
+    }
+
+    @Test
+    void grantsAreStoredWithTheApplicationAndSeenByTheNextRuling() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        service.setParameters("test", "620502", 2026, java.util.Map.of("grant", JSON.readTree("120.5")),
+                COUNTY_ADMIN);
+        var filed = file("张三");
+        act(filed.id(), "check", null, TOWNSHIP);
+        clock.set(Instant.parse("2026-11-10T00:00:00Z"));
+        act(filed.id(), "approve", null, COUNTY_ADMIN);
+
+        var paid = act(filed.id(), "pay", "{\"period\":\"2026-09\"}", COUNTY_ADMIN);
+        var twice = assertThrows(ValidationException.class,
+                () -> act(filed.id(), "pay", "{\"period\":\"2026-09\"}", COUNTY_ADMIN));
+
+        assertEquals(new BigDecimal("120.50"), paid.benefits().get(0).amount());
+        assertEquals("data.period", twice.violations().get(0).field());
+        var report = service.report(service.program("test"), service.program("test").definition().reports().get(0),
+                "620502", null, 2026, COUNTY_ADMIN);
+        assertEquals("620502001", report.rows().get(0).codes().get("region"));
+        assertEquals(new BigDecimal("120.50"), report.total().get("amount"));
+    }
+
+    @Test
+    void staleVersionsAndOtherScopesAreRefused() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        var filed = file("张三");
+
+        var stale = assertThrows(ConflictException.class, () -> service.transition("test", filed.id(), "check", null,
+                null, 7L, TOWNSHIP));
+        assertEquals("stale_version", stale.code());
+        assertThrows(NotFoundException.class, () -> service.find("test", filed.id(), OTHER_COUNTY));
+        assertEquals(0, service.search("test", "", null, null, 1, 20, OTHER_COUNTY).total());
+        assertEquals(1, service.search("test", "62", null, null, 1, 20, COUNTY_ADMIN).total());
+        assertThrows(NotFoundException.class, () -> service.file("test", "1", JSON.readTree("{\"name\":\"张三\"}"),
+                null, OTHER_COUNTY));
+    }
+
+    @Test
+    void rulesRefuseWithTheirReasons() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+
+        var refused = assertThrows(ValidationException.class, () -> file("refuse"));
+
+        assertEquals("test.no-refusers", refused.violations().get(0).field());
+        assertEquals(0, service.search("test", "", null, null, 1, 20, COUNTY_ADMIN).total(), "nothing stored");
+    }
+
+    org.fupin.program.api.Application file(String name) throws Exception {
+        return service.file("test", "1", JSON.readTree("{\"name\":\"" + name + "\",\"member\":\"m2\"}"), null,
+                CLERK);
+    }
+
+    org.fupin.program.api.Application act(String id, String action, String data, Actor actor) throws Exception {
+        return service.transition("test", id, action, null, data == null ? null : JSON.readTree(data), null, actor);
+    }
+
+    static Member member(String id, Relation relation) {
+        return new Member(id, "某", null, null, relation, null, null, null, null, null, null, null, null, null, false,
+                false, false, null, 30);
+    }
+
+    /** A program with a notice, a role per step, a rule and a benefit. */
+    static final class TestProgram implements Program {
+        @Override
+        public ProgramDefinition definition() {
+            var all = Set.of(Role.COUNTY_ADMIN);
+            return new ProgramDefinition(
+                    new ProgramDescriptor("test", new LocalizedText("测试项目", "test program"), "office", L, L),
+                    List.of(new Form(Form.APPLICATION, L, List.of(Field.of("name", FieldType.TEXT, L, true),
+                            Field.of("member", FieldType.MEMBER, L, true))),
+                            new Form("payment", L, List.of(Field.of("period", FieldType.TEXT, L, true)))),
+                    new Workflow("NEW", List.of(State.of("NEW", L), State.withNotice("CHECKED", L, "noticeDays"),
+                            State.of("APPROVED", L), State.terminal("REJECTED", L)), List.of(
+                            new Transition("check", L, List.of("NEW"), "CHECKED", Set.of(Role.TOWNSHIP_OFFICER),
+                                    RegionLevel.TOWNSHIP, null, false, false),
+                            new Transition("approve", L, List.of("CHECKED"), "APPROVED", all, RegionLevel.COUNTY,
+                                    null, false, true),
+                            new Transition("reject", L, List.of("NEW", "CHECKED"), "REJECTED", all,
+                                    RegionLevel.COUNTY, null, true, false),
+                            new Transition("pay", L, List.of("APPROVED"), "APPROVED", all, RegionLevel.COUNTY,
+                                    "payment", false, false))),
+                    List.of(new org.fupin.program.api.ReportDefinition("by-region", L,
+                            org.fupin.program.api.ReportDefinition.Source.BENEFITS,
+                            List.of(org.fupin.program.api.ReportDefinition.Dimension.region(L)),
+                            List.of(new org.fupin.program.api.ReportDefinition.Measure(
+                                    org.fupin.program.api.ReportDefinition.Measure.Kind.AMOUNT, L)))),
+                    List.of(new ParameterDefinition("noticeDays", ParameterDefinition.Type.INTEGER, L,
+                            BigDecimal.valueOf(3), BigDecimal.ZERO, BigDecimal.TEN, L),
+                            new ParameterDefinition("grant", ParameterDefinition.Type.MONEY, L,
+                                    BigDecimal.valueOf(100), BigDecimal.ZERO, BigDecimal.valueOf(1000), L)));
+        }
+
+        @Override
+        public Verdict eligibility(RuleContext context) {
+            return Verdict.eligible(List.of());
+        }
+
+        @Override
+        public List<Reason> check(Step step, RuleContext context) {
+            if (step.isFiling() && "refuse".equals(step.data().get("name"))) {
+                return List.of(Reason.of("test.no-refusers", L));
+            }
+            if ("pay".equals(step.action()) && (step.application().benefits().stream()
+                    .anyMatch(b -> b.period().equals(step.data().get("period"))))) {
+                return List.of(Reason.onField("test.once", "period", L));
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<BenefitGrant> benefits(Step step, RuleContext context) {
+            return "pay".equals(step.action()) ? List.of(new BenefitGrant((String) step.data().get("period"), 2026,
+                    L, context.parameters().value("grant"))) : List.of();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static Bundle bundleWith(String folder) throws Exception {
+        Bundle bundle = mock(Bundle.class);
+        URL url = ProgramServiceTest.class.getClassLoader().getResource(folder);
+        List<URL> urls;
+        if (url.getProtocol().equals("jar")) {
+            try (var jar = java.nio.file.FileSystems.newFileSystem(url.toURI(), java.util.Map.of());
+                    var files = Files.list(jar.getPath(folder))) {
+                urls = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
+                        .map(n -> {
+                            try {
+                                return new URL(url + "/" + n);
+                            } catch (java.net.MalformedURLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }).toList();
+            }
+        } else {
+            try (var files = Files.list(Path.of(url.toURI()))) {
+                urls = files.filter(p -> p.toString().endsWith(".sql")).sorted().map(p -> {
+                    try {
+                        return p.toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+            }
+        }
+        when(bundle.findEntries(folder, "*.sql", false)).thenAnswer(i -> Collections.enumeration(urls));
+        return bundle;
+    }
+
+    static DatabaseConfig config() {
+        return new DatabaseConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return DatabaseConfig.class; }
+            @Override public String file() { return ""; }
+            @Override public String synchronous() { return "NORMAL"; }
+            @Override public int busyTimeoutMillis() { return 5_000; }
+            @Override public int readConnections() { return 2; }
+            @Override public int cacheKibibytes() { return 2_048; }
+            @Override public int walLimitMebibytes() { return 16; }
+        };
+    }
+}
