@@ -33,8 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The packaged distribution, started the way an operator starts it: {@code bin/fupin --port P --data D} in a copy
- * of {@code distribution/target/fupin}, talked to over real HTTP, stopped with SIGTERM.
+ * The packaged distribution, started the way an operator starts it: {@code bin/fupin --port P --data D --demo} in a
+ * copy of {@code distribution/target/fupin}, talked to over real HTTP, stopped with SIGTERM.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
@@ -59,7 +59,7 @@ class DistributionLaunchTest {
         port = freePort();
         output = work.resolve("console.log");
         platform = new ProcessBuilder(home.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
-                "--data", work.resolve("data").toString())
+                "--data", work.resolve("data").toString(), "--demo")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
@@ -97,6 +97,41 @@ class DistributionLaunchTest {
 
     @Test
     @Order(3)
+    void theDemoCountyGetsYuluOnceTheCountyEnablesIt() throws Exception {
+        awaitJson("/api/v1/programs/yulu", 200, Duration.ofSeconds(20));
+        String counted = "/api/v1/households?region=620502&size=1";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (getJson(counted).path("total").asLong() < 19_000 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertEquals(0, getJson("/api/v1/households/1/eligibility").path("programs").size(), "off until enabled");
+
+        assertEquals(200, send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}").statusCode());
+        JsonNode candidate = null;
+        String household = null;
+        for (int id = 1; id <= 500 && candidate == null; id++) {
+            JsonNode verdict = getJson("/api/v1/households/" + id + "/eligibility").path("programs").get(0);
+            assertEquals("yulu", verdict.path("program").asText());
+            if (verdict.path("eligible").asBoolean()) {
+                candidate = verdict.path("reasons").get(0);
+                household = String.valueOf(id);
+            }
+        }
+        assertTrue(candidate != null, "some demo household has a vocational student");
+        String application = """
+                {"householdId":"%s","data":{"student":"%s","schoolName":"天水市职业技术学校",
+                 "schoolType":"SECONDARY_VOCATIONAL","schoolSubtype":"VOCATIONAL_HIGH",
+                 "enrolmentYear":%d,"programmeYears":3}}""".formatted(household,
+                candidate.path("memberId").asText(), java.time.LocalDate.now().getYear() - 1);
+        send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":false}");
+        var refused = send("POST", "/api/v1/programs/yulu/applications", application);
+
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("program_not_enabled", JSON.readTree(refused.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    @Order(4)
     void aJarDroppedIntoDeployBecomesActive() throws Exception {
         TestBundles.writeBundle(home.resolve("deploy/dropped.jar"), "org.example.dropped");
 
@@ -114,7 +149,7 @@ class DistributionLaunchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondStartOnTheSamePortFailsWithAClearMessage() throws Exception {
         Process second = new ProcessBuilder(home.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
                 "--data", work.resolve("data2").toString()).redirectErrorStream(true).start();
@@ -126,7 +161,7 @@ class DistributionLaunchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void sigtermStopsEveryBundleAndExits() throws Exception {
         platform.destroy(); // SIGTERM
 
@@ -172,6 +207,13 @@ class DistributionLaunchTest {
 
     private static JsonNode getJson(String path) throws Exception {
         return JSON.readTree(HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest request(String path) {
