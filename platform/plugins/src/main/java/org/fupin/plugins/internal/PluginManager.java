@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = PluginManager.Config.class)
 public class PluginManager {
     static final String DEPLOY_DIR_PROPERTY = "fupin.deploy.dir";
+    private static final String PROGRAM_SERVICE = "org.fupin.program.api.Program";
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
 
@@ -86,7 +87,13 @@ public class PluginManager {
             throw invalid("not_a_bundle", "the jar has no Bundle-SymbolicName: it is not an OSGi bundle",
                     "Bundle-SymbolicName", "missing");
         }
-        Version version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
+        Version version;
+        try {
+            version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
+        } catch (IllegalArgumentException e) {
+            throw invalid("not_a_bundle", "Bundle-Version is not an OSGi version: " + e.getMessage(),
+                    "Bundle-Version", "not major.minor.micro.qualifier");
+        }
         if (programsOf(main.getValue(Constants.PROVIDE_CAPABILITY)).isEmpty()) {
             throw invalid("not_a_program", name + " declares no program (Provide-Capability: "
                     + ProgramPlugin.NAMESPACE + "); build it with @ProgramPlugin", "Provide-Capability",
@@ -229,14 +236,23 @@ public class PluginManager {
         Optional<Bundle> bundle = Optional.empty();
         while (System.currentTimeMillis() < deadline) {
             bundle = bundle(name).filter(b -> b.getVersion().equals(version));
-            if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE) {
+            if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE && registersProgram(bundle.get())) {
                 return bundle.get();
             }
             sleep();
         }
-        throw new ApiException(400, "plugin_failed", name + " " + version + " did not start within "
-                + timeoutMillis / 1000 + " s (state " + bundle.map(PluginManager::state).orElse("not installed")
+        String state = bundle.map(PluginManager::state).orElse("not installed");
+        throw new ApiException(400, "plugin_failed", name + " " + version + " did not start a program service within "
+                + timeoutMillis / 1000 + " s (bundle " + state + (state.equals("ACTIVE")
+                        ? ", its Program component is not satisfied or failed to activate" : "")
                 + "); the previous state was restored — see the log", List.of());
+    }
+
+    /** Whether the bundle registers the program service: ACTIVE alone says nothing of its DS components. */
+    private static boolean registersProgram(Bundle bundle) {
+        var services = bundle.getRegisteredServices();
+        return services != null && Arrays.stream(services).anyMatch(reference -> Arrays.asList(
+                (String[]) reference.getProperty(Constants.OBJECTCLASS)).contains(PROGRAM_SERVICE));
     }
 
     private void awaitGone(Bundle bundle) {

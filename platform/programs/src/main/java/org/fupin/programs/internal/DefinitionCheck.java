@@ -1,9 +1,12 @@
 package org.fupin.programs.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.fupin.program.api.Form;
+import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.State;
@@ -30,14 +33,37 @@ final class DefinitionCheck {
             }
         }
         for (State s : definition.workflow().states()) {
-            if (s.noticeParameter() != null && definition.parameter(s.noticeParameter()).isEmpty()) {
+            var notice = s.noticeParameter() == null ? null : definition.parameter(s.noticeParameter());
+            if (notice != null && notice.isEmpty()) {
                 problems.add("state " + s.id() + " names the undeclared parameter " + s.noticeParameter());
+            } else if (notice != null && notice.get().type() != ParameterDefinition.Type.INTEGER) {
+                problems.add("notice parameter " + s.noticeParameter() + " of state " + s.id() + " is not an INTEGER");
             }
         }
+        for (Transition t : definition.workflow().transitions()) {
+            t.from().stream().filter(from -> definition.workflow().state(from).map(State::terminal).orElse(false))
+                    .forEach(from -> problems.add("action " + t.action() + " leaves the terminal state " + from));
+            if (t.roles().isEmpty()) {
+                problems.add("action " + t.action() + " names no role: nobody could take it");
+            }
+        }
+        duplicates("form", definition.forms().stream().map(Form::id).toList(), problems);
+        definition.forms().forEach(f -> duplicates("field of form " + f.id(),
+                f.fields().stream().map(org.fupin.program.api.Field::name).toList(), problems));
+        duplicates("state", definition.workflow().states().stream().map(State::id).toList(), problems);
+        duplicates("action", definition.workflow().transitions().stream().map(Transition::action).toList(), problems);
+        duplicates("report", definition.reports().stream().map(r -> r.id()).toList(), problems);
+        duplicates("parameter", definition.parameters().stream().map(ParameterDefinition::name).toList(), problems);
         definition.reports().forEach(report -> report.dimensions().stream()
                 .filter(d -> d.kind() == Dimension.Kind.FIELD)
                 .filter(d -> application.flatMap(f -> f.field(d.field())).isEmpty())
                 .forEach(d -> problems.add("report " + report.id() + " groups by the undeclared field " + d.field())));
         return problems;
+    }
+
+    private static void duplicates(String what, List<String> ids, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        ids.stream().filter(id -> !seen.add(id)).distinct()
+                .forEach(id -> problems.add(what + " " + id + " is declared twice"));
     }
 }

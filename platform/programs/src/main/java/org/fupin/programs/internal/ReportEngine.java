@@ -144,9 +144,10 @@ public class ReportEngine {
                         : new LocalizedText(code, code);
                 case STATE -> program.definition().workflow().state(code).map(s -> s.label())
                         .orElse(new LocalizedText(code, code));
-                case FIELD -> program.definition().form(Form.APPLICATION).flatMap(f -> f.field(d.field()))
-                        .flatMap(f -> f.option(code)).map(o -> o.label())
-                        .orElse(new LocalizedText(String.valueOf(code), String.valueOf(code)));
+                case FIELD -> code == null ? new LocalizedText("（未填）", "(blank)")
+                        : program.definition().form(Form.APPLICATION).flatMap(f -> f.field(d.field()))
+                                .flatMap(f -> f.option(code)).map(o -> o.label())
+                                .orElse(new LocalizedText(code, code));
             });
         }
         for (int i = 0; i < report.measures().size(); i++) {

@@ -1,0 +1,70 @@
+package org.fupin.programs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import org.fupin.program.api.Field;
+import org.fupin.program.api.FieldType;
+import org.fupin.program.api.Form;
+import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ProgramDescriptor;
+import org.fupin.program.api.ReportDefinition;
+import org.fupin.program.api.State;
+import org.fupin.program.api.Transition;
+import org.fupin.program.api.Workflow;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Role;
+import org.junit.jupiter.api.Test;
+
+class DefinitionCheckTest {
+    static final LocalizedText L = new LocalizedText("标签", "label");
+    static final Form APPLICATION = new Form(Form.APPLICATION, L, List.of(Field.of("x", FieldType.TEXT, L, false)));
+    static final Transition GO = new Transition("go", L, List.of("A"), "B", Set.of(Role.COUNTY_ADMIN),
+            RegionLevel.COUNTY, null, false, false);
+
+    static ProgramDefinition definition(List<Form> forms, List<State> states, List<Transition> transitions,
+            List<ReportDefinition> reports, List<ParameterDefinition> parameters) {
+        return new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), forms,
+                new Workflow("A", states, transitions), reports, parameters);
+    }
+
+    static ParameterDefinition parameter(String name, ParameterDefinition.Type type) {
+        return new ParameterDefinition(name, type, L, BigDecimal.ONE, null, null, L);
+    }
+
+    @Test
+    void aCompleteDefinitionHasNoProblem() {
+        assertEquals(List.of(), DefinitionCheck.problems(definition(List.of(APPLICATION),
+                List.of(State.withNotice("A", L, "days"), State.of("B", L)), List.of(GO), List.of(),
+                List.of(parameter("days", ParameterDefinition.Type.INTEGER)))));
+    }
+
+    @Test
+    void everyNameItUsesMustBeDeclaredOnceAndMakeSense() {
+        var report = new ReportDefinition("r", L, ReportDefinition.Source.APPLICATIONS,
+                List.of(ReportDefinition.Dimension.field("nope", L)), List.of());
+        var fromTerminal = new Transition("undo", L, List.of("B"), "A", Set.of(Role.COUNTY_ADMIN),
+                RegionLevel.COUNTY, "payment", false, false);
+        var nobody = new Transition("file", L, List.of("A"), "A", Set.of(), RegionLevel.COUNTY, null, false, false);
+
+        var problems = DefinitionCheck.problems(definition(List.of(),
+                List.of(State.withNotice("A", L, "days"), State.terminal("B", L)), List.of(GO, fromTerminal, nobody),
+                List.of(report, report), List.of(parameter("days", ParameterDefinition.Type.DECIMAL))));
+
+        assertEquals(List.of(
+                "no form 'application'",
+                "action undo names the undeclared form payment",
+                "action id 'file' is reserved for filing",
+                "notice parameter days of state A is not an INTEGER",
+                "action undo leaves the terminal state B",
+                "action file names no role: nobody could take it",
+                "report r is declared twice",
+                "report r groups by the undeclared field nope",
+                "report r groups by the undeclared field nope"), problems);
+    }
+}
