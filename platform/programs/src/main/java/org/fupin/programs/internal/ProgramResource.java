@@ -99,7 +99,7 @@ public class ProgramResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
         var found = programs.search(id, Requests.region(region), state == null || state.isBlank() ? null : state,
                 householdId == null || householdId.isBlank() ? null : householdId,
-                Requests.integer("page", page, 1, 1, 1_000_000), Requests.integer("size", size, 20, 1, 500),
+                Requests.integer("page", page, 0, 0, 1_000_000), Requests.integer("size", size, 20, 1, 500),
                 Requests.actor(security));
         return new ApplicationPage(found.items(), found.total(), found.page(), found.size());
     }

@@ -286,7 +286,7 @@ public class ProgramStore {
                 }
             }
             return new Found(load(c, where.toString(), arguments, " ORDER BY a.created_at DESC, a.id", size,
-                    (long) (page - 1) * size), total);
+                    (long) page * size), total);
         });
     }
 

@@ -189,8 +189,10 @@ class ProgramServiceTest {
                 null, 7L, TOWNSHIP));
         assertEquals("stale_version", stale.code());
         assertThrows(NotFoundException.class, () -> service.find("test", filed.id(), OTHER_COUNTY));
-        assertEquals(0, service.search("test", "", null, null, 1, 20, OTHER_COUNTY).total());
-        assertEquals(1, service.search("test", "62", null, null, 1, 20, COUNTY_ADMIN).total());
+        assertEquals(0, service.search("test", "", null, null, 0, 20, OTHER_COUNTY).total());
+        assertEquals(1, service.search("test", "62", null, null, 0, 20, COUNTY_ADMIN).total());
+        assertEquals(1, service.search("test", "62", null, null, 0, 20, COUNTY_ADMIN).items().size(), "page 0");
+        assertEquals(0, service.search("test", "62", null, null, 1, 20, COUNTY_ADMIN).items().size(), "page 1");
         assertThrows(NotFoundException.class, () -> service.file("test", "1", JSON.readTree("{\"name\":\"张三\"}"),
                 null, OTHER_COUNTY));
     }
@@ -202,7 +204,7 @@ class ProgramServiceTest {
         var refused = assertThrows(ValidationException.class, () -> file("refuse"));
 
         assertEquals("test.no-refusers", refused.violations().get(0).field());
-        assertEquals(0, service.search("test", "", null, null, 1, 20, COUNTY_ADMIN).total(), "nothing stored");
+        assertEquals(0, service.search("test", "", null, null, 0, 20, COUNTY_ADMIN).total(), "nothing stored");
     }
 
     org.fupin.program.api.Application file(String name) throws Exception {
