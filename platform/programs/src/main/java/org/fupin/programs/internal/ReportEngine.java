@@ -123,6 +123,7 @@ public class ReportEngine {
                     }
                 }
             }
+            rows.sort(order(program, report));
             return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total);
         });
     }
@@ -155,6 +156,20 @@ public class ReportEngine {
                     value(report.measures().get(i), r, dimensions + i + 1));
         }
         return new Row(codes, labels, values);
+    }
+
+    /** Rows by their dimensions in turn: states in workflow order, everything else by code (blank last). */
+    private static java.util.Comparator<Row> order(InstalledProgram program, ReportDefinition report) {
+        java.util.Comparator<Row> order = (a, b) -> 0;
+        List<String> states = program.definition().workflow().states().stream().map(s -> s.id()).toList();
+        for (Dimension d : report.dimensions()) {
+            String key = key(d);
+            java.util.Comparator<String> codes = d.kind() == Dimension.Kind.STATE
+                    ? java.util.Comparator.comparingInt(code -> states.indexOf(code) < 0 ? states.size() : states.indexOf(code))
+                    : java.util.Comparator.naturalOrder();
+            order = order.thenComparing(row -> row.codes().get(key), java.util.Comparator.nullsLast(codes));
+        }
+        return order;
     }
 
     private static Number value(Measure measure, ResultSet r, int column) throws java.sql.SQLException {

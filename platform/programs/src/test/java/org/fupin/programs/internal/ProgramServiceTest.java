@@ -198,6 +198,23 @@ class ProgramServiceTest {
     }
 
     @Test
+    void reportsListStatesInWorkflowOrder() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        act(file("张三").id(), "check", null, TOWNSHIP);
+        file("李四");
+        file("王五");
+        var program = service.program("test");
+
+        var table = service.report(program, program.definition().report("by-state").orElseThrow(), "620502001",
+                null, null, COUNTY_ADMIN);
+
+        assertEquals(List.of("NEW", "CHECKED"), table.rows().stream().map(r -> r.codes().get("state")).toList(),
+                "workflow order, not alphabetical");
+        assertEquals(List.of(2L, 1L), table.rows().stream().map(r -> r.values().get("records")).toList());
+        assertEquals(3L, table.total().get("records"));
+    }
+
+    @Test
     void rulesRefuseWithTheirReasons() throws Exception {
         service.setEnabled("620502", "test", true, COUNTY_ADMIN);
 
@@ -245,7 +262,12 @@ class ProgramServiceTest {
                             org.fupin.program.api.ReportDefinition.Source.BENEFITS,
                             List.of(org.fupin.program.api.ReportDefinition.Dimension.region(L)),
                             List.of(new org.fupin.program.api.ReportDefinition.Measure(
-                                    org.fupin.program.api.ReportDefinition.Measure.Kind.AMOUNT, L)))),
+                                    org.fupin.program.api.ReportDefinition.Measure.Kind.AMOUNT, L))),
+                            new org.fupin.program.api.ReportDefinition("by-state", L,
+                                    org.fupin.program.api.ReportDefinition.Source.APPLICATIONS,
+                                    List.of(org.fupin.program.api.ReportDefinition.Dimension.state(L)),
+                                    List.of(new org.fupin.program.api.ReportDefinition.Measure(
+                                            org.fupin.program.api.ReportDefinition.Measure.Kind.RECORDS, L)))),
                     List.of(new ParameterDefinition("noticeDays", ParameterDefinition.Type.INTEGER, L,
                             BigDecimal.valueOf(3), BigDecimal.ZERO, BigDecimal.TEN, L),
                             new ParameterDefinition("grant", ParameterDefinition.Type.MONEY, L,
