@@ -39,6 +39,9 @@ public class CountyProgramResource {
     /** A county's setting for one program; {@code changedAt} is absent while it was never set. */
     public record EnablementView(String county, String program, boolean enabled, String changedBy,
             Instant changedAt) {
+        static EnablementView of(ProgramStore.Enablement e) {
+            return new EnablementView(e.county(), e.program(), e.enabled(), e.changedBy(), e.changedAt());
+        }
     }
 
     /** The body of {@code PUT …/programs/{id}/parameters}: overrides in force from {@code year} on. */
@@ -56,8 +59,7 @@ public class CountyProgramResource {
     public List<EnablementView> list(@PathParam("region") String county) {
         var stored = programs.enablements(county);
         return programs.installed().stream().map(p -> stored.stream().filter(e -> e.program().equals(p.id()))
-                .findFirst()
-                .map(e -> new EnablementView(e.county(), e.program(), e.enabled(), e.changedBy(), e.changedAt()))
+                .findFirst().map(EnablementView::of)
                 .orElse(new EnablementView(county, p.id(), false, null, null))).toList();
     }
 
@@ -72,8 +74,7 @@ public class CountyProgramResource {
         }
         programs.setEnabled(county, id, body.enabled(), Requests.actor(security));
         return programs.enablements(county).stream().filter(e -> e.program().equals(id)).findFirst()
-                .map(e -> new EnablementView(e.county(), e.program(), e.enabled(), e.changedBy(), e.changedAt()))
-                .orElseThrow();
+                .map(EnablementView::of).orElseThrow();
     }
 
     @PUT
@@ -86,10 +87,7 @@ public class CountyProgramResource {
                     new FieldError("year", "required: the first year the values are in force"),
                     new FieldError("values", "required: {\"parameterName\": number, …}")));
         }
-        return programs.setParameters(id, region, body.year(), body.values(), Requests.actor(security)).all()
-                .stream().map(p -> new ProgramViews.Parameter(p.definition().name(), p.definition().type(),
-                        p.definition().label(), p.definition().unit(), p.definition().defaultValue(),
-                        p.definition().min(), p.definition().max(), p.value(), p.source(), p.region(), p.fromYear()))
-                .toList();
+        return ProgramViews.Parameter.of(
+                programs.setParameters(id, region, body.year(), body.values(), Requests.actor(security)));
     }
 }

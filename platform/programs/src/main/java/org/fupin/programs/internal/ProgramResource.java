@@ -81,11 +81,7 @@ public class ProgramResource {
         int inYear = Requests.integer("year", year, programs.today().getYear(), 2000, 2100);
         var d = program.definition();
         var descriptor = d.descriptor();
-        List<ProgramViews.Parameter> parameters = programs.parameters(program, code, inYear).all().stream()
-                .map(p -> new ProgramViews.Parameter(p.definition().name(), p.definition().type(),
-                        p.definition().label(), p.definition().unit(), p.definition().defaultValue(),
-                        p.definition().min(), p.definition().max(), p.value(), p.source(), p.region(), p.fromYear()))
-                .toList();
+        List<ProgramViews.Parameter> parameters = ProgramViews.Parameter.of(programs.parameters(program, code, inYear));
         Boolean enabled = code.length() >= 6 ? programs.enabled(code.substring(0, 6), id) : null;
         return new ProgramViews.Detail(descriptor.id(), descriptor.name(), descriptor.agency(),
                 descriptor.agencyName(), descriptor.description(), program.version(), program.bundle(), enabled,

@@ -291,7 +291,6 @@ public class ProgramService {
         Transition transition = workflow.transition(action == null ? "" : action).orElseThrow(() ->
                 new ValidationException(List.of(new Violation("action", Texts.text("action.unknown", action,
                         workflow.transitions().stream().map(Transition::action).collect(Collectors.joining(", ")))))));
-        String stateLabel = workflow.state(row.state()).map(s -> s.label().zh() + " " + s.id()).orElse(row.state());
         if (!transition.from().contains(row.state())) {
             throw new ConflictException("action_not_allowed", Texts.text("action.not-allowed", row.state(), action));
         }
@@ -333,7 +332,7 @@ public class ProgramService {
             long now2 = store.find(row.id()).map(ApplicationRow::version).orElse(row.version());
             throw new ConflictException("stale_version", Texts.text("version.stale", row.version(), now2));
         }
-        LOG.debug("Application {} of {}: {} -> {} by {} ({})", row.id(), programId, stateLabel, transition.to(),
+        LOG.debug("Application {} of {}: {} -> {} by {} ({})", row.id(), programId, row.state(), transition.to(),
                 actor.username(), action);
         post("TRANSITIONED", row, action, row.state(), transition.to(), actor);
         return find(programId, row.id(), actor);

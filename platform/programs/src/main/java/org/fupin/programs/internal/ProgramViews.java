@@ -30,6 +30,12 @@ final class ProgramViews {
     record Parameter(String name, ParameterDefinition.Type type, LocalizedText label, LocalizedText unit,
             BigDecimal defaultValue, BigDecimal min, BigDecimal max, BigDecimal value, String source, String region,
             Integer fromYear) {
+        static List<Parameter> of(ParameterValues values) {
+            return values.all().stream().map(p -> new Parameter(p.definition().name(), p.definition().type(),
+                    p.definition().label(), p.definition().unit(), p.definition().defaultValue(),
+                    p.definition().min(), p.definition().max(), p.value(), p.source(), p.region(), p.fromYear()))
+                    .toList();
+        }
     }
 
     /** A rule's reason in the caller's language. */
