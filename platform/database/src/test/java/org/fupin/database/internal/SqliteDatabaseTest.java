@@ -3,14 +3,10 @@ package org.fupin.database.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,15 +25,7 @@ class SqliteDatabaseTest {
     private SqliteDatabase database;
 
     static DatabaseConfig config() {
-        return new DatabaseConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return DatabaseConfig.class; }
-            @Override public String file() { return ""; }
-            @Override public String synchronous() { return "FULL"; }
-            @Override public int busyTimeoutMillis() { return 5_000; }
-            @Override public int readConnections() { return 4; }
-            @Override public int cacheKibibytes() { return 4_096; }
-            @Override public int walLimitMebibytes() { return 1; }
-        };
+        return TestDatabases.config("FULL", 4, 1);
     }
 
     @BeforeEach
@@ -51,13 +39,11 @@ class SqliteDatabaseTest {
     }
 
     private Bundle bundleWith(String folder, Path... sqlFiles) throws Exception {
-        Bundle bundle = mock(Bundle.class);
-        var urls = new java.util.Vector<java.net.URL>();
+        var urls = new java.util.ArrayList<java.net.URL>();
         for (Path file : sqlFiles) {
             urls.add(file.toUri().toURL());
         }
-        when(bundle.findEntries(folder, "*.sql", false)).thenReturn(Collections.enumeration(urls));
-        return bundle;
+        return TestDatabases.migrations(folder, urls);
     }
 
     @Test

@@ -9,23 +9,19 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.fupin.database.internal.DatabaseConfig;
 import org.fupin.database.internal.SqlAuditLog;
 import org.fupin.database.internal.SqliteDatabase;
+import org.fupin.database.internal.TestDatabases;
 import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
@@ -60,7 +56,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -85,10 +80,10 @@ class ProgramServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = new SqliteDatabase(dir.resolve("fupin.db"), config());
-        database.migrate("platform", bundleWith("db/platform"), "db/platform");
+        database = new SqliteDatabase(dir.resolve("fupin.db"), TestDatabases.config("NORMAL", 2, 16));
+        database.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
         store = new ProgramStore(database, new SqlAuditLog(database, Clock.systemUTC()));
-        database.migrate("programs", bundleWith("db/programs"), "db/programs");
+        database.migrate("programs", TestDatabases.migrationsOnClassPath("db/programs"), "db/programs");
         HouseholdRegistry registry = mock(HouseholdRegistry.class);
         when(registry.find(anyString(), any())).thenReturn(Optional.empty());
         for (Actor inside : List.of(COUNTY_ADMIN, CLERK, TOWNSHIP)) {
@@ -323,48 +318,5 @@ class ProgramServiceTest {
         public Instant instant() {
             return now;
         }
-    }
-
-    static Bundle bundleWith(String folder) throws Exception {
-        Bundle bundle = mock(Bundle.class);
-        URL url = ProgramServiceTest.class.getClassLoader().getResource(folder);
-        List<URL> urls;
-        if (url.getProtocol().equals("jar")) {
-            try (var jar = java.nio.file.FileSystems.newFileSystem(url.toURI(), java.util.Map.of());
-                    var files = Files.list(jar.getPath(folder))) {
-                urls = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
-                        .map(n -> {
-                            try {
-                                return new URL(url + "/" + n);
-                            } catch (java.net.MalformedURLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }).toList();
-            }
-        } else {
-            try (var files = Files.list(Path.of(url.toURI()))) {
-                urls = files.filter(p -> p.toString().endsWith(".sql")).sorted().map(p -> {
-                    try {
-                        return p.toUri().toURL();
-                    } catch (java.net.MalformedURLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-            }
-        }
-        when(bundle.findEntries(folder, "*.sql", false)).thenAnswer(i -> Collections.enumeration(urls));
-        return bundle;
-    }
-
-    static DatabaseConfig config() {
-        return new DatabaseConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return DatabaseConfig.class; }
-            @Override public String file() { return ""; }
-            @Override public String synchronous() { return "NORMAL"; }
-            @Override public int busyTimeoutMillis() { return 5_000; }
-            @Override public int readConnections() { return 2; }
-            @Override public int cacheKibibytes() { return 2_048; }
-            @Override public int walLimitMebibytes() { return 16; }
-        };
     }
 }
