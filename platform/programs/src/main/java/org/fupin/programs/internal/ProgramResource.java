@@ -17,6 +17,7 @@ import org.fupin.registry.csv.HouseholdCsvWriter;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,7 +79,7 @@ public class ProgramResource {
             @QueryParam("year") String year) {
         InstalledProgram program = programs.program(id);
         String code = Requests.region(region);
-        int inYear = Requests.integer("year", year, programs.today().getYear(), 2000, 2100);
+        int inYear = QueryParameters.integer("year", year, programs.today().getYear(), 2000, 2100);
         var d = program.definition();
         var descriptor = d.descriptor();
         List<ProgramViews.Parameter> parameters = ProgramViews.Parameter.of(programs.parameters(program, code, inYear));
@@ -95,7 +96,7 @@ public class ProgramResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
         var found = programs.search(id, Requests.region(region), state == null || state.isBlank() ? null : state,
                 householdId == null || householdId.isBlank() ? null : householdId,
-                Requests.integer("page", page, 0, 0, 1_000_000), Requests.integer("size", size, 20, 1, 500),
+                QueryParameters.integer("page", page, 0, 0, 1_000_000), QueryParameters.integer("size", size, 20, 1, 500),
                 Requests.actor(security));
         return new ApplicationPage(found.items(), found.total(), found.page(), found.size());
     }
@@ -148,7 +149,7 @@ public class ProgramResource {
                         "program " + id + " has no report " + reportId)));
         RegionLevel grouping = level == null || level.isBlank() ? null : levelOf(level);
         var table = programs.report(program, definition, Requests.region(region), grouping,
-                Requests.integer("year", year, null, 2000, 2100), Requests.actor(security));
+                QueryParameters.integer("year", year, null, 2000, 2100), Requests.actor(security));
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(t -> "csv".equals(t.getSubtype()));
         if (!csv) {
             return Response.ok(table, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
@@ -207,7 +208,7 @@ public class ProgramResource {
         try {
             return RegionLevel.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Requests.invalid("level", "one of " + List.of(RegionLevel.values()));
+            throw QueryParameters.invalid("level", "one of " + List.of(RegionLevel.values()));
         }
     }
 

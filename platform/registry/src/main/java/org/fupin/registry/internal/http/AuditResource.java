@@ -7,6 +7,7 @@ import org.fupin.database.api.AuditLog;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,15 +45,15 @@ public class AuditResource {
     public Trail trail(@QueryParam("entity") String entity, @QueryParam("id") String id,
             @QueryParam("limit") String limit) {
         if (!"household".equals(entity)) {
-            throw Requests.badParameter("entity", "supported: household");
+            throw QueryParameters.invalid("entity", "supported: household");
         }
         if (id == null || id.isBlank()) {
-            throw Requests.badParameter("id", "required");
+            throw QueryParameters.invalid("id", "required");
         }
         // the trail of a household the caller cannot see does not exist for them
         if (registry.find(id, Requests.actor(security)).isEmpty()) {
             throw ApiException.notFound("no audit trail for household " + id);
         }
-        return new Trail(entity, id, audit.entries(entity, id, Requests.intParameter("limit", limit, 1000, 1, 10_000)));
+        return new Trail(entity, id, audit.entries(entity, id, QueryParameters.integer("limit", limit, 1000, 1, 10_000)));
     }
 }

@@ -8,6 +8,7 @@ import org.fupin.registry.internal.RegionCounts;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,7 @@ public class HouseholdCountResource {
     public RegionCounts.Result counts(@QueryParam("region") String code, @QueryParam("by") String by,
             @QueryParam("status") String status) {
         if (code == null || Region.levelOf(code).isEmpty()) {
-            throw Requests.badParameter("region", "a region code of 2, 4, 6, 9 or 12 digits is required");
+            throw QueryParameters.invalid("region", "a region code of 2, 4, 6, 9 or 12 digits is required");
         }
         Region region = regions.find(code).orElseThrow(() -> ApiException.notFound("no region with code " + code));
         RegionLevel level = Requests.enumParameter("by", by, RegionLevel.class);
@@ -55,7 +56,7 @@ public class HouseholdCountResource {
                     : RegionLevel.values()[region.level().ordinal() + 1];
         }
         if (level.ordinal() < region.level().ordinal()) {
-            throw Requests.badParameter("by", "must be " + region.level() + " or a level below it");
+            throw QueryParameters.invalid("by", "must be " + region.level() + " or a level below it");
         }
         return registry.countBy(region, level, Requests.enumParameter("status", status, HouseholdStatus.class),
                 Requests.actor(security));

@@ -14,6 +14,7 @@ import org.fupin.registry.api.MemberChangeReason;
 import org.fupin.registry.api.Region;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
 import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -100,21 +101,21 @@ public class HouseholdResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("format") String format) {
         if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
-            throw Requests.badParameter("region", "a region code has 2, 4, 6, 9 or 12 digits");
+            throw QueryParameters.invalid("region", "a region code has 2, 4, 6, 9 or 12 digits");
         }
         var query = new HouseholdQuery(region == null ? null : region.strip(),
                 Requests.enumParameter("status", status, HouseholdStatus.class),
                 Requests.enumParameter("attribute", attribute, HouseholdAttribute.class),
                 Requests.enumParameter("cause", cause, Cause.class), text,
-                Requests.intParameter("page", page, 0, 0, 1_000_000),
-                Requests.intParameter("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
+                QueryParameters.integer("page", page, 0, 0, 1_000_000),
+                QueryParameters.integer("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
                 Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class));
         var actor = Requests.actor(security);
         if (format == null || format.isBlank() || "json".equalsIgnoreCase(format)) {
             return Response.ok(registry.search(query, actor), MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (!"csv".equalsIgnoreCase(format)) {
-            throw Requests.badParameter("format", "json or csv");
+            throw QueryParameters.invalid("format", "json or csv");
         }
         StreamingOutput csv = out -> registry.exportCsv(query, actor, out);
         return Response.ok(csv, "text/csv; charset=UTF-8")

@@ -6,6 +6,7 @@ import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,7 +55,7 @@ public class RegionResource {
 
     private static void requireWellFormed(String name, String code) {
         if (Region.levelOf(code).isEmpty()) {
-            throw Requests.badParameter(name, "a region code has 2, 4, 6, 9 or 12 digits, got '" + code + "'");
+            throw QueryParameters.invalid(name, "a region code has 2, 4, 6, 9 or 12 digits, got '" + code + "'");
         }
     }
 }

@@ -7,11 +7,12 @@ import org.fupin.registry.api.Actor;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.FieldError;
 import org.fupin.web.api.Language;
+import org.fupin.web.api.QueryParameters;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Small pieces every registry resource needs: who acts, in which language, and 400s for bad parameters. */
+/** Small pieces every registry resource needs: who acts, in which language, enum parameters, versions. */
 final class Requests {
     private Requests() {
     }
@@ -33,28 +34,8 @@ final class Requests {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw badParameter(name, "unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()));
+            throw QueryParameters.invalid(name, "unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()));
         }
-    }
-
-    static int intParameter(String name, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw badParameter(name, "must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw badParameter(name, "must be a whole number, got '" + value + "'");
-        }
-    }
-
-    static ApiException badParameter(String name, String reason) {
-        return ApiException.badRequest("invalid query parameter " + name + ": " + reason,
-                List.of(new FieldError(name, reason)));
     }
 
     /** The version a write is based on: If-Match ("3" or W/"3") first, else the body's version. */
