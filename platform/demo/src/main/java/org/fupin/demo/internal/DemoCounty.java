@@ -51,7 +51,7 @@ public class DemoCounty {
     }
 
     static void fill(HouseholdRegistry registry, RegionDirectory regions) {
-        var demo = new Actor("demo", "");
+        var demo = new Actor("demo", COUNTY, null, java.util.Set.of(org.fupin.registry.api.Role.COUNTY_ADMIN));
         var existing = registry.search(new HouseholdQuery(COUNTY, null, null, null, null, 0, 1, null), demo);
         if (existing.total() > 0) {
             LOG.info("Demo county {} already has {} households; nothing to do", COUNTY, existing.total());

@@ -71,6 +71,7 @@ public class HouseholdImport {
     /** Imports a CSV in the documented format (UTF-8 with or without BOM, or GBK). */
     public Report importCsv(InputStream body, boolean dryRun, Actor actor)
             throws IOException, HouseholdCsvReader.HeaderException {
+        HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         var opened = CsvCharset.open(body);
         try (var reader = new HouseholdCsvReader(opened.reader())) {
             // a syntax or encoding error part-way stops the reading, not the import: what was read before it
@@ -102,6 +103,7 @@ public class HouseholdImport {
 
     /** Imports households made in code (the demo county), numbered as if they were lines of a file. */
     Report importHouseholds(List<Household> households, Actor actor) {
+        HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         var next = new int[] {0};
         return run(() -> {
             if (next[0] == households.size()) {

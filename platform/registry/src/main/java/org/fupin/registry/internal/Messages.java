@@ -1,10 +1,12 @@
 package org.fupin.registry.internal;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.fupin.registry.api.Labelled;
 import org.fupin.registry.api.LocalizedText;
@@ -48,7 +50,10 @@ final class Messages {
             if (arg instanceof Field field) {
                 rendered[i] = label(bundle, locale, field.path());
             } else if (arg instanceof Labelled code) {
-                rendered[i] = code.label().in(locale == Locale.ROOT ? Locale.ENGLISH : locale);
+                rendered[i] = label(code, locale);
+            } else if (arg instanceof List<?> codes) {
+                rendered[i] = codes.stream().map(code -> label((Labelled) code, locale))
+                        .collect(Collectors.joining(locale == Locale.ROOT ? ", " : "、"));
             } else if (arg instanceof Number number) {
                 // ids and years are not quantities: no thousands separators ("household 1842", not "1,842")
                 rendered[i] = number.toString();
@@ -57,6 +62,10 @@ final class Messages {
             }
         }
         return new MessageFormat(bundle.getString(key), locale).format(rendered);
+    }
+
+    private static String label(Labelled code, Locale locale) {
+        return code.label().in(locale == Locale.ROOT ? Locale.ENGLISH : locale);
     }
 
     private static String label(ResourceBundle bundle, Locale locale, String path) {

@@ -98,6 +98,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     @Override
     public Household create(Household draft, Actor actor) {
+        HouseholdEditors.require(actor, HouseholdEditors.Write.CREATE);
         Household household = validatorFor(actor).normalise(draft, today());
         HouseholdStatus status = initialStatus(household);
         Instant now = clock.instant();
@@ -186,7 +187,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     @Override
     public Household update(String id, long expectedVersion, Household changed, Actor actor) {
-        Household current = current(id, expectedVersion, actor);
+        Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.UPDATE);
         Household normalised = validatorFor(actor).normalise(changed, today());
         var members = matchMembers(current.members(), normalised.members());
         var pairings = mergePairings(current.pairings(), normalised.pairings());
@@ -212,7 +213,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason,
             LocalDate date, String note, Actor actor) {
-        Household current = current(id, expectedVersion, actor);
+        Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.ADD_MEMBER);
         var problems = new ArrayList<Violation>();
         Member checked = validatorFor(actor).checkMember(member, "member", today(), problems);
         if (reason == MemberChangeReason.DEATH || reason == MemberChangeReason.MARRIAGE_OUT) {
@@ -244,7 +245,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public Household removeMember(String id, long expectedVersion, String memberId, MemberChangeReason reason,
             LocalDate date, String note, Actor actor) {
-        Household current = current(id, expectedVersion, actor);
+        Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.REMOVE_MEMBER);
         var problems = new ArrayList<Violation>();
         Member leaving = current.members().stream().filter(m -> m.id().equals(memberId)).findFirst().orElse(null);
         if (leaving == null) {
@@ -278,7 +279,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public Household changeStatus(String id, long expectedVersion, HouseholdStatus to, LocalDate date,
             String reason, Actor actor) {
-        Household current = current(id, expectedVersion, actor);
+        Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.CHANGE_STATUS);
         var problems = new ArrayList<Violation>();
         if (to == null) {
             problems.add(Messages.violation("status", "required"));
@@ -380,8 +381,10 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private Household current(String id, long expectedVersion, Actor actor) {
+    /** Where a write starts: not found outside the actor's region, then refused without an editing role. */
+    private Household current(String id, long expectedVersion, Actor actor, HouseholdEditors.Write write) {
         Household current = find(id, actor).orElseThrow(() -> notFound(id));
+        HouseholdEditors.require(actor, write);
         if (current.version() != expectedVersion) {
             throw stale(current.id(), current.version(), expectedVersion);
         }

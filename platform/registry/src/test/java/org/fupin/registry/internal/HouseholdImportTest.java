@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.api.Role;
 import org.fupin.registry.internal.csv.HouseholdCsvReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HouseholdImportTest {
-    static final Actor CLERK = new Actor("clerk", "620502");
+    static final Actor CLERK = new Actor("clerk", "620502", null, Set.of(Role.VILLAGE_CLERK));
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     static final String HEADER = "户编号,村代码,村民小组,识别标准,贫困户属性,主要致贫原因,其他致贫原因,户状态,收入年度,工资性收入,"
             + "转移性收入,生产经营支出,姓名,性别,身份证号,与户主关系,民族,在校生状况\n";

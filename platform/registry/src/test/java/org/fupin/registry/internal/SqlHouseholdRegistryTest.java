@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.Cause;
@@ -26,6 +27,7 @@ import org.fupin.registry.api.MemberChangeReason;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.Pairing;
 import org.fupin.registry.api.Relation;
+import org.fupin.registry.api.Role;
 import org.fupin.registry.api.Sex;
 import org.fupin.registry.api.ValidationException;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlHouseholdRegistryTest {
-    static final Actor CLERK = new Actor("clerk", "620502");
+    static final Actor CLERK = new Actor("clerk", "620502", null, Set.of(Role.VILLAGE_CLERK));
+    static final Actor OTHER_COUNTY = new Actor("other", "620503", null, Set.of(Role.COUNTY_ADMIN));
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     @TempDir
@@ -185,7 +188,7 @@ class SqlHouseholdRegistryTest {
     @Test
     void outsideTheActorsRegionAHouseholdDoesNotExist() {
         Household household = created();
-        Actor elsewhere = new Actor("other", "620503");
+        Actor elsewhere = OTHER_COUNTY;
 
         assertTrue(registry.find(household.id(), elsewhere).isEmpty());
         assertThrows(NotFoundException.class, () -> registry.history(household.id(), elsewhere));
@@ -273,7 +276,7 @@ class SqlHouseholdRegistryTest {
         assertEquals(List.of("620502"), byCounty.rows().stream().map(r -> r.code()).toList());
         assertEquals("秦州区", byCounty.rows().get(0).name());
         assertEquals(0, registry.countBy(storage.regions.find("6205").orElseThrow(),
-                org.fupin.registry.api.RegionLevel.COUNTY, null, new Actor("other", "620503")).households());
+                org.fupin.registry.api.RegionLevel.COUNTY, null, OTHER_COUNTY).households());
     }
 
     @Test
@@ -287,7 +290,7 @@ class SqlHouseholdRegistryTest {
         assertEquals(json.write(registry.find(household.id(), CLERK).orElseThrow()), served);
         assertTrue(served.contains("\"age\":56"), served);
         assertTrue(served.contains("\"region\":{\"code\":\"620502001001\""), served);
-        assertTrue(registry.findJson(household.id(), new Actor("other", "620503")).isEmpty());
+        assertTrue(registry.findJson(household.id(), OTHER_COUNTY).isEmpty());
         assertTrue(registry.findJson("nope", CLERK).isEmpty());
     }
 }
