@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * The shared household registry. Every method is scoped to the actor: a household outside the actor's region
  * behaves as if it did not exist. Every write is validated whole, stored in one transaction with its audit
  * record, and bumps the household's version; writes that name a version fail with a {@link ConflictException}
- * when the household has changed since.
+ * when the household has changed since. Only the roles that keep the register write (others get an
+ * {@link AccessDeniedException}); members' ID numbers come masked ({@code 620502********1234}) on a record to
+ * those who may not edit it, and in search results to all but county and province administrators.
  */
 @ProviderType
 public interface HouseholdRegistry {

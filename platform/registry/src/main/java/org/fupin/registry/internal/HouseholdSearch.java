@@ -159,9 +159,8 @@ final class HouseholdSearch {
         BigDecimal perCapita = rs.wasNull() ? null : BigDecimal.valueOf(fen, 2);
         int year = rs.getInt(11);
         Integer incomeYear = rs.wasNull() ? null : year;
-        // lists show the head's ID number masked; the full number is on the household record
         return new HouseholdSummary(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), org.fupin.registry.api.IdNumber.mask(rs.getString(6)), rs.getInt(7), HouseholdAttribute.valueOf(rs.getString(8)),
+                rs.getString(5), rs.getString(6), rs.getInt(7), HouseholdAttribute.valueOf(rs.getString(8)),
                 Cause.valueOf(rs.getString(9)), HouseholdStatus.valueOf(rs.getString(10)), incomeYear, perCapita);
     }
 }

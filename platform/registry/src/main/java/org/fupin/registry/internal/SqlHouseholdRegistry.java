@@ -129,6 +129,11 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     @Override
     public Optional<Household> find(String id, Actor actor) {
+        return visible(id, actor).map(h -> IdNumberMasking.onRecord(h, actor));
+    }
+
+    /** The household as stored, when the actor's region holds it. */
+    private Optional<Household> visible(String id, Actor actor) {
         long key = parseId(id);
         if (key < 0) {
             return Optional.empty();
@@ -138,7 +143,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     /**
      * The household's API representation as JSON text, read without binding the stored document to records;
-     * what {@code GET /households/{id}} serves. Same content as serialising {@link #find}.
+     * what {@code GET /households/{id}} serves. Same content as serialising {@link #find}: bound and masked only
+     * for an actor who may not see full ID numbers.
      */
     public Optional<String> findJson(String id, Actor actor) {
         long key = parseId(id);
@@ -152,6 +158,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next() || !actor.covers(rs.getString(3))) {
                         return Optional.<String>empty();
+                    }
+                    if (!IdNumberMasking.fullOnRecord(actor)) {
+                        return Optional.of(json.write(IdNumberMasking.masked(load(c, key).orElseThrow())));
                     }
                     String rendered = StoredHousehold.render(rs.getString(2), key, rs.getLong(1), today());
                     return Optional.of(rendered != null ? rendered : json.write(load(c, key).orElseThrow()));
@@ -313,7 +322,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     @Override
     public HouseholdHistory history(String id, Actor actor) {
-        Household household = find(id, actor).orElseThrow(() -> notFound(id));
+        Household household = visible(id, actor).orElseThrow(() -> notFound(id));
         long key = Long.parseLong(household.id());
         return store.database().read(c -> {
             var statuses = new ArrayList<StatusChange>();
@@ -341,18 +350,22 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                     }
                 }
             }
-            return new HouseholdHistory(household.id(), statuses, members, household.pairings());
+            return IdNumberMasking.onRecord(new HouseholdHistory(household.id(), statuses, members,
+                    household.pairings()), actor);
         });
     }
 
     @Override
     public Page<HouseholdSummary> search(HouseholdQuery query, Actor actor) {
-        return new HouseholdSearch(store.database(), query, actor).run();
+        var found = new HouseholdSearch(store.database(), query, actor).run();
+        return new Page<>(found.items().stream().map(s -> IdNumberMasking.inList(s, actor)).toList(), found.page(),
+                found.size(), found.total());
     }
 
     /**
      * Writes every household matching the query (all pages, within the actor's scope) as Excel-ready CSV in the
-     * import format, and audits the export: who, which filter, how many households.
+     * import format, ID numbers masked as in search results, and audits the export: who, which filter, how many
+     * households.
      */
     public long exportCsv(HouseholdQuery query, Actor actor, java.io.OutputStream out) throws java.io.IOException {
         var rows = new long[1];
@@ -360,8 +373,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
                 Household stored = json.read(doc, Household.class);
                 try {
-                    writer.write(stored.managed(id, version, stored.status(), stored.members(), stored.incomes(),
-                            stored.pairings(), null, stored.createdAt(), stored.updatedAt()));
+                    writer.write(IdNumberMasking.inList(stored.managed(id, version, stored.status(),
+                            stored.members(), stored.incomes(), stored.pairings(), null, stored.createdAt(),
+                            stored.updatedAt()), actor));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -383,7 +397,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     /** Where a write starts: not found outside the actor's region, then refused without an editing role. */
     private Household current(String id, long expectedVersion, Actor actor, HouseholdEditors.Write write) {
-        Household current = find(id, actor).orElseThrow(() -> notFound(id));
+        Household current = visible(id, actor).orElseThrow(() -> notFound(id));
         HouseholdEditors.require(actor, write);
         if (current.version() != expectedVersion) {
             throw stale(current.id(), current.version(), expectedVersion);

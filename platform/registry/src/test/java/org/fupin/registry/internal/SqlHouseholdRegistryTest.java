@@ -247,7 +247,7 @@ class SqlHouseholdRegistryTest {
                 h.extensions(), h.region(), h.createdAt(), h.updatedAt());
     }
 
-    private static Household copy(Household h, List<Member> members, List<Pairing> pairings) {
+    static Household copy(Household h, List<Member> members, List<Pairing> pairings) {
         return new Household(h.id(), h.version(), h.villageCode(), h.villageGroup(), h.phone(), h.bankName(),
                 h.bankAccount(), h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(),
                 h.status(), h.identifiedYear(), members, h.incomes(), h.housing(), h.assurances(), pairings,
