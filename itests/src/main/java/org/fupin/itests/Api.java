@@ -17,8 +17,16 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A real HTTP client for the platform running in this framework; finds the port Jetty actually bound. */
+/**
+ * A real HTTP client for the platform running in this framework; finds the port Jetty actually bound. An
+ * instance is anonymous, or signed in as one user ({@link #signIn}) and then sends that user's bearer token
+ * with every request.
+ */
 public final class Api {
+    /** The first province administrator (region 62) that itest.bndrun has the accounts bundle create. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "itest-admin-password";
+
     public record Reply(int status, String contentType, String body, JsonNode json,
             java.net.http.HttpHeaders headers) {
         public String header(String name) {
@@ -28,11 +36,40 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Api(URI base) {
+    private final URI base;
+    private final String token;
+
+    private Api(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** Signed in as the first province administrator, once the API answers. */
+    public static Api admin(BundleContext context) throws InterruptedException {
+        Api anonymous = of(context);
+        anonymous.await("/api/v1/health", r -> r.status() == 200, Duration.ofSeconds(60));
+        return anonymous.signIn(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The same platform as {@code username}; fails unless the sign-in succeeds. */
+    public Api signIn(String username, String password) {
+        Reply reply = send("POST", "/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (reply.status() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + reply.status() + " " + reply.body());
+        }
+        return new Api(base, reply.json().path("token").asText());
+    }
+
+    /** The same platform without credentials. */
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    public String token() {
+        return token;
     }
 
     /** Waits for the HTTP runtime to announce its endpoint. */
@@ -48,7 +85,7 @@ public final class Api {
                     ? String.valueOf(c.iterator().next()) : String.valueOf(endpoint);
             URI uri = URI.create(first);
             // the runtime may announce 0.0.0.0: talk to loopback
-            return new Api(URI.create("http://127.0.0.1:" + uri.getPort()));
+            return new Api(URI.create("http://127.0.0.1:" + uri.getPort()), null);
         } finally {
             tracker.close();
         }
@@ -107,8 +144,11 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;

@@ -25,7 +25,7 @@ class HotDeployIT {
     static void setUp(@InjectBundleContext BundleContext context) throws Exception {
         deploy = Path.of(context.getProperty("fupin.deploy.dir"));
         Files.createDirectories(deploy);
-        api = Api.of(context);
+        api = Api.admin(context);
         api.await("/api/v1/health", r -> r.status() == 200, Duration.ofSeconds(30));
     }
 

@@ -32,7 +32,7 @@ class ImportApiIT {
 
     @BeforeAll
     static void waitForRegistry(@InjectBundleContext BundleContext context) throws InterruptedException {
-        api = Api.of(context);
+        api = Api.admin(context);
         api.await("/api/v1/regions/620502101202", r -> r.status() == 200, Duration.ofSeconds(60));
     }
 

@@ -23,7 +23,7 @@ class PlatformIT {
 
     @BeforeAll
     static void waitForHealth(@InjectBundleContext BundleContext context) throws InterruptedException {
-        api = Api.of(context);
+        api = Api.admin(context);
         api.await("/api/v1/health", r -> r.status() == 200, Duration.ofSeconds(30));
     }
 

@@ -63,7 +63,7 @@ class ProgramsIT {
     @BeforeAll
     static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
         context = bundleContext;
-        api = Api.of(context);
+        api = Api.admin(context);
         api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
         plugins = Path.of(context.getProperty("fupin.itest.plugins"));
         deploy = Path.of(context.getProperty("fupin.deploy.dir"));

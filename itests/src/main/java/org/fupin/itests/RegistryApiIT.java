@@ -26,7 +26,7 @@ class RegistryApiIT {
 
     @BeforeAll
     static void waitForRegistry(@InjectBundleContext BundleContext context) throws InterruptedException {
-        api = Api.of(context);
+        api = Api.admin(context);
         api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
     }
 

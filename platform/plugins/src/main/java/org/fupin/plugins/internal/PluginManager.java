@@ -12,6 +12,10 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.fupin.program.api.ProgramPlugin;
+import org.fupin.registry.api.AccessDeniedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.Role;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.FieldError;
 import org.osgi.framework.Bundle;
@@ -73,12 +77,14 @@ public class PluginManager {
         return maxBytes;
     }
 
-    List<Plugin> list() {
+    List<Plugin> list(Actor actor) {
+        requireProvinceAdmin(actor);
         return Arrays.stream(context.getBundles()).map(this::describe).flatMap(Optional::stream).toList();
     }
 
     /** Installs or upgrades the plugin in {@code jar} (a file the caller owns); returns it once it is ACTIVE. */
-    Plugin install(Path jar) {
+    Plugin install(Path jar, Actor actor) {
+        requireProvinceAdmin(actor);
         requireDeployFolder();
         Manifest manifest = manifest(jar);
         var main = manifest.getMainAttributes();
@@ -136,7 +142,8 @@ public class PluginManager {
     }
 
     /** Removes a plugin by bundle symbolic name or program id; its programs' data stays in the database. */
-    void remove(String nameOrProgram) {
+    void remove(String nameOrProgram, Actor actor) {
+        requireProvinceAdmin(actor);
         Bundle bundle = Arrays.stream(context.getBundles())
                 .filter(b -> describe(b).map(p -> p.name().equals(nameOrProgram) || p.programs().contains(nameOrProgram))
                         .orElse(false))
@@ -173,6 +180,14 @@ public class PluginManager {
     }
 
     /** Imports no bundle here exports in a matching version, as field errors; java.* comes from the JVM. */
+    /** Plugins change the platform for every county: only an administrator of a whole province may do it. */
+    static void requireProvinceAdmin(Actor actor) {
+        if (!actor.hasAny(Role.PROVINCE_ADMIN) || actor.scope().length() > 2) {
+            throw new AccessDeniedException(new LocalizedText("只有省级管理员可以查看、安装或卸载插件",
+                    "only province administrators list, install or remove plugins"));
+        }
+    }
+
     private List<FieldError> missingImports(String importPackage, String exportPackage) {
         List<String> ownExports = ManifestClauses.parse(exportPackage).stream().map(ManifestClauses.Clause::name)
                 .toList();

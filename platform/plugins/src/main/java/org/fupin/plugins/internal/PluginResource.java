@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Role;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;
@@ -48,22 +47,22 @@ public class PluginResource {
 
     @GET
     public List<Plugin> list(@Context SecurityContext security) {
-        requireProvinceAdmin(security);
-        return plugins.list();
+        return plugins.list(actor(security));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response install(InputStream body, @HeaderParam("Content-Length") Long length,
             @Context SecurityContext security) throws IOException {
-        requireProvinceAdmin(security);
+        Actor actor = actor(security);
+        PluginManager.requireProvinceAdmin(actor); // before reading up to 64 MiB from someone who may not install
         if (length != null && length > plugins.maxBytes()) {
             throw tooLarge();
         }
         java.nio.file.Path upload = Files.createTempFile("fupin-upload-", ".jar");
         try {
             copyWithin(body, upload);
-            Plugin installed = plugins.install(upload);
+            Plugin installed = plugins.install(upload, actor);
             return Response.status(201).entity(installed).build();
         } finally {
             Files.deleteIfExists(upload);
@@ -73,8 +72,7 @@ public class PluginResource {
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name, @Context SecurityContext security) {
-        requireProvinceAdmin(security);
-        plugins.remove(name);
+        plugins.remove(name, actor(security));
         return Response.noContent().build();
     }
 
@@ -101,12 +99,9 @@ public class PluginResource {
                 + " MiB (setting maxUploadMebibytes of org.fupin.plugins.internal.PluginManager)", List.of());
     }
 
-    /** Until accounts exist every caller acts with every role; the check is already here for when they do. */
-    private static void requireProvinceAdmin(SecurityContext security) {
-        var principal = security == null ? null : security.getUserPrincipal();
-        Actor actor = Actor.unrestricted(principal == null ? "anonymous" : principal.getName());
-        if (!actor.hasAny(Role.PROVINCE_ADMIN) || actor.scope().length() > 2) {
-            throw new ApiException(403, "forbidden", "only province administrators install or remove plugins");
-        }
+    /** The signed-in user, whom the bearer-token filter has put on the request. */
+    private static Actor actor(SecurityContext security) {
+        return Actor.of(security == null ? null : security.getUserPrincipal())
+                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
     }
 }

@@ -211,7 +211,7 @@ public class ProgramService {
     // ---- applications ----
 
     Application file(String programId, String householdId, JsonNode data, String note, Actor actor) {
-        InstalledProgram program = program(programId);
+        InstalledProgram program = workedProgram(programId, actor);
         Household household = household(householdId, actor);
         if (!actor.hasAny(FILERS)) {
             throw new AccessDeniedException(Texts.text("action.role", Step.FILE,
@@ -253,7 +253,7 @@ public class ProgramService {
     }
 
     Application find(String programId, String applicationId, Actor actor) {
-        InstalledProgram program = program(programId);
+        InstalledProgram program = workedProgram(programId, actor);
         return store.find(applicationId)
                 .filter(row -> row.program().equals(programId) && actor.covers(row.village()))
                 .map(row -> toApplication(program, row))
@@ -265,7 +265,7 @@ public class ProgramService {
     }
 
     Page search(String programId, String region, String state, String householdId, int page, int size, Actor actor) {
-        InstalledProgram program = program(programId);
+        InstalledProgram program = workedProgram(programId, actor);
         String asked = region == null ? "" : region;
         String prefix;
         if (asked.startsWith(actor.scope())) {
@@ -283,7 +283,7 @@ public class ProgramService {
     /** Takes a workflow action; {@code expectedVersion} (optional) guards against acting on a stale view. */
     Application transition(String programId, String applicationId, String action, String note, JsonNode data,
             Long expectedVersion, Actor actor) {
-        InstalledProgram program = program(programId);
+        InstalledProgram program = workedProgram(programId, actor);
         ApplicationRow row = store.find(applicationId)
                 .filter(r -> r.program().equals(programId) && actor.covers(r.village()))
                 .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", applicationId, programId)));
@@ -359,6 +359,7 @@ public class ProgramService {
     /** A report over the asked region narrowed to the actor's scope (a wider ask sees only the actor's part). */
     ReportEngine.Table report(InstalledProgram program, org.fupin.program.api.ReportDefinition report, String region,
             RegionLevel level, Integer year, Actor actor) {
+        requireAgency(program, actor);
         String prefix = region.startsWith(actor.scope()) ? region
                 : actor.scope().startsWith(region) ? actor.scope() : null;
         if (prefix == null) {
@@ -379,7 +380,7 @@ public class ProgramService {
         LocalDate today = clock.today();
         List<ProgramVerdict> verdicts = new ArrayList<>();
         for (InstalledProgram program : catalog.all()) {
-            if (!enabled.contains(program.id())) {
+            if (!enabled.contains(program.id()) || !actor.worksFor(program.definition().descriptor().agency())) {
                 continue;
             }
             try {
@@ -395,6 +396,21 @@ public class ProgramService {
     }
 
     // ---- shared pieces ----
+
+    /** A program the actor's agency works on (users outside any agency work on every program). */
+    private InstalledProgram workedProgram(String programId, Actor actor) {
+        InstalledProgram program = program(programId);
+        requireAgency(program, actor);
+        return program;
+    }
+
+    private static void requireAgency(InstalledProgram program, Actor actor) {
+        var descriptor = program.definition().descriptor();
+        if (!actor.worksFor(descriptor.agency())) {
+            throw new AccessDeniedException(Texts.text("program.agency", descriptor.name(), descriptor.agencyName(),
+                    actor.agency()));
+        }
+    }
 
     private Household household(String householdId, Actor actor) {
         return registry.find(householdId, actor)

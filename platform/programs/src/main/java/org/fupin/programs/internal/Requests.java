@@ -3,6 +3,7 @@ package org.fupin.programs.internal;
 import java.util.Locale;
 
 import org.fupin.registry.api.Actor;
+import org.fupin.web.api.ApiException;
 import org.fupin.web.api.Language;
 import org.fupin.web.api.QueryParameters;
 
@@ -14,10 +15,10 @@ final class Requests {
     private Requests() {
     }
 
-    /** The acting user: every role over the whole country until accounts exist. */
+    /** The signed-in user, whom the bearer-token filter has put on the request. */
     static Actor actor(SecurityContext security) {
-        var principal = security == null ? null : security.getUserPrincipal();
-        return Actor.unrestricted(principal == null ? "anonymous" : principal.getName());
+        return Actor.of(security == null ? null : security.getUserPrincipal())
+                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
     }
 
     static Locale language(HttpHeaders headers) {

@@ -66,6 +66,9 @@ class ProgramServiceTest {
     static final Actor CLERK = new Actor("clerk", "620502001003", null, Set.of(Role.VILLAGE_CLERK));
     static final Actor TOWNSHIP = new Actor("town", "620502001", null, Set.of(Role.TOWNSHIP_OFFICER));
     static final Actor OTHER_COUNTY = new Actor("other", "620503", null, EnumSet.allOf(Role.class));
+    static final Actor OFFICE_OFFICER = new Actor("officer", "620502", "office", Set.of(Role.PROGRAM_OFFICER));
+    static final Actor HOUSING_OFFICER = new Actor("housing", "620502", "housing-bureau",
+            Set.of(Role.PROGRAM_OFFICER));
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -86,7 +89,7 @@ class ProgramServiceTest {
         database.migrate("programs", TestDatabases.migrationsOnClassPath("db/programs"), "db/programs");
         HouseholdRegistry registry = mock(HouseholdRegistry.class);
         when(registry.find(anyString(), any())).thenReturn(Optional.empty());
-        for (Actor inside : List.of(COUNTY_ADMIN, CLERK, TOWNSHIP)) {
+        for (Actor inside : List.of(COUNTY_ADMIN, CLERK, TOWNSHIP, OFFICE_OFFICER, HOUSING_OFFICER)) {
             when(registry.find(eq("1"), eq(inside))).thenReturn(Optional.of(household));
         }
         RegionDirectory regions = mock(RegionDirectory.class);
@@ -121,6 +124,27 @@ class ProgramServiceTest {
         assertThrows(AccessDeniedException.class, () -> service.setEnabled("620502", "test", true, OTHER_COUNTY));
         assertThrows(ValidationException.class, () -> service.setEnabled("62050", "test", true, COUNTY_ADMIN));
         assertThrows(NotFoundException.class, () -> service.setEnabled("620502", "nope", true, COUNTY_ADMIN));
+    }
+
+    @Test
+    void programOfficersWorkOnlyTheirAgencysPrograms() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        var data = JSON.readTree("{\"name\":\"张三\",\"member\":\"m2\"}");
+
+        var refused = assertThrows(AccessDeniedException.class,
+                () -> service.file("test", "1", data, null, HOUSING_OFFICER));
+        assertEquals("项目「测试项目」由标签承办，您所在部门（housing-bureau）不能办理", refused.text().zh());
+        var filed = service.file("test", "1", data, null, OFFICE_OFFICER);
+
+        assertEquals(1, service.search("test", "", null, null, 0, 20, OFFICE_OFFICER).total());
+        assertThrows(AccessDeniedException.class, () -> service.find("test", filed.id(), HOUSING_OFFICER));
+        assertThrows(AccessDeniedException.class,
+                () -> service.search("test", "", null, null, 0, 20, HOUSING_OFFICER));
+        assertThrows(AccessDeniedException.class, () -> service.report(service.program("test"),
+                service.program("test").definition().reports().get(0), "620502", null, 2026, HOUSING_OFFICER));
+        assertEquals(1, service.eligibility("1", OFFICE_OFFICER).programs().size());
+        assertEquals(0, service.eligibility("1", HOUSING_OFFICER).programs().size(), "not their agency's program");
+        assertEquals(1, service.eligibility("1", COUNTY_ADMIN).programs().size(), "outside any agency: every program");
     }
 
     @Test

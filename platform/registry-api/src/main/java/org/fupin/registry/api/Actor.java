@@ -1,5 +1,6 @@
 package org.fupin.registry.api;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,9 +8,10 @@ import java.util.Set;
 /**
  * Who acts, for audit and scoping: the user name, the region subtree they may see and change ({@code scope} is a
  * region-code prefix; empty means the whole country), their agency (program officers work only their agency's
- * programs; {@code null} for users outside any agency) and their roles.
+ * programs; {@code null} for users outside any agency) and their roles. The authentication filter puts the
+ * signed-in user's actor on every request as its {@link Principal}.
  */
-public record Actor(String username, String scope, String agency, Set<Role> roles) {
+public record Actor(String username, String scope, String agency, Set<Role> roles) implements Principal {
     public Actor {
         scope = scope == null ? "" : scope;
         roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -20,12 +22,24 @@ public record Actor(String username, String scope, String agency, Set<Role> role
         this(username, scope, null, Set.of());
     }
 
-    /**
-     * Every role over the whole country. Until accounts exist (the accounts issue) the HTTP layer acts with this
-     * for every caller; the services already check roles and scope against whatever actor they are given.
-     */
+    /** Every role over the whole country: for the platform's own work (demo data, migrations), never a user. */
     public static Actor unrestricted(String username) {
         return new Actor(username, "", null, EnumSet.allOf(Role.class));
+    }
+
+    /** The signed-in actor a request carries, or empty for an anonymous request. */
+    public static java.util.Optional<Actor> of(Principal principal) {
+        return principal instanceof Actor actor ? java.util.Optional.of(actor) : java.util.Optional.empty();
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    /** May the actor work on a program run by {@code programAgency}? Users outside any agency work on all. */
+    public boolean worksFor(String programAgency) {
+        return agency == null || agency.equals(programAgency);
     }
 
     public boolean covers(String regionCode) {

@@ -2,12 +2,15 @@ package org.fupin.status.internal;
 
 import java.util.List;
 
+import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 @ApiResource
 @Path("admin/bundles")
 public class BundlesResource {
+    /** The role name of province administrators as the authentication filter reports it. */
+    static final String PROVINCE_ADMIN = "PROVINCE_ADMIN";
+
     public record BundleList(List<BundleInfo> bundles, List<Problem> problems) {
     }
 
@@ -27,9 +33,13 @@ public class BundlesResource {
         this.inspector = inspector;
     }
 
+    /** Only province administrators: the runtime's inner workings are theirs to watch. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public BundleList bundles() {
+    public BundleList bundles(@Context SecurityContext security) {
+        if (security == null || !security.isUserInRole(PROVINCE_ADMIN)) {
+            throw new ApiException(403, "forbidden", "only province administrators list the platform's bundles");
+        }
         List<BundleInfo> bundles = inspector.bundles();
         return new BundleList(bundles, inspector.problems(bundles));
     }

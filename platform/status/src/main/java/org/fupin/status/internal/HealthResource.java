@@ -3,6 +3,7 @@ package org.fupin.status.internal;
 import java.util.List;
 
 import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.PublicEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +41,7 @@ public class HealthResource {
     }
 
     @GET
+    @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         List<BundleInfo> bundles = inspector.bundles();

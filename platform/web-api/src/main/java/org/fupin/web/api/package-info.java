@@ -4,7 +4,7 @@
  * {@code {"error":{"code","message","fields":[…]}}}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fupin.web.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,10 +17,10 @@ final class Requests {
     private Requests() {
     }
 
-    /** The acting user; anonymous with country-wide scope until accounts exist. */
+    /** The signed-in user, whom the bearer-token filter has put on the request. */
     static Actor actor(SecurityContext security) {
-        var principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? Actor.unrestricted("anonymous") : Actor.unrestricted(principal.getName());
+        return Actor.of(security == null ? null : security.getUserPrincipal())
+                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
     }
 
     static Locale language(HttpHeaders headers) {

@@ -1,0 +1,49 @@
+package org.fupin.accounts.api;
+
+import java.util.Optional;
+
+import org.fupin.registry.api.AccessDeniedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.Page;
+import org.fupin.registry.api.ValidationException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Users, administered within the administrator's own scope: province and county administrators create, list,
+ * disable and enable users whose region lies inside their own; a user outside it behaves as if it did not exist.
+ * Administrators grant no role above their own level (a county administrator makes no province administrator).
+ * Every change is audited.
+ */
+@ProviderType
+public interface Accounts {
+    /**
+     * Creates a user.
+     *
+     * @throws ValidationException a field is missing or wrong (user name form, password length, unknown region,
+     *         a region outside the administrator's, a role that needs another region level, no agency for a
+     *         program officer)
+     * @throws ConflictException {@code username_taken}
+     * @throws AccessDeniedException the actor administers no users, or may not grant a role
+     */
+    Account create(NewAccount account, Actor actor);
+
+    /** Users in the actor's scope, by user name, 0-based pages. */
+    Page<Account> list(int page, int size, Actor actor);
+
+    Optional<Account> find(String username, Actor actor);
+
+    /**
+     * Lets a user sign in again, or stops them; disabling also ends every session they have.
+     *
+     * @throws ConflictException {@code cannot_disable_self}
+     */
+    Account setEnabled(String username, boolean enabled, Actor actor);
+
+    /**
+     * Changes the actor's own password after checking the current one; ends their other sessions.
+     *
+     * @throws ValidationException the current password is wrong or the new one breaks the password rules
+     */
+    void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken);
+}

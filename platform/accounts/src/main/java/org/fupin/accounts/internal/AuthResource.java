@@ -1,0 +1,139 @@
+package org.fupin.accounts.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fupin.accounts.api.Accounts;
+import org.fupin.accounts.api.Authentication;
+import org.fupin.accounts.api.LoginRefusedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.web.api.ApiError;
+import org.fupin.web.api.ApiException;
+import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.FieldError;
+import org.fupin.web.api.Language;
+import org.fupin.web.api.PublicEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code /api/v1/auth}: sign in ({@code login}, the only method besides health that needs no token), sign out,
+ * who am I, and change my password.
+ */
+@Component(service = AuthResource.class)
+@ApiResource
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    public record Credentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + username + "]";
+        }
+    }
+
+    public record SignedIn(String token, Instant expiresAt, AccountView user) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange";
+        }
+    }
+
+    private final Authentication authentication;
+    private final Accounts accounts;
+    private final AccountStore store;
+
+    @Activate
+    public AuthResource(@Reference Authentication authentication, @Reference Accounts accounts,
+            @Reference AccountStore store) {
+        this.authentication = authentication;
+        this.accounts = accounts;
+        this.store = store;
+    }
+
+    @POST
+    @Path("login")
+    @PublicEndpoint
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(Credentials credentials, @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        Locale language = Language.of(headers.getAcceptableLanguages());
+        var missing = new ArrayList<FieldError>();
+        if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
+            missing.add(new FieldError("username", "required"));
+        }
+        if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
+            missing.add(new FieldError("password", "required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest(Texts.text("login.fields").in(language), missing);
+        }
+        try {
+            var session = authentication.login(credentials.username().strip(), credentials.password(),
+                    request.getRemoteAddr());
+            return Response.ok(new SignedIn(session.token(), session.expiresAt(),
+                    AccountView.of(session.account(), language))).build();
+        } catch (LoginRefusedException refused) {
+            if (!refused.locked()) {
+                return BearerTokenFilter.unauthorized("invalid_credentials", Texts.text("login.failed").in(language));
+            }
+            long seconds = Math.max(1, refused.retryAfter().toSeconds());
+            String message = Texts.text("login.locked", (seconds + 59) / 60).in(language);
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds)
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ApiError.Envelope(new ApiError("too_many_attempts", message, List.of()))).build();
+        }
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@Context HttpHeaders headers) {
+        authentication.logout(token(headers));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public AccountView me(@Context SecurityContext security, @Context HttpHeaders headers) {
+        Actor actor = Requests.actor(security);
+        var account = store.find(actor.username()).map(AccountStore.Stored::account)
+                .orElseThrow(() -> new ApiException(401, "invalid_token", "no such user"));
+        return AccountView.of(account, Language.of(headers.getAcceptableLanguages()));
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange change, @Context SecurityContext security,
+            @Context HttpHeaders headers) {
+        if (change == null) {
+            throw ApiException.badRequest("a body {\"currentPassword\",\"newPassword\"} is required",
+                    List.of(new FieldError("newPassword", "required")));
+        }
+        accounts.changePassword(Requests.actor(security), change.currentPassword(), change.newPassword(),
+                token(headers));
+        return Response.noContent().build();
+    }
+
+    private static String token(HttpHeaders headers) {
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return header == null || header.length() < 7 ? null : header.substring(7).strip();
+    }
+}

@@ -1,0 +1,40 @@
+package org.fupin.accounts.internal;
+
+import org.fupin.accounts.api.Authentication;
+import org.fupin.web.api.ApiResource;
+import org.fupin.web.api.PublicEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * The authentication extension every {@link ApiResource} requires: the bearer-token check goes in front of every
+ * resource method not marked {@link PublicEndpoint}. Secure by default: a new resource needs a token unless its
+ * author opts out, and without this bundle no API resource is served at all.
+ */
+@Component(service = DynamicFeature.class)
+@JakartarsExtension
+@JakartarsName(ApiResource.AUTHENTICATION_NAME)
+public class AuthenticationFeature implements DynamicFeature {
+    private final BearerTokenFilter filter;
+
+    @Activate
+    public AuthenticationFeature(@Reference Authentication authentication) {
+        this.filter = new BearerTokenFilter(authentication);
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        var method = resource.getResourceMethod();
+        if (method == null || !method.isAnnotationPresent(PublicEndpoint.class)) {
+            context.register(filter, Priorities.AUTHENTICATION);
+        }
+    }
+}

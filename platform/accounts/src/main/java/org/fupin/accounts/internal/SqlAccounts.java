@@ -1,0 +1,115 @@
+package org.fupin.accounts.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.fupin.accounts.api.Account;
+import org.fupin.accounts.api.Accounts;
+import org.fupin.accounts.api.NewAccount;
+import org.fupin.registry.api.AccessDeniedException;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.Page;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.Role;
+import org.fupin.registry.api.ValidationException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link Accounts} on the accounts tables: every rule of who may manage whom is checked here, not in HTTP. */
+@Component(service = Accounts.class)
+public class SqlAccounts implements Accounts {
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final AccountRules rules;
+    private final Clock clock;
+
+    @Activate
+    public SqlAccounts(@Reference AccountStore store, @Reference PasswordHasher hasher, @Reference Sessions sessions,
+            @Reference RegionDirectory regions) {
+        this(store, hasher, sessions, regions, Clock.systemUTC());
+    }
+
+    SqlAccounts(AccountStore store, PasswordHasher hasher, Sessions sessions, RegionDirectory regions, Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.rules = new AccountRules(regions);
+        this.clock = clock;
+    }
+
+    @Override
+    public Account create(NewAccount draft, Actor actor) {
+        requireAdministrator(actor);
+        for (Role role : draft.roles()) {
+            if (!AccountRules.mayGrant(actor, role)) {
+                throw new AccessDeniedException(Texts.text("role.grant", role));
+            }
+        }
+        var violations = rules.check(draft, actor);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        String agency = draft.agency() == null || draft.agency().isBlank() ? null : draft.agency().strip();
+        var account = new Account(draft.username(), draft.displayName().strip(), draft.region().strip(), agency,
+                draft.roles(), true, clock.instant(), actor.username());
+        if (!store.insert(account, hasher.hash(draft.password()))) {
+            throw new ConflictException("username_taken", Texts.text("username.taken", draft.username()));
+        }
+        return account;
+    }
+
+    @Override
+    public Page<Account> list(int page, int size, Actor actor) {
+        requireAdministrator(actor);
+        return store.list(actor.scope(), page, size);
+    }
+
+    @Override
+    public Optional<Account> find(String username, Actor actor) {
+        requireAdministrator(actor);
+        return store.find(username).map(AccountStore.Stored::account).filter(a -> actor.covers(a.region()));
+    }
+
+    @Override
+    public Account setEnabled(String username, boolean enabled, Actor actor) {
+        Account account = find(username, actor).orElseThrow(() -> new NotFoundException(
+                Texts.text("user.unknown", username)));
+        if (!enabled && account.username().equals(actor.username())) {
+            throw new ConflictException("cannot_disable_self", Texts.text("disable.self"));
+        }
+        if (account.enabled() != enabled) {
+            store.setEnabled(account, enabled, actor.username());
+            if (!enabled) {
+                sessions.forget(username, null);
+            }
+        }
+        return find(username, actor).orElseThrow();
+    }
+
+    @Override
+    public void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken) {
+        var stored = store.find(actor.username()).orElseThrow(() -> new AccessDeniedException(
+                Texts.text("password.wrong")));
+        var violations = new ArrayList<>(AccountRules.password("newPassword", newPassword, actor.username()));
+        if (currentPassword == null || !hasher.verify(currentPassword, stored.passwordHash())) {
+            violations.add(0, Texts.violation("currentPassword", "password.wrong"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(List.copyOf(violations));
+        }
+        store.setPassword(actor.username(), hasher.hash(newPassword), keepToken == null ? null : Sessions.hash(keepToken));
+        sessions.forget(actor.username(), keepToken);
+    }
+
+    private static void requireAdministrator(Actor actor) {
+        if (!AccountRules.administers(actor)) {
+            throw new AccessDeniedException(Texts.text("administer.denied"));
+        }
+    }
+}

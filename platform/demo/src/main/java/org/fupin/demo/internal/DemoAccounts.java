@@ -1,0 +1,67 @@
+package org.fupin.demo.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.fupin.accounts.api.Accounts;
+import org.fupin.accounts.api.NewAccount;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.api.Role;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code --demo}: the demo accounts of the README, all with the password {@value #PASSWORD}. {@code admin}
+ * (province administrator of 62 甘肃省) is the first administrator, which {@code bin/fupin --demo} has the accounts
+ * bundle create with this password; the others are made here, each only if its name is free.
+ */
+@Component(immediate = true, service = {})
+public class DemoAccounts {
+    static final String PASSWORD = "fupin-demo";
+    /** The agency of the 雨露计划 plugin (its descriptor's {@code agency}). */
+    static final String YULU_AGENCY = "poverty-office";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+
+    @Activate
+    public DemoAccounts(BundleContext context, @Reference Accounts accounts, @Reference RegionDirectory regions) {
+        if (!Boolean.parseBoolean(context.getProperty("fupin.demo"))) {
+            return;
+        }
+        var system = Actor.unrestricted("demo");
+        for (NewAccount account : accounts(firstVillage(regions))) {
+            if (accounts.find(account.username(), system).isPresent()) {
+                continue;
+            }
+            try {
+                accounts.create(account, system);
+                LOG.info("Demo account '{}' ({}, {}) created", account.username(), account.roles(), account.region());
+            } catch (ConflictException e) {
+                // created meanwhile by another start on the same data folder
+            }
+        }
+    }
+
+    static List<NewAccount> accounts(String clerkVillage) {
+        String county = DemoCounty.COUNTY;
+        return List.of(
+                new NewAccount("qinzhou", "秦州区扶贫办", PASSWORD, county, null, Set.of(Role.COUNTY_ADMIN)),
+                new NewAccount("yulu", "雨露计划经办人", PASSWORD, county, YULU_AGENCY, Set.of(Role.PROGRAM_OFFICER)),
+                new NewAccount("clerk", "村级信息员", PASSWORD, clerkVillage, null, Set.of(Role.VILLAGE_CLERK)),
+                new NewAccount("auditor", "秦州区审计员", PASSWORD, county, null, Set.of(Role.AUDITOR)));
+    }
+
+    /**
+     * The county's first village (村) by code, 620502101202 北崖村: the 居委会 before it are urban neighbourhoods,
+     * which hold no registered poor households, so their clerk would have nothing to do.
+     */
+    static String firstVillage(RegionDirectory regions) {
+        return DemoCounty.ruralVillages(regions).get(0);
+    }
+}
