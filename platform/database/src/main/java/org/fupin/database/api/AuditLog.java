@@ -13,4 +13,24 @@ public interface AuditLog {
 
     /** The entries of one entity, oldest first, at most {@code limit}. */
     List<AuditEntry> entries(String entity, String entityId, int limit);
+
+    /**
+     * Records that data left the platform, in a write transaction of its own once the file is written: entity
+     * {@value #EXPORT}, the export's {@code what} as entity id (e.g. {@code households}), action {@value #EXPORT}
+     * and as {@code after} {@code {"scope":"6205","filter":{…},"rows":1234}}.
+     *
+     * @param scope      the region-code prefix the exporting user works in ("" for the whole country)
+     * @param filterJson the export's criteria as a JSON object
+     * @param rows       data rows written, the header not counted
+     */
+    void appendExport(String actor, String scope, String what, String filterJson, long rows);
+
+    /**
+     * Export records of users whose scope lies within {@code scope}, newest first, at most {@code limit};
+     * only those of {@code what} unless it is {@code null}.
+     */
+    List<AuditEntry> exports(String scope, String what, int limit);
+
+    /** Entity and action of export records. */
+    String EXPORT = "export";
 }

@@ -60,16 +60,49 @@ public class SqlAuditLog implements AuditLog {
                 query.setString(1, entity);
                 query.setString(2, entityId);
                 query.setInt(3, limit);
-                var entries = new ArrayList<AuditEntry>();
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8)));
-                    }
-                }
-                return entries;
+                return entries(query);
             }
         });
+    }
+
+    @Override
+    public void appendExport(String actor, String scope, String what, String filterJson, long rows) {
+        // a region-code prefix needs no JSON escaping; anything else is a caller's bug
+        if (!scope.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("not a region-code prefix: " + scope);
+        }
+        String after = "{\"scope\":\"" + scope + "\",\"filter\":" + filterJson + ",\"rows\":" + rows + "}";
+        database.write(c -> {
+            append(c, actor, EXPORT, what, EXPORT, null, after);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> exports(String scope, String what, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id, at, actor, entity, entity_id, action, "
+                    + "before, after FROM audit WHERE entity = ? AND substr(after ->> '$.scope', 1, ?) = ? "
+                    + "AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?")) {
+                query.setString(1, EXPORT);
+                query.setInt(2, scope.length());
+                query.setString(3, scope);
+                query.setString(4, what);
+                query.setString(5, what);
+                query.setInt(6, limit);
+                return entries(query);
+            }
+        });
+    }
+
+    private static List<AuditEntry> entries(PreparedStatement query) throws SQLException {
+        var entries = new ArrayList<AuditEntry>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+            }
+        }
+        return entries;
     }
 }

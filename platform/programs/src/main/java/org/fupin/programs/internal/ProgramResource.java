@@ -1,19 +1,13 @@
 package org.fupin.programs.internal;
 
-import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.fupin.program.api.Application;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.csv.HouseholdCsvWriter;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;
@@ -61,10 +55,12 @@ public class ProgramResource {
     }
 
     private final ProgramService programs;
+    private final ReportCsv csv;
 
     @Activate
-    public ProgramResource(@Reference ProgramService programs) {
+    public ProgramResource(@Reference ProgramService programs, @Reference ReportCsv csv) {
         this.programs = programs;
+        this.csv = csv;
     }
 
     @GET
@@ -148,60 +144,17 @@ public class ProgramResource {
                 () -> new NotFoundException(new LocalizedText("项目 " + id + " 没有报表 " + reportId,
                         "program " + id + " has no report " + reportId)));
         RegionLevel grouping = level == null || level.isBlank() ? null : levelOf(level);
+        var actor = Requests.actor(security);
         var table = programs.report(program, definition, Requests.region(region), grouping,
-                QueryParameters.integer("year", year, null, 2000, 2100), Requests.actor(security));
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(t -> "csv".equals(t.getSubtype()));
-        if (!csv) {
+                QueryParameters.integer("year", year, null, 2000, 2100), actor);
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(t -> "csv".equals(t.getSubtype()))) {
             return Response.ok(table, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
         }
         Locale language = Requests.language(headers);
-        StreamingOutput body = out -> {
-            out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-            try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    CSVFormat.EXCEL)) {
-                List<String> header = new ArrayList<>();
-                for (var column : table.columns()) {
-                    if ("region".equals(column.key())) {
-                        header.add("zh".equals(language.getLanguage()) ? "区划代码" : "region code");
-                    }
-                    header.add(column.label().in(language));
-                }
-                printer.printRecord(header);
-                for (var row : table.rows()) {
-                    List<String> cells = new ArrayList<>();
-                    for (var column : table.columns()) {
-                        if (column.measure()) {
-                            cells.add(plain(row.values().get(column.key())));
-                            continue;
-                        }
-                        if ("region".equals(column.key())) {
-                            cells.add(HouseholdCsvWriter.safe(row.codes().get(column.key())));
-                        }
-                        cells.add(HouseholdCsvWriter.safe(row.labels().get(column.key()).in(language)));
-                    }
-                    printer.printRecord(cells);
-                }
-                List<String> total = new ArrayList<>();
-                for (var column : table.columns()) {
-                    if (column.measure()) {
-                        total.add(plain(table.total().get(column.key())));
-                    } else {
-                        total.add(total.isEmpty() ? ("zh".equals(language.getLanguage()) ? "合计" : "Total") : "");
-                        if ("region".equals(column.key())) {
-                            total.add("");
-                        }
-                    }
-                }
-                printer.printRecord(total);
-            }
-        };
+        StreamingOutput body = out -> csv.write(id, table, language, actor, out);
         String file = id + "-" + reportId + ".csv";
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
-    }
-
-    private static String plain(Number value) {
-        return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
     }
 
     private static RegionLevel levelOf(String value) {

@@ -365,11 +365,13 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     /**
      * Writes every household matching the query (all pages, within the actor's scope) as Excel-ready CSV in the
      * import format, ID numbers masked as in search results, and audits the export: who, which filter, how many
-     * households.
+     * rows. The audit record is written even when the download breaks off, since what was sent may have left.
+     *
+     * @return the number of households written
      */
     public long exportCsv(HouseholdQuery query, Actor actor, java.io.OutputStream out) throws java.io.IOException {
-        var rows = new long[1];
-        try (var writer = new org.fupin.registry.csv.HouseholdCsvWriter(out)) {
+        var writer = new org.fupin.registry.csv.HouseholdCsvWriter(out);
+        try (writer) {
             new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
                 Household stored = json.read(doc, Household.class);
                 try {
@@ -379,18 +381,27 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                rows[0]++;
             });
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            store.audit().appendExport(actor.username(), actor.scope(), "households", json.write(criteria(query)),
+                    writer.membersWritten());
         }
-        String filter = json.write(query);
-        store.database().write(c -> {
-            store.audit().append(c, actor.username(), "export", "households", "export", null,
-                    "{\"query\":" + filter + ",\"households\":" + rows[0] + "}");
-            return null;
-        });
-        return rows[0];
+        return writer.householdsWritten();
+    }
+
+    /** What an export selected, as its audit record shows it: the criteria given (paging does not apply). */
+    private static Map<String, Object> criteria(HouseholdQuery query) {
+        var criteria = new java.util.LinkedHashMap<String, Object>();
+        criteria.put("region", query.region());
+        criteria.put("status", query.status());
+        criteria.put("attribute", query.attribute());
+        criteria.put("cause", query.cause());
+        criteria.put("text", query.text());
+        criteria.put("sort", query.sort());
+        criteria.values().removeIf(Objects::isNull);
+        return criteria;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

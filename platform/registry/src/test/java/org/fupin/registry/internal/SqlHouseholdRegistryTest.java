@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -234,6 +236,30 @@ class SqlHouseholdRegistryTest {
         assertNull(entries.get(0).before());
         assertTrue(entries.get(1).before().contains("三组") && entries.get(1).after().contains("七组"));
         assertEquals("clerk", entries.get(1).actor());
+    }
+
+    @Test
+    void anExportThatBreaksOffIsStillAudited() {
+        created();
+        var countyAdmin = new Actor("broken", "620502", null, Set.of(Role.COUNTY_ADMIN));
+        OutputStream resetAfterTheBom = new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 3) {
+                    throw new IOException("connection reset");
+                }
+            }
+        };
+
+        assertThrows(IOException.class, () -> registry.exportCsv(query("620502", null, null), countyAdmin,
+                resetAfterTheBom));
+
+        var export = storage.store.audit().exports("620502", "households", 1).get(0);
+        assertEquals("broken", export.actor());
+        assertTrue(export.after().startsWith("{\"scope\":\"620502\",\"filter\":{\"region\":\"620502\""),
+                export.after());
     }
 
     private static HouseholdQuery query(String region, HouseholdStatus status, String text) {

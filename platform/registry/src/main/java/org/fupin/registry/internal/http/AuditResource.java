@@ -3,9 +3,7 @@ package org.fupin.registry.internal.http;
 import java.util.List;
 
 import org.fupin.database.api.AuditEntry;
-import org.fupin.database.api.AuditLog;
-import org.fupin.registry.api.HouseholdRegistry;
-import org.fupin.web.api.ApiException;
+import org.fupin.registry.internal.AuditTrails;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code GET /api/v1/audit?entity=household&id=…}: the audit trail of one household, oldest first. */
+/**
+ * {@code GET /api/v1/audit?entity=household&id=…}: the audit trail of one household, oldest first;
+ * {@code GET /api/v1/audit?entity=export[&id=households]}: the exports, newest first.
+ */
 @Component(service = AuditResource.class)
 @ApiResource
 @Path("audit")
@@ -29,31 +30,30 @@ public class AuditResource {
     public record Trail(String entity, String id, List<AuditEntry> entries) {
     }
 
-    private final AuditLog audit;
-    private final HouseholdRegistry registry;
+    private final AuditTrails trails;
 
     @Context
     SecurityContext security;
 
     @Activate
-    public AuditResource(@Reference AuditLog audit, @Reference HouseholdRegistry registry) {
-        this.audit = audit;
-        this.registry = registry;
+    public AuditResource(@Reference AuditTrails trails) {
+        this.trails = trails;
     }
 
     @GET
     public Trail trail(@QueryParam("entity") String entity, @QueryParam("id") String id,
             @QueryParam("limit") String limit) {
-        if (!"household".equals(entity)) {
-            throw QueryParameters.invalid("entity", "supported: household");
+        int atMost = QueryParameters.integer("limit", limit, 1000, 1, 10_000);
+        String what = id == null || id.isBlank() ? null : id.strip();
+        if ("export".equals(entity)) {
+            return new Trail(entity, what, trails.exports(what, atMost, Requests.actor(security)));
         }
-        if (id == null || id.isBlank()) {
+        if (!"household".equals(entity)) {
+            throw QueryParameters.invalid("entity", "supported: household, export");
+        }
+        if (what == null) {
             throw QueryParameters.invalid("id", "required");
         }
-        // the trail of a household the caller cannot see does not exist for them
-        if (registry.find(id, Requests.actor(security)).isEmpty()) {
-            throw ApiException.notFound("no audit trail for household " + id);
-        }
-        return new Trail(entity, id, audit.entries(entity, id, QueryParameters.integer("limit", limit, 1000, 1, 10_000)));
+        return new Trail(entity, what, trails.ofHousehold(what, atMost, Requests.actor(security)));
     }
 }

@@ -1,0 +1,95 @@
+package org.fupin.programs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.fupin.database.internal.SqlAuditLog;
+import org.fupin.database.internal.SqliteDatabase;
+import org.fupin.database.internal.TestDatabases;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A report's CSV download and its audit record, on a real SQLite file. */
+class ReportCsvTest {
+    static final Actor COUNTY_ADMIN = new Actor("qinzhou", "620502", null, Set.of(Role.COUNTY_ADMIN));
+    static final ReportEngine.Table PAYMENTS = new ReportEngine.Table("payments",
+            new LocalizedText("补助发放", "payments"), "620502", RegionLevel.TOWNSHIP, 2026,
+            List.of(new ReportEngine.Column("region", new LocalizedText("乡镇", "township"), false),
+                    new ReportEngine.Column("amount", new LocalizedText("金额（元）", "amount (yuan)"), true)),
+            List.of(row("620502001", "大城街道", new BigDecimal("1500.00")),
+                    row("620502100", "=玉泉镇", new BigDecimal("3000.50"))),
+            Map.of("amount", new BigDecimal("4500.50")));
+
+    @TempDir
+    Path dir;
+    SqliteDatabase database;
+    SqlAuditLog audit;
+    ReportCsv csv;
+
+    @BeforeEach
+    void open() {
+        database = new SqliteDatabase(dir.resolve("fupin.db"), TestDatabases.config("NORMAL", 2, 16));
+        database.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
+        audit = new SqlAuditLog(database, Clock.systemUTC());
+        csv = new ReportCsv(audit);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    static ReportEngine.Row row(String code, String name, BigDecimal amount) {
+        return new ReportEngine.Row(Map.of("region", code), Map.of("region", new LocalizedText(name, name)),
+                Map.of("amount", amount));
+    }
+
+    @Test
+    void writesTheTableForExcelAndAuditsTheExport() throws IOException {
+        var out = new ByteArrayOutputStream();
+
+        csv.write("yulu", PAYMENTS, Locale.SIMPLIFIED_CHINESE, COUNTY_ADMIN, out);
+
+        assertEquals("\uFEFF区划代码,乡镇,金额（元）\r\n620502001,大城街道,1500.00\r\n620502100,'=玉泉镇,3000.50\r\n"
+                + "合计,,4500.50\r\n", out.toString(StandardCharsets.UTF_8));
+        var export = audit.exports("620502", null, 10).get(0);
+        assertEquals("qinzhou", export.actor());
+        assertEquals("export", export.entity());
+        assertEquals("programs/yulu/reports/payments", export.entityId());
+        assertEquals("export", export.action());
+        assertEquals("{\"scope\":\"620502\",\"filter\":{\"region\":\"620502\",\"level\":\"TOWNSHIP\",\"year\":2026},"
+                + "\"rows\":2}", export.after());
+    }
+
+    @Test
+    void aDownloadThatBreaksOffIsStillAudited() {
+        OutputStream reset = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        assertThrows(IOException.class, () -> csv.write("yulu", PAYMENTS, Locale.ENGLISH, COUNTY_ADMIN, reset));
+
+        assertEquals(1, audit.exports("", "programs/yulu/reports/payments", 10).size());
+    }
+}
