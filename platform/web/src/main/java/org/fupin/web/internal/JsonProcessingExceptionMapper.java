@@ -7,6 +7,7 @@ import org.fupin.web.api.FieldError;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,12 +16,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * A body that is not valid JSON, or JSON of the wrong shape, is the client's error: 400 naming the field or the
- * position, never a 500 and never Jackson's internal message.
+ * A body that is not valid JSON, JSON of the wrong shape, or JSON past the parser's limits is the client's error:
+ * 400 naming the field, the position or the limits, never a 500 and never Jackson's internal message.
  */
 final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return ErrorResponses.of(400, "malformed_json", "The request body is over a limit: at most "
+                        + ObjectMappers.MAX_NESTING_DEPTH + " levels of nesting and "
+                        + ObjectMappers.MAX_STRING_LENGTH + " characters in a text");
+            }
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
             String reason = e instanceof InvalidFormatException || e instanceof MismatchedInputException

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class ObjectMappers {
     /** Deeper JSON than this is hostile, not data: no Fupin document nests more than a handful of levels. */
     static final int MAX_NESTING_DEPTH = 64;
+    /** Characters in one JSON string: the longest Fupin text (a note, a reason) is a few thousand. */
+    static final int MAX_STRING_LENGTH = 100_000;
 
     private ObjectMappers() {
     }
@@ -25,7 +27,8 @@ final class ObjectMappers {
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
         mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH)
+                        .build());
         return mapper;
     }
 }

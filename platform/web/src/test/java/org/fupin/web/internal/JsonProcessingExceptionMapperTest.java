@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class JsonProcessingExceptionMapperTest {
@@ -51,9 +52,41 @@ class JsonProcessingExceptionMapperTest {
         assertEquals("malformed_json", errorOf(body).code());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nesting 65 levels deep in free-form data | 65 | 0      | false
+            a text of 100001 characters in a record  | 1  | 100001 | true
+            """)
+    void refusesBodiesPastTheParserLimitsWithoutInternals(String what, int depth, int textLength, boolean record) {
+        ApiError error = errorOf(nested(depth, textLength), record ? Household.class : JsonNode.class);
+
+        assertEquals("malformed_json", error.code());
+        assertEquals("The request body is over a limit: at most 64 levels of nesting and 100000 characters in a "
+                + "text", error.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nesting 64 levels deep          | 64     | 0
+            a text of 100000 characters     | 1      | 100000
+            """)
+    void readsBodiesAtTheParserLimits(String what, int depth, int textLength) throws JsonProcessingException {
+        mapper.readTree(nested(depth, textLength));
+    }
+
+    /** {"village":[[…"aaa…"…]]}: {@code depth} levels of an object and lists around a text (free-form data). */
+    private static String nested(int depth, int textLength) {
+        return "{\"village\":" + "[".repeat(depth - 1) + "\"" + "a".repeat(textLength) + "\"" + "]".repeat(depth - 1)
+                + "}";
+    }
+
     private ApiError errorOf(String body) {
+        return errorOf(body, Household.class);
+    }
+
+    private ApiError errorOf(String body, Class<?> type) {
         try {
-            mapper.readValue(body, Household.class);
+            mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
             var response = exceptionMapper.toResponse(e);
             assertEquals(400, response.getStatus());
