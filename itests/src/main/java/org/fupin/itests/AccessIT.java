@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @Timeout(180)
 class AccessIT {
-    static final String PASSWORD = "access-test-pw";
+    static final String PASSWORD = Api.USER_PASSWORD;
     /** Two neighbouring villages of 秦州区 that no other test uses. */
     static final String VILLAGE = "620502101202";
     static final String NEXT_VILLAGE = "620502101204";
@@ -57,6 +57,7 @@ class AccessIT {
         IDS.put("H3", household(otherCountyVillage));
 
         Path plugins = Path.of(context.getProperty("fupin.itest.plugins"));
+        Files.createDirectories(Path.of(context.getProperty("fupin.deploy.dir")));
         if (admin.get("/api/v1/programs/yulu").status() == 404) {
             var installed = admin.upload("/api/v1/admin/plugins", Files.readAllBytes(plugins.resolve("org.fupin.yulu.jar")),
                     "application/java-archive");
@@ -71,11 +72,7 @@ class AccessIT {
     }
 
     static void create(String username, String region, String agency, String role) {
-        var reply = admin.send("POST", "/api/v1/admin/users", """
-                {"username":"%s","displayName":"测试","password":"%s","region":"%s",%s"roles":["%s"]}"""
-                .formatted(username, PASSWORD, region, agency == null ? "" : "\"agency\":\"" + agency + "\",", role));
-        assertTrue(reply.status() == 201 || reply.status() == 409, reply.body());
-        AS.put(username.substring(4), admin.signIn(username, PASSWORD));
+        AS.put(username.substring(4), admin.user(username, region, agency, role));
     }
 
     static String household(String village) {
@@ -215,8 +212,9 @@ class AccessIT {
         assertEquals(200, csv.status(), csv.body());
         var lines = csv.body().lines().skip(1).toList();
         assertTrue(!lines.isEmpty());
-        for (String line : lines) {
-            assertTrue(line.contains(VILLAGE) && !line.contains(NEXT_VILLAGE), line);
+        assertTrue(lines.get(0).contains(VILLAGE), lines.get(0));
+        for (String line : lines) { // one row per member; the household's columns only on its first row
+            assertTrue(!line.contains(NEXT_VILLAGE), line);
             assertTrue(line.matches(".*620502\\*{8}\\d{3}[\\dX].*"), "ID numbers masked: " + line);
         }
     }
@@ -272,5 +270,32 @@ class AccessIT {
         assertEquals(429, locked.status(), locked.body());
         assertEquals("too_many_attempts", locked.json().path("error").path("code").asText());
         assertTrue(Integer.parseInt(locked.header("Retry-After")) > 800, locked.header("Retry-After"));
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        for (var reply : java.util.List.of(admin.anonymous().get("/api/v1/households"), admin.get("/api/v1/no-such"),
+                admin.get("/no-such-page"), admin.anonymous().get("/api/v1/health"), admin.get("/api/v1/auth/me"))) {
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply.body());
+            assertEquals("DENY", reply.header("X-Frame-Options"), reply.body());
+            assertEquals("no-referrer", reply.header("Referrer-Policy"), reply.body());
+            assertEquals("no-store", reply.header("Cache-Control"), reply.body());
+            assertTrue(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"), reply.body());
+        }
+    }
+
+    @Test
+    void hostileJsonIsRefusedWithoutAStackTrace() {
+        var huge = admin.send("POST", "/api/v1/households", "{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}");
+        assertEquals(413, huge.status(), huge.body());
+        assertEquals("payload_too_large", huge.json().path("error").path("code").asText());
+
+        var deep = admin.send("POST", "/api/v1/households", "[".repeat(200) + "]".repeat(200));
+        var malformed = admin.send("POST", "/api/v1/households", "{\"villageCode\":");
+        var wrongType = admin.send("POST", "/api/v1/households", "{\"members\":\"many\"}");
+        for (var reply : java.util.List.of(deep, malformed, wrongType)) {
+            assertEquals(400, reply.status(), reply.body());
+            assertTrue(!reply.body().contains("Exception") && !reply.body().contains("at org."), reply.body());
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
+import org.fupin.accounts.api.Accounts;
+import org.fupin.registry.api.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.util.tracker.ServiceTracker;
@@ -26,6 +28,8 @@ public final class Api {
     /** The first province administrator (region 62) that itest.bndrun has the accounts bundle create. */
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "itest-admin-password";
+    /** The password of the users the tests make. */
+    public static final String USER_PASSWORD = "itest-user-password";
 
     public record Reply(int status, String contentType, String body, JsonNode json,
             java.net.http.HttpHeaders headers) {
@@ -46,10 +50,26 @@ public final class Api {
         this.token = token;
     }
 
-    /** Signed in as the first province administrator, once the API answers. */
+    /**
+     * Signed in as the first province administrator, once the API answers and the accounts bundle has made that
+     * administrator (in the background at the first start: signing in earlier would count as failures and lock).
+     */
     public static Api admin(BundleContext context) throws InterruptedException {
         Api anonymous = of(context);
         anonymous.await("/api/v1/health", r -> r.status() == 200, Duration.ofSeconds(60));
+        var accounts = new ServiceTracker<Accounts, Accounts>(context, Accounts.class, null);
+        accounts.open();
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (accounts.waitForService(60_000).find(ADMIN, Actor.unrestricted("itest")).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the first administrator was not created within 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            accounts.close();
+        }
         return anonymous.signIn(ADMIN, ADMIN_PASSWORD);
     }
 
@@ -61,6 +81,21 @@ public final class Api {
             throw new AssertionError("sign-in of " + username + " failed: " + reply.status() + " " + reply.body());
         }
         return new Api(base, reply.json().path("token").asText());
+    }
+
+    /**
+     * Makes a user through the admin API (unless the name is taken already) and signs them in, with the
+     * password {@value #USER_PASSWORD}. {@code agency} may be null.
+     */
+    public Api user(String username, String region, String agency, String role) {
+        Reply created = send("POST", "/api/v1/admin/users", """
+                {"username":"%s","displayName":"测试","password":"%s","region":"%s",%s"roles":["%s"]}"""
+                .formatted(username, USER_PASSWORD, region, agency == null ? "" : "\"agency\":\"" + agency + "\",",
+                        role));
+        if (created.status() != 201 && created.status() != 409) {
+            throw new AssertionError("user " + username + " not created: " + created.status() + " " + created.body());
+        }
+        return signIn(username, USER_PASSWORD);
     }
 
     /** The same platform without credentials. */

@@ -48,7 +48,7 @@ class ImportApiIT {
 
     private JsonNode post(String path, byte[] body, int expected) throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve(path))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + api.token()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), response.body());
         return api.parse(response.body());
@@ -89,7 +89,8 @@ class ImportApiIT {
         post("/api/v1/imports/households", (HEADER + household("E1")).getBytes(StandardCharsets.UTF_8), 200);
 
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                api.base().resolve("/api/v1/households?region=620502101202&format=csv")).build(),
+                api.base().resolve("/api/v1/households?region=620502101202&format=csv"))
+                .header("Authorization", "Bearer " + api.token()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(200, response.statusCode());
@@ -106,6 +107,7 @@ class ImportApiIT {
             throws Exception {
         var chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 api.base().resolve("/api/v1/imports/households")).header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + api.token())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                         (HEADER + household("C1")).getBytes(StandardCharsets.UTF_8)))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -140,6 +142,7 @@ class ImportApiIT {
             try {
                 last = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         api.base().resolve(path)).header("Content-Type", "text/csv")
+                        .header("Authorization", "Bearer " + api.token())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (last.statusCode() == status) {

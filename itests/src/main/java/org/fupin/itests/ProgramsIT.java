@@ -49,7 +49,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ProgramsIT {
     static final String COUNTY = "620502";
     static final String VILLAGE = "620502001003";
+    /** The province administrator: installs, enables, files. */
     static Api api;
+    /** The township officer who verifies, and the yulu program officer who approves and pays. */
+    static Api township;
+    static Api officer;
     static BundleContext context;
     static Path plugins;
     static Path deploy;
@@ -64,6 +68,8 @@ class ProgramsIT {
     static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
         context = bundleContext;
         api = Api.admin(context);
+        township = api.user("it-town", "620502001", null, "TOWNSHIP_OFFICER");
+        officer = api.user("it-yulu", COUNTY, "poverty-office", "PROGRAM_OFFICER");
         api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
         plugins = Path.of(context.getProperty("fupin.itest.plugins"));
         deploy = Path.of(context.getProperty("fupin.deploy.dir"));
@@ -182,27 +188,27 @@ class ProgramsIT {
         assertEquals(studentId, filed.json().path("memberId").asText());
         String path = "/api/v1/programs/yulu/applications/" + applicationId;
 
-        var verified = api.send("POST", path + "/transitions", "{\"action\":\"verify\"}");
+        var verified = township.send("POST", path + "/transitions", "{\"action\":\"verify\"}");
         assertEquals("VERIFIED", verified.json().path("state").asText(), verified.body());
         assertNotNull(verified.json().path("noticeEnds").textValue(), "verification starts the public notice");
-        var early = api.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
+        var early = officer.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
         assertEquals(409, early.status());
         assertEquals("notice_running", early.json().path("error").path("code").asText());
 
         // five days of notice: six days on, the county may approve
         clock = context.registerService(Clock.class, Clock.offset(Clock.systemUTC(), Duration.ofDays(6)), null);
-        var approved = api.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
+        var approved = officer.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
         assertEquals(200, approved.status(), approved.body());
         assertEquals("APPROVED", approved.json().path("state").asText());
 
         String payment = """
                 {"action":"pay","data":{"termYear":%d,"season":"AUTUMN","enrolmentProof":"XJ-2025-0001"}}"""
                 .formatted(enrolled);
-        var paid = api.send("POST", path + "/transitions", payment);
+        var paid = officer.send("POST", path + "/transitions", payment);
         assertEquals(200, paid.status(), paid.body());
         assertEquals("APPROVED", paid.json().path("state").asText());
         assertEquals(1500, paid.json().path("benefits").get(0).path("amount").asInt());
-        var twice = api.send("POST", path + "/transitions", payment);
+        var twice = officer.send("POST", path + "/transitions", payment);
         assertEquals(422, twice.status(), "one payment per student per term");
         assertEquals(1, api.get(path).json().path("benefits").size());
         assertEquals(4, api.get(path).json().path("steps").size(), "file, verify, approve, pay; refusals leave no step");

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +41,11 @@ class CrashRecoveryTest {
 
     @TempDir
     Path work;
+    static final String PASSWORD = "crash-test-password";
+
     Process platform;
     int port;
+    String token;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -89,15 +93,33 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Starts the platform (its first administrator's password from the environment) and signs in. */
     private void start(Path dist) throws Exception {
-        platform = new ProcessBuilder(dist.resolve("bin/fupin").toString(), "--port", String.valueOf(port), "--data",
-                work.resolve("data").toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("console.log").toFile())).start();
+        var process = new ProcessBuilder(dist.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
+                "--data", work.resolve("data").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("console.log").toFile()));
+        process.environment().put("FUPIN_ADMIN_PASSWORD", PASSWORD);
+        process.environment().put("FUPIN_ADMIN_REGION", "62");
+        platform = process.start();
+        token = null;
+        // the first administrator is made in the background at the first start: sign in once the log says so
+        // (guessing earlier would count as failed sign-ins and lock the account)
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (HTTP.send(get("/api/v1/regions/620502101202"), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                String console = Files.readString(work.resolve("console.log"), StandardCharsets.UTF_8);
+                if (token == null && console.contains("created the province administrator 'admin'")
+                        && HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    var login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/auth/login")).header("Content-Type", "application/json").POST(HttpRequest
+                                    .BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD
+                                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, login.statusCode(), login.body());
+                    token = JSON.readTree(login.body()).path("token").asText();
+                }
+                if (token != null && HTTP.send(get("/api/v1/regions/620502101202"),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -130,12 +152,13 @@ class CrashRecoveryTest {
 
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                .build();
+                .header("Authorization", "Bearer " + token).build();
     }
 
     private HttpRequest importRequest(Path csv) throws IOException {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/imports/households"))
-                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
     }
 

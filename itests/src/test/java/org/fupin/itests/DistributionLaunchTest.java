@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -49,6 +51,7 @@ class DistributionLaunchTest {
     static Path output;
     static Process platform;
     static int port;
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,7 +77,7 @@ class DistributionLaunchTest {
     @Order(1)
     void answersHealthUpWithinTenSeconds() throws Exception {
         Instant started = Instant.now();
-        JsonNode health = awaitJson("/api/v1/health", 200, Duration.ofSeconds(10));
+        JsonNode health = awaitJson("/api/v1/health", null, 200, Duration.ofSeconds(10));
 
         assertEquals("UP", health.path("status").asText(), health.toString());
         assertTrue(Duration.between(started, Instant.now()).toSeconds() < 10);
@@ -83,7 +86,7 @@ class DistributionLaunchTest {
     @Test
     @Order(2)
     void everyShippedBundleIsHealthy() throws Exception {
-        JsonNode list = awaitJson("/api/v1/admin/bundles", 200, Duration.ofSeconds(10));
+        JsonNode list = awaitJson("/api/v1/admin/bundles", "admin", 200, Duration.ofSeconds(10));
 
         var unhealthy = new ArrayList<String>();
         for (JsonNode bundle : list.path("bundles")) {
@@ -98,7 +101,7 @@ class DistributionLaunchTest {
     @Test
     @Order(3)
     void theDemoCountyGetsYuluOnceTheCountyEnablesIt() throws Exception {
-        awaitJson("/api/v1/programs/yulu", 200, Duration.ofSeconds(20));
+        awaitJson("/api/v1/programs/yulu", "admin", 200, Duration.ofSeconds(20));
         String counted = "/api/v1/households?region=620502&size=1";
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (getJson(counted).path("total").asLong() < 19_000 && Instant.now().isBefore(deadline)) {
@@ -132,6 +135,28 @@ class DistributionLaunchTest {
 
     @Test
     @Order(4)
+    void theDemoAccountsSignInWithTheDemoPasswordEachInTheirOwnRegion() throws Exception {
+        var expected = Map.of("admin", "62 PROVINCE_ADMIN null", "qinzhou", "620502 COUNTY_ADMIN null",
+                "yulu", "620502 PROGRAM_OFFICER poverty-office", "clerk", "620502101202 VILLAGE_CLERK null",
+                "auditor", "620502 AUDITOR null");
+        for (var user : expected.entrySet()) {
+            JsonNode me = JSON.readTree(send("GET", "/api/v1/auth/me", null, user.getKey()).body());
+            assertEquals(user.getValue(), me.path("region").asText() + " " + me.path("roles").get(0).asText() + " "
+                    + (me.path("agency").isNull() ? "null" : me.path("agency").asText()), me.toString());
+        }
+        JsonNode villageOnly = JSON.readTree(send("GET", "/api/v1/households?region=620502&size=100", null, "clerk")
+                .body());
+        assertTrue(villageOnly.path("total").asInt() > 0, villageOnly.toString());
+        for (JsonNode household : villageOnly.path("items")) {
+            assertEquals("620502101202", household.path("villageCode").asText());
+        }
+        var anonymous = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/households?region=620502")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+    }
+
+    @Test
+    @Order(5)
     void aJarDroppedIntoDeployBecomesActive() throws Exception {
         TestBundles.writeBundle(home.resolve("deploy/dropped.jar"), "org.example.dropped");
 
@@ -149,7 +174,7 @@ class DistributionLaunchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondStartOnTheSamePortFailsWithAClearMessage() throws Exception {
         Process second = new ProcessBuilder(home.resolve("bin/fupin").toString(), "--port", String.valueOf(port),
                 "--data", work.resolve("data2").toString()).redirectErrorStream(true).start();
@@ -161,7 +186,7 @@ class DistributionLaunchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sigtermStopsEveryBundleAndExits() throws Exception {
         platform.destroy(); // SIGTERM
 
@@ -186,12 +211,18 @@ class DistributionLaunchTest {
         }
     }
 
-    private static JsonNode awaitJson(String path, int status, Duration timeout) throws Exception {
+    /** Repeats a GET (as {@code user}, or anonymous for null) until it answers {@code status}. */
+    private static JsonNode awaitJson(String path, String user, int status, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = HTTP.send(request(path), HttpResponse.BodyHandlers.ofString());
+                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5));
+                if (user != null) {
+                    request.header("Authorization", "Bearer " + token(user));
+                }
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == status) {
                     return JSON.readTree(response.body());
                 }
@@ -205,20 +236,56 @@ class DistributionLaunchTest {
                 + Files.readString(output, StandardCharsets.UTF_8));
     }
 
+    /** A GET as the demo province administrator. */
     private static JsonNode getJson(String path) throws Exception {
-        return JSON.readTree(HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(send("GET", path, null, "admin").body());
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(method, path, json, "admin");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json, String user) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Authorization", "Bearer " + token(user))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build();
+    /**
+     * Signs a demo account in with the README's password, once. The accounts are made in the background at the
+     * first start, so this waits for the log to say so: guessing earlier would count as failed sign-ins and lock
+     * the account, as it should.
+     */
+    private static String token(String user) throws Exception {
+        String known = TOKENS.get(user);
+        if (known != null) {
+            return known;
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        String last = "accounts not created";
+        while (Instant.now().isBefore(deadline)) {
+            String console = Files.readString(output, StandardCharsets.UTF_8);
+            if (console.contains("created the province administrator 'admin'")
+                    && console.contains("Demo account 'auditor'")) {
+                var login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+                        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + user + "\",\"password\":\"fupin-demo\"}")).build();
+                var response = HTTP.send(login, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    String token = JSON.readTree(response.body()).path("token").asText();
+                    TOKENS.put(user, token);
+                    return token;
+                }
+                last = response.statusCode() + " " + response.body();
+                break;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("demo account " + user + " could not sign in: " + last);
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,9 @@ package org.fupin.accounts.internal;
 
 import java.security.SecureRandom;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.fupin.accounts.api.Accounts;
 import org.fupin.accounts.api.NewAccount;
@@ -11,6 +14,7 @@ import org.fupin.registry.api.ValidationException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +32,22 @@ public class FirstAdministrator {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    // in the background: the write may wait behind a long import (the demo county), and activation must not block
+    // the thread that delivers service events to everyone else
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fupin-first-admin"));
+
     @Activate
     public FirstAdministrator(BundleContext context, @Reference AccountStore store, @Reference Accounts accounts) {
+        worker.execute(() -> createIfNoAccount(context, store, accounts));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private static void createIfNoAccount(BundleContext context, AccountStore store, Accounts accounts) {
         if (!store.isEmpty()) {
             return;
         }

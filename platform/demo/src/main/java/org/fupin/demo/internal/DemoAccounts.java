@@ -2,6 +2,9 @@ package org.fupin.demo.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.fupin.accounts.api.Accounts;
 import org.fupin.accounts.api.NewAccount;
@@ -12,6 +15,7 @@ import org.fupin.registry.api.Role;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +33,23 @@ public class DemoAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
 
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fupin-demo-accounts"));
+
+    /** In the background, like the first administrator: the writes may wait behind the demo county's import. */
     @Activate
     public DemoAccounts(BundleContext context, @Reference Accounts accounts, @Reference RegionDirectory regions) {
-        if (!Boolean.parseBoolean(context.getProperty("fupin.demo"))) {
-            return;
+        if (Boolean.parseBoolean(context.getProperty("fupin.demo"))) {
+            worker.execute(() -> create(accounts, regions));
         }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    static void create(Accounts accounts, RegionDirectory regions) {
         var system = Actor.unrestricted("demo");
         for (NewAccount account : accounts(firstVillage(regions))) {
             if (accounts.find(account.username(), system).isPresent()) {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Component(service = HouseholdCountResource.class)
 @ApiResource(extension_select = {"(osgi.jakartars.name=" + ApiResource.EXTENSION_NAME + ")",
+        "(osgi.jakartars.name=" + ApiResource.AUTHENTICATION_NAME + ")",
         "(osgi.jakartars.name=" + RegistryExceptionMapper.NAME + ")"})
 @Path("households/counts")
 @Produces(MediaType.APPLICATION_JSON)

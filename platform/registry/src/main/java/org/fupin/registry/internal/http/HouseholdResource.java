@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** {@code /api/v1/households}: register, read, edit, search, member and status changes, history. */
 @Component(service = HouseholdResource.class)
 @ApiResource(extension_select = {"(osgi.jakartars.name=" + ApiResource.EXTENSION_NAME + ")",
+        "(osgi.jakartars.name=" + ApiResource.AUTHENTICATION_NAME + ")",
         "(osgi.jakartars.name=" + RegistryExceptionMapper.NAME + ")"})
 @Path("households")
 @Produces(MediaType.APPLICATION_JSON)

@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @Component(service = ImportResource.class, configurationPid = ImportResource.PID)
 @Designate(ocd = ImportResource.Config.class)
 @ApiResource(extension_select = {"(osgi.jakartars.name=" + ApiResource.EXTENSION_NAME + ")",
+        "(osgi.jakartars.name=" + ApiResource.AUTHENTICATION_NAME + ")",
         "(osgi.jakartars.name=" + RegistryExceptionMapper.NAME + ")"})
 @Path("imports/households")
 @Produces(MediaType.APPLICATION_JSON)
