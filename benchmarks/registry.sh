@@ -3,20 +3,35 @@
 # request counts). Usage: benchmarks/registry.sh DATA_DIR [PORT]
 #   - GET /households/{id} throughput and latency percentiles with wrk, 32 connections, 30 s
 #   - search latency (p50/p95/max) by name prefix and by ID number, 200 requests each
-# DATA_DIR should already hold households (e.g. after ./run.sh, or an import of benchmarks CSVs).
+# DATA_DIR should already hold households (e.g. after ./run.sh, or an import of benchmarks CSVs). Every request
+# signs in as the province administrator 'admin': FUPIN_ADMIN_PASSWORD (default fupin-demo, as after ./run.sh;
+# a fresh DATA_DIR gets that password for its first administrator).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 data=${1:?data folder}
 port=${2:-18200}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dist=distribution/target/fupin
+export FUPIN_ADMIN_PASSWORD=${FUPIN_ADMIN_PASSWORD:-fupin-demo} FUPIN_ADMIN_REGION=${FUPIN_ADMIN_REGION:-62}
 "$dist/bin/fupin" --port "$port" --data "$data" >"$data/bench-console.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/regions/620502001001")" = 200 ]; do sleep 0.2; done
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/health")" = 200 ]; do sleep 0.2; done
 base="http://127.0.0.1:$port/api/v1"
-total=$(curl -s "$base/households?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-max_id=$(curl -s "$base/households?size=1&sort=UPDATED_DESC" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+# a fresh data folder gets its administrator a moment after health is UP: a few tries, well under the lockout (5)
+TOKEN=
+for attempt in 1 2 3 4; do
+  TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$FUPIN_ADMIN_PASSWORD\"}" "$base/auth/login" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("token",""))')
+  [ -n "$TOKEN" ] && break
+  sleep 3
+done
+[ -n "$TOKEN" ] || { echo "cannot sign in as admin (FUPIN_ADMIN_PASSWORD?)" >&2; exit 1; }
+export TOKEN
+auth=(-H "Authorization: Bearer $TOKEN")
+total=$(curl -s "${auth[@]}" "$base/households?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+max_id=$(curl -s "${auth[@]}" "$base/households?size=1&sort=UPDATED_DESC" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 echo "households in the registry: $total (highest id $max_id)"
 # the JIT needs about a minute of load on 2 shared cores before throughput settles (1,800 → 6,000 req/s)
 echo "== warm-up, 60 s"; MAX_ID=$max_id wrk -t2 -c32 -d60s -s benchmarks/get-household.lua "http://127.0.0.1:$port" >/dev/null
@@ -24,11 +39,12 @@ echo "== GET /households/{id}, 32 connections, 30 s"
 MAX_ID=$max_id wrk -t2 -c32 -d30s --latency -s benchmarks/get-household.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
 echo "== search latency"
 python3 - "$base" <<'PY'
-import json, sys, time, urllib.request, urllib.parse, random
+import json, os, sys, time, urllib.request, urllib.parse, random
 base = sys.argv[1]
 random.seed(1)
 def timed(url):
-    t = time.perf_counter(); body = urllib.request.urlopen(url).read(); return (time.perf_counter() - t) * 1000, json.loads(body)
+    request = urllib.request.Request(url, headers={"Authorization": "Bearer " + os.environ["TOKEN"]})
+    t = time.perf_counter(); body = urllib.request.urlopen(request).read(); return (time.perf_counter() - t) * 1000, json.loads(body)
 _, page = timed(base + "/households?size=500&region=62")
 heads = [i["headName"] for i in page["items"]]
 ids = []

@@ -17,7 +17,7 @@ public record Actor(String username, String scope, String agency, Set<Role> role
         roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    /** An actor without roles: may read and write households in {@code scope}, nothing more. */
+    /** An actor without roles: may read households in {@code scope}, nothing more. */
     public Actor(String username, String scope) {
         this(username, scope, null, Set.of());
     }
