@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 public class SqlAuditLog implements AuditLog {
     private final Database database;
     private final Clock clock;
+    private Connection preparedOn;
+    private PreparedStatement preparedInsert;
 
     @Activate
     public SqlAuditLog(@Reference Database database, BundleContext context) {
@@ -34,11 +36,16 @@ public class SqlAuditLog implements AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Appends on the caller's connection. The insert is prepared once per connection and kept: every write goes
+     * through the one writer connection, and preparing anew for each of an import's thousands of records cost
+     * about a tenth of the writer's time.
+     */
     @Override
-    public void append(Connection connection, String actor, String entity, String entityId, String action,
-            String beforeJson, String afterJson) {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?,?,?,?,?,?,?)")) {
+    public synchronized void append(Connection connection, String actor, String entity, String entityId,
+            String action, String beforeJson, String afterJson) {
+        try {
+            PreparedStatement insert = insertOn(connection);
             insert.setString(1, clock.instant().toString());
             insert.setString(2, actor);
             insert.setString(3, entity);
@@ -50,6 +57,18 @@ public class SqlAuditLog implements AuditLog {
         } catch (SQLException e) {
             throw new DatabaseException("audit append failed: " + e.getMessage(), e);
         }
+    }
+
+    private PreparedStatement insertOn(Connection connection) throws SQLException {
+        if (connection != preparedOn || preparedInsert == null || preparedInsert.isClosed()) {
+            if (preparedInsert != null && !preparedInsert.isClosed()) {
+                preparedInsert.close();
+            }
+            preparedInsert = connection.prepareStatement(
+                    "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?,?,?,?,?,?,?)");
+            preparedOn = connection;
+        }
+        return preparedInsert;
     }
 
     @Override

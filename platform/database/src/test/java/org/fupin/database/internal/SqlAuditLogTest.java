@@ -72,6 +72,36 @@ class SqlAuditLogTest {
     }
 
     @Test
+    void appendsCommitWithTheirTransactionOnWhicheverConnectionTheyAreGiven() {
+        database.write(c -> {
+            audit.append(c, "clerk", "household", "1", "create", null, "{}");
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> database.write(c -> {
+            audit.append(c, "clerk", "household", "2", "create", null, "{}");
+            throw new IllegalStateException("rolled back");
+        }));
+        var other = new SqliteDatabase(dir.resolve("other.db"), TestDatabases.config("NORMAL", 2, 16));
+        try {
+            other.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
+            other.write(c -> {
+                audit.append(c, "town", "household", "3", "update", "{}", "{}");
+                return null;
+            });
+            assertEquals(1, new SqlAuditLog(other, Clock.systemUTC()).entries("household", "3", 10).size());
+        } finally {
+            other.close();
+        }
+        database.write(c -> {
+            audit.append(c, "clerk", "household", "4", "create", null, "{}");
+            return null;
+        });
+
+        assertEquals(List.of(1, 0, 0, 1), List.of("1", "2", "3", "4").stream()
+                .map(id -> audit.entries("household", id, 10).size()).toList());
+    }
+
+    @Test
     void theLimitKeepsTheNewest() {
         assertEquals(List.of("national", "maiji"),
                 audit.exports("", null, 2).stream().map(AuditEntry::actor).toList());

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Import throughput through the HTTP endpoint into a fresh, empty registry (bounded: one file, one request).
+# Usage: benchmarks/import.sh CSV [CSV …]   — each file is imported in turn into the same fresh data folder.
+# Make a CSV with the demo generator (see docs/performance.md), e.g. 100,000 households of 甘肃 62.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ $# -ge 1 ] || { echo "usage: $0 CSV [CSV …]" >&2; exit 2; }
+dist=distribution/target/fupin
+data=$(mktemp -d /tmp/fupin-import-XXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export FUPIN_ADMIN_PASSWORD=benchmark-password FUPIN_ADMIN_REGION=
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$dist/bin/fupin" --port "$port" --data "$data" >"$data/console.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+base="http://127.0.0.1:$port/api/v1"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ]; do sleep 0.2; done
+until grep -q "province administrator 'admin'" "$data/console.log"; do sleep 0.2; done
+token=$(curl -s -X POST -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$FUPIN_ADMIN_PASSWORD\"}" "$base/auth/login" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+for csv in "$@"; do
+  start=$(date +%s.%N)
+  result=$(curl -s -X POST -H 'Content-Type: text/csv' -H "Authorization: Bearer $token" --data-binary @"$csv" \
+    "$base/imports/households")
+  end=$(date +%s.%N)
+  python3 - "$result" "$start" "$end" "$csv" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1]); seconds = float(sys.argv[3]) - float(sys.argv[2])
+print(f"{sys.argv[4]}: stored {r['stored']}, unchanged {r['unchanged']}, rejected {r['rejected']} "
+      f"in {seconds:.1f} s = {r['stored'] / seconds:,.0f} households/s")
+PY
+done
+echo "database: $(du -h "$data/fupin.db" | cut -f1); peak RSS $(ps -o rss= -p "$(pgrep -f "fupin.port=$port" | head -1)" | awk '{printf "%d MiB", $1/1024}')"
