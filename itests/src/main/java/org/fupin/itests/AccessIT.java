@@ -231,11 +231,7 @@ class AccessIT {
 
     @Test
     void signingOutAndDisablingEndTheTokenAtOnce() {
-        var reply = admin.send("POST", "/api/v1/admin/users", """
-                {"username":"acc-leaver","displayName":"测试","password":"%s","region":"620502","roles":["AUDITOR"]}"""
-                .formatted(PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        Api first = admin.signIn("acc-leaver", PASSWORD);
+        Api first = admin.user("acc-leaver", "620502", null, "AUDITOR");
         Api second = admin.signIn("acc-leaver", PASSWORD);
 
         assertEquals(204, first.send("POST", "/api/v1/auth/logout", null).status());
@@ -255,10 +251,7 @@ class AccessIT {
 
     @Test
     void repeatedFailedSignInsLockTheAccount() {
-        var reply = admin.send("POST", "/api/v1/admin/users", """
-                {"username":"acc-guessed","displayName":"测试","password":"%s","region":"620502","roles":["AUDITOR"]}"""
-                .formatted(PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
+        admin.user("acc-guessed", "620502", null, "AUDITOR");
         Api anonymous = admin.anonymous();
         String wrong = "{\"username\":\"acc-guessed\",\"password\":\"not-the-password\"}";
         for (int i = 0; i < 5; i++) {
