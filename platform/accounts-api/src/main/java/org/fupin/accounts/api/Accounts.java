@@ -41,9 +41,11 @@ public interface Accounts {
     Account setEnabled(String username, boolean enabled, Actor actor);
 
     /**
-     * Changes the actor's own password after checking the current one; ends their other sessions.
+     * Changes the actor's own password after checking the current one; ends their other sessions. A wrong
+     * current password counts as a failed sign-in of the account.
      *
      * @throws ValidationException the current password is wrong or the new one breaks the password rules
+     * @throws LoginRefusedException the account is locked after repeated failures
      */
     void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken);
 }

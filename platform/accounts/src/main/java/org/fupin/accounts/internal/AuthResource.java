@@ -94,12 +94,16 @@ public class AuthResource {
             if (!refused.locked()) {
                 return BearerTokenFilter.unauthorized("invalid_credentials", Texts.text("login.failed").in(language));
             }
-            long seconds = Math.max(1, refused.retryAfter().toSeconds());
-            String message = Texts.text("login.locked", (seconds + 59) / 60).in(language);
-            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds)
-                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(new ApiError.Envelope(new ApiError("too_many_attempts", message, List.of()))).build();
+            return tooManyAttempts(refused, language);
         }
+    }
+
+    private static Response tooManyAttempts(LoginRefusedException refused, Locale language) {
+        long seconds = Math.max(1, refused.retryAfter().toSeconds());
+        String message = Texts.text("login.locked", (seconds + 59) / 60).in(language);
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ApiError.Envelope(new ApiError("too_many_attempts", message, List.of()))).build();
     }
 
     @POST
@@ -127,8 +131,12 @@ public class AuthResource {
             throw ApiException.badRequest("a body {\"currentPassword\",\"newPassword\"} is required",
                     List.of(new FieldError("newPassword", "required")));
         }
-        accounts.changePassword(Requests.actor(security), change.currentPassword(), change.newPassword(),
-                token(headers));
+        try {
+            accounts.changePassword(Requests.actor(security), change.currentPassword(), change.newPassword(),
+                    token(headers));
+        } catch (LoginRefusedException locked) {
+            return tooManyAttempts(locked, Language.of(headers.getAcceptableLanguages()));
+        }
         return Response.noContent().build();
     }
 

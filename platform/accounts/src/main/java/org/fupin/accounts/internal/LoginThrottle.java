@@ -7,13 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /**
  * Counts failed sign-ins per account and per client address. Failures count within a window of the lock's length
  * from the first one; reaching the limit locks that key until the lock runs out, whatever password comes next.
  * A success clears the account's count (not the address's: one good password must not unlock a guessing
- * address). Kept in memory: a restart forgives, which is acceptable for a lock of minutes.
+ * address). Kept in memory: a restart forgives, which is acceptable for a lock of minutes. A wrong current
+ * password when changing one counts against the account too (there is no address then), so a stolen session
+ * cannot be used to guess the password without limit.
  */
-final class LoginThrottle {
+@Component(service = LoginThrottle.class, configurationPid = AccountsConfig.PID)
+public class LoginThrottle {
     /** Keys beyond this trigger a sweep of the expired ones, so guessing with random names cannot fill memory. */
     private static final int SWEEP_ABOVE = 10_000;
 
@@ -27,6 +33,12 @@ final class LoginThrottle {
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
 
+    @Activate
+    public LoginThrottle(AccountsConfig config) {
+        this(Clock.systemUTC(), config.maxFailuresPerAccount(), config.maxFailuresPerAddress(),
+                Duration.ofMinutes(config.lockMinutes()));
+    }
+
     LoginThrottle(Clock clock, int maxPerAccount, int maxPerAddress, Duration lock) {
         this.clock = clock;
         this.maxPerAccount = maxPerAccount;
@@ -34,18 +46,20 @@ final class LoginThrottle {
         this.lock = lock;
     }
 
-    /** How long sign-in stays locked for this account or address; zero when it is open. */
+    /** How long sign-in stays locked for this account or address (null: none); zero when it is open. */
     Duration lockedFor(String username, String address) {
         Instant now = clock.instant();
         Duration account = remaining(accounts.get(key(username)), now);
-        Duration fromAddress = remaining(addresses.get(address), now);
+        Duration fromAddress = address == null ? Duration.ZERO : remaining(addresses.get(address), now);
         return account.compareTo(fromAddress) >= 0 ? account : fromAddress;
     }
 
     void failed(String username, String address) {
         Instant now = clock.instant();
         count(accounts, key(username), maxPerAccount, now);
-        count(addresses, address, maxPerAddress, now);
+        if (address != null) {
+            count(addresses, address, maxPerAddress, now);
+        }
     }
 
     void succeeded(String username) {

@@ -1,6 +1,5 @@
 package org.fupin.accounts.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * alike long (an unknown user's password is checked against a throw-away hash), so sign-in tells nobody which
  * user names exist. While the account or the address is locked, no password is even checked.
  */
-@Component(service = Authentication.class, configurationPid = AccountsConfig.PID)
+@Component(service = Authentication.class)
 public class PasswordLogin implements Authentication {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordLogin.class);
 
@@ -32,12 +31,7 @@ public class PasswordLogin implements Authentication {
 
     @Activate
     public PasswordLogin(@Reference AccountStore store, @Reference PasswordHasher hasher,
-            @Reference Sessions sessions, AccountsConfig config) {
-        this(store, hasher, sessions, new LoginThrottle(Clock.systemUTC(), config.maxFailuresPerAccount(),
-                config.maxFailuresPerAddress(), Duration.ofMinutes(config.lockMinutes())));
-    }
-
-    PasswordLogin(AccountStore store, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle) {
+            @Reference Sessions sessions, @Reference LoginThrottle throttle) {
         this.store = store;
         this.hasher = hasher;
         this.sessions = sessions;

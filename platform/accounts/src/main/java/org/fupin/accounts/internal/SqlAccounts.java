@@ -1,12 +1,14 @@
 package org.fupin.accounts.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.fupin.accounts.api.Account;
 import org.fupin.accounts.api.Accounts;
+import org.fupin.accounts.api.LoginRefusedException;
 import org.fupin.accounts.api.NewAccount;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
@@ -26,19 +28,22 @@ public class SqlAccounts implements Accounts {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final AccountRules rules;
     private final Clock clock;
 
     @Activate
     public SqlAccounts(@Reference AccountStore store, @Reference PasswordHasher hasher, @Reference Sessions sessions,
-            @Reference RegionDirectory regions) {
-        this(store, hasher, sessions, regions, Clock.systemUTC());
+            @Reference LoginThrottle throttle, @Reference RegionDirectory regions) {
+        this(store, hasher, sessions, throttle, regions, Clock.systemUTC());
     }
 
-    SqlAccounts(AccountStore store, PasswordHasher hasher, Sessions sessions, RegionDirectory regions, Clock clock) {
+    SqlAccounts(AccountStore store, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle,
+            RegionDirectory regions, Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.rules = new AccountRules(regions);
         this.clock = clock;
     }
@@ -96,8 +101,13 @@ public class SqlAccounts implements Accounts {
     public void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken) {
         var stored = store.find(actor.username()).orElseThrow(() -> new AccessDeniedException(
                 Texts.text("password.wrong")));
+        Duration locked = throttle.lockedFor(actor.username(), null);
+        if (!locked.isZero()) {
+            throw new LoginRefusedException(locked);
+        }
         var violations = new ArrayList<>(AccountRules.password("newPassword", newPassword, actor.username()));
         if (currentPassword == null || !hasher.verify(currentPassword, stored.passwordHash())) {
+            throttle.failed(actor.username(), null);
             violations.add(0, Texts.violation("currentPassword", "password.wrong"));
         }
         if (!violations.isEmpty()) {

@@ -72,9 +72,9 @@ class AccountsTest {
         });
         var hasher = new PasswordHasher();
         var sessions = new Sessions(store, clock, Duration.ofHours(8));
-        accounts = new SqlAccounts(store, hasher, sessions, regions, clock);
-        login = new PasswordLogin(store, hasher, sessions,
-                new LoginThrottle(clock, 5, 20, Duration.ofMinutes(15)));
+        var throttle = new LoginThrottle(clock, 5, 20, Duration.ofMinutes(15));
+        accounts = new SqlAccounts(store, hasher, sessions, throttle, regions, clock);
+        login = new PasswordLogin(store, hasher, sessions, throttle);
         accounts.create(user("admin", "62", null, Role.PROVINCE_ADMIN), Actor.unrestricted("system"));
     }
 
@@ -226,6 +226,22 @@ class AccountsTest {
 
         accounts.setEnabled("qinzhou", true, PROVINCE);
         assertTrue(login.authenticate(login.login("qinzhou", PASSWORD, "10.0.0.1").token()).isPresent());
+    }
+
+    @Test
+    void guessingTheCurrentPasswordWithAStolenSessionLocksTheAccountToo() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(ValidationException.class,
+                    () -> accounts.changePassword(PROVINCE, "guess-number-x", "new-password-1", null));
+        }
+        var locked = assertThrows(LoginRefusedException.class,
+                () -> accounts.changePassword(PROVINCE, PASSWORD, "new-password-1", null));
+        assertTrue(locked.locked());
+        assertThrows(LoginRefusedException.class, () -> login.login("admin", PASSWORD, "10.0.0.9"));
+
+        clock.advance(Duration.ofMinutes(15));
+        accounts.changePassword(PROVINCE, PASSWORD, "new-password-1", null);
+        login.login("admin", "new-password-1", "10.0.0.9");
     }
 
     @Test
