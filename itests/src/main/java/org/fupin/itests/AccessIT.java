@@ -279,7 +279,8 @@ class AccessIT {
 
     @Test
     void hostileJsonIsRefusedWithoutAStackTrace() {
-        var huge = admin.send("POST", "/api/v1/households", "{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}");
+        var huge = admin.sendOversized("POST", "/api/v1/households",
+                "{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}");
         assertEquals(413, huge.status(), huge.body());
         assertEquals("payload_too_large", huge.json().path("error").path("code").asText());
 

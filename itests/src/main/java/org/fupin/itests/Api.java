@@ -145,6 +145,35 @@ public final class Api {
         return send(request);
     }
 
+    /**
+     * Sends a body the server is expected to refuse on its size, on a connection of its own: the server answers
+     * without reading the body and closes the connection, so the client may see a reset instead of the answer
+     * (then this tries again, at most five times), and no pooled connection of the other requests is broken.
+     */
+    public Reply sendOversized(String method, String path, String body) {
+        UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                return new Reply(response.statusCode(), type, response.body(),
+                        type.startsWith("application/json") ? parse(response.body()) : null, response.headers());
+            } catch (IOException e) {
+                last = new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw last;
+    }
+
     /** Sends raw bytes (a jar, a CSV) with the given content type. */
     public Reply upload(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
