@@ -116,7 +116,7 @@ public class AuthResource {
     @GET
     @Path("me")
     public AccountView me(@Context SecurityContext security, @Context HttpHeaders headers) {
-        Actor actor = Requests.actor(security);
+        Actor actor = Actor.signedIn(security.getUserPrincipal());
         var account = store.find(actor.username()).map(AccountStore.Stored::account)
                 .orElseThrow(() -> new ApiException(401, "invalid_token", "no such user"));
         return AccountView.of(account, Language.of(headers.getAcceptableLanguages()));
@@ -132,8 +132,8 @@ public class AuthResource {
                     List.of(new FieldError("newPassword", "required")));
         }
         try {
-            accounts.changePassword(Requests.actor(security), change.currentPassword(), change.newPassword(),
-                    token(headers));
+            accounts.changePassword(Actor.signedIn(security.getUserPrincipal()), change.currentPassword(),
+                    change.newPassword(), token(headers));
         } catch (LoginRefusedException locked) {
             return tooManyAttempts(locked, Language.of(headers.getAcceptableLanguages()));
         }

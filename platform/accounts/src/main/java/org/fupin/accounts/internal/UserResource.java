@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.fupin.accounts.api.Accounts;
 import org.fupin.accounts.api.NewAccount;
+import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.Page;
 import org.fupin.registry.api.Role;
 import org.fupin.web.api.ApiException;
@@ -66,7 +67,7 @@ public class UserResource {
             @Context SecurityContext security, @Context HttpHeaders headers) {
         Locale language = Language.of(headers.getAcceptableLanguages());
         var found = accounts.list(QueryParameters.integer("page", page, 0, 0, 100_000),
-                QueryParameters.integer("size", size, 50, 1, 500), Requests.actor(security));
+                QueryParameters.integer("size", size, 50, 1, 500), Actor.signedIn(security.getUserPrincipal()));
         return new Page<>(found.items().stream().map(a -> AccountView.of(a, language)).toList(), found.page(),
                 found.size(), found.total());
     }
@@ -79,7 +80,7 @@ public class UserResource {
                     List.of(new FieldError("username", "required")));
         }
         var account = accounts.create(new NewAccount(user.username(), user.displayName(), user.password(),
-                user.region(), user.agency(), roles(user.roles())), Requests.actor(security));
+                user.region(), user.agency(), roles(user.roles())), Actor.signedIn(security.getUserPrincipal()));
         return Response.created(URI.create("/api/v1/admin/users/" + account.username()))
                 .entity(AccountView.of(account, Language.of(headers.getAcceptableLanguages()))).build();
     }
@@ -88,7 +89,7 @@ public class UserResource {
     @Path("{username}")
     public AccountView read(@PathParam("username") String username, @Context SecurityContext security,
             @Context HttpHeaders headers) {
-        return accounts.find(username, Requests.actor(security))
+        return accounts.find(username, Actor.signedIn(security.getUserPrincipal()))
                 .map(a -> AccountView.of(a, Language.of(headers.getAcceptableLanguages())))
                 .orElseThrow(() -> ApiException.notFound("no user " + username));
     }
@@ -103,7 +104,7 @@ public class UserResource {
             throw ApiException.badRequest("send {\"enabled\": true|false}",
                     List.of(new FieldError("enabled", "required: true or false")));
         }
-        var account = accounts.setEnabled(username, change.enabled(), Requests.actor(security));
+        var account = accounts.setEnabled(username, change.enabled(), Actor.signedIn(security.getUserPrincipal()));
         return AccountView.of(account, Language.of(headers.getAcceptableLanguages()));
     }
 

@@ -47,14 +47,14 @@ public class PluginResource {
 
     @GET
     public List<Plugin> list(@Context SecurityContext security) {
-        return plugins.list(actor(security));
+        return plugins.list(Actor.signedIn(security.getUserPrincipal()));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response install(InputStream body, @HeaderParam("Content-Length") Long length,
             @Context SecurityContext security) throws IOException {
-        Actor actor = actor(security);
+        Actor actor = Actor.signedIn(security.getUserPrincipal());
         PluginManager.requireProvinceAdmin(actor); // before reading up to 64 MiB from someone who may not install
         if (length != null && length > plugins.maxBytes()) {
             throw tooLarge();
@@ -72,7 +72,7 @@ public class PluginResource {
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name, @Context SecurityContext security) {
-        plugins.remove(name, actor(security));
+        plugins.remove(name, Actor.signedIn(security.getUserPrincipal()));
         return Response.noContent().build();
     }
 
@@ -99,9 +99,5 @@ public class PluginResource {
                 + " MiB (setting maxUploadMebibytes of org.fupin.plugins.internal.PluginManager)", List.of());
     }
 
-    /** The signed-in user, whom the bearer-token filter has put on the request. */
-    private static Actor actor(SecurityContext security) {
-        return Actor.of(security == null ? null : security.getUserPrincipal())
-                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
-    }
+
 }

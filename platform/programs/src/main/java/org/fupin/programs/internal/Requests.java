@@ -3,7 +3,6 @@ package org.fupin.programs.internal;
 import java.util.Locale;
 
 import org.fupin.registry.api.Actor;
-import org.fupin.web.api.ApiException;
 import org.fupin.web.api.Language;
 import org.fupin.web.api.QueryParameters;
 
@@ -17,8 +16,7 @@ final class Requests {
 
     /** The signed-in user, whom the bearer-token filter has put on the request. */
     static Actor actor(SecurityContext security) {
-        return Actor.of(security == null ? null : security.getUserPrincipal())
-                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
+        return Actor.signedIn(security == null ? null : security.getUserPrincipal());
     }
 
     static Locale language(HttpHeaders headers) {

@@ -27,9 +27,16 @@ public record Actor(String username, String scope, String agency, Set<Role> role
         return new Actor(username, "", null, EnumSet.allOf(Role.class));
     }
 
-    /** The signed-in actor a request carries, or empty for an anonymous request. */
-    public static java.util.Optional<Actor> of(Principal principal) {
-        return principal instanceof Actor actor ? java.util.Optional.of(actor) : java.util.Optional.empty();
+    /**
+     * The signed-in actor a request carries as its principal (the authentication filter puts it there).
+     *
+     * @throws NotSignedInException for an anonymous request
+     */
+    public static Actor signedIn(Principal principal) {
+        if (principal instanceof Actor actor) {
+            return actor;
+        }
+        throw new NotSignedInException();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.api.NotSignedInException;
 import org.fupin.registry.api.RegistryException;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.web.api.ApiError;
@@ -45,6 +46,9 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
         } else if (e instanceof ConflictException conflict) {
             status = 409;
             code = conflict.code();
+        } else if (e instanceof NotSignedInException) {
+            status = 401;
+            code = "authentication_required";
         } else if (e instanceof AccessDeniedException) {
             status = 403;
             code = "forbidden";

@@ -19,8 +19,7 @@ final class Requests {
 
     /** The signed-in user, whom the bearer-token filter has put on the request. */
     static Actor actor(SecurityContext security) {
-        return Actor.of(security == null ? null : security.getUserPrincipal())
-                .orElseThrow(() -> new ApiException(401, "authentication_required", "sign in first"));
+        return Actor.signedIn(security == null ? null : security.getUserPrincipal());
     }
 
     static Locale language(HttpHeaders headers) {
