@@ -1,5 +1,6 @@
 package org.fupin.registry.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ final class HouseholdWriter implements AutoCloseable {
         findPerson = connection.prepareStatement("SELECT household_id FROM member WHERE id_number = ?");
         insertHousehold = connection.prepareStatement("INSERT INTO household (id, version, village_code, status, "
                 + "attribute, main_cause, head_name, head_id_number, member_count, income_year, per_capita_fen, doc, "
-                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT),?,?)");
         insertMember = connection.prepareStatement(
                 "INSERT INTO member (id, household_id, id_number, name) VALUES (?,?,?,?)");
         insertCause = connection.prepareStatement(
@@ -175,7 +176,11 @@ final class HouseholdWriter implements AutoCloseable {
         insertStatus.executeUpdate();
     }
 
-    /** Binds village … doc (10 parameters) from {@code first}; shared with updates. */
+    /**
+     * Binds village … doc (10 parameters) from {@code first}; shared with updates. The statement must read the
+     * document's parameter as {@code CAST(? AS TEXT)}: it is bound as UTF-8 bytes, because the driver's own
+     * encoding of a long string with Chinese text cost more than the insert itself.
+     */
     static void bindColumns(PreparedStatement statement, int first, Household h, String doc) throws SQLException {
         statement.setString(first, h.villageCode());
         statement.setString(first + 1, h.status().name());
@@ -193,7 +198,7 @@ final class HouseholdWriter implements AutoCloseable {
             statement.setInt(first + 7, latest.year());
             statement.setLong(first + 8, latest.perCapitaNet().movePointRight(2).longValueExact());
         }
-        statement.setString(first + 9, doc);
+        statement.setBytes(first + 9, doc.getBytes(StandardCharsets.UTF_8));
     }
 
     private long max(String table) throws SQLException {

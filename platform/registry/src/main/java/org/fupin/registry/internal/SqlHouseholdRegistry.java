@@ -468,7 +468,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         String doc = json.write(withoutDerived(next));
         try (PreparedStatement update = c.prepareStatement("UPDATE household SET version = ?, village_code = ?, "
                 + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
-                + "income_year = ?, per_capita_fen = ?, doc = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                + "income_year = ?, per_capita_fen = ?, doc = CAST(? AS TEXT), updated_at = ? "
+                + "WHERE id = ? AND version = ?")) {
             update.setLong(1, next.version());
             HouseholdWriter.bindColumns(update, 2, next, doc);
             update.setString(12, next.updatedAt().toString());
