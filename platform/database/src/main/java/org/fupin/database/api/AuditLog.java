@@ -11,6 +11,20 @@ public interface AuditLog {
     void append(Connection writeConnection, String actor, String entity, String entityId, String action,
             String beforeJson, String afterJson);
 
+    /**
+     * One change to record with {@link #appendAll}: the entity's id and its JSON before and after, already encoded
+     * as UTF-8 ({@code null} where there is none). The arrays are stored as given, not copied.
+     */
+    record Change(String entityId, byte[] beforeJson, byte[] afterJson) {
+    }
+
+    /**
+     * Appends a record for each change, all by one actor with one action at one time, on the caller's write
+     * connection as one batch: for a write of many entities at once, such as an import's thousands of new
+     * households.
+     */
+    void appendAll(Connection writeConnection, String actor, String entity, String action, List<Change> changes);
+
     /** The entries of one entity, oldest first, at most {@code limit}. */
     List<AuditEntry> entries(String entity, String entityId, int limit);
 

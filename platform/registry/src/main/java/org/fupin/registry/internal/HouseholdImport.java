@@ -3,7 +3,6 @@ package org.fupin.registry.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.Member;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
 import org.fupin.registry.csv.Column;
@@ -253,9 +253,11 @@ public class HouseholdImport {
         var rejections = new ArrayList<Rejection>();
         try {
             store.database().write(c -> {
-                try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+                try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
+                    writer.prefetch(batch.stream().flatMap(v -> v.household().members().stream())
+                            .map(Member::idNumber).toList());
                     for (Valid valid : batch) {
-                        insertOne(c, writer, valid, now, actor, counts, rejections);
+                        insertOne(writer, valid, now, counts, rejections);
                     }
                 }
                 if (dryRun) {
@@ -274,11 +276,11 @@ public class HouseholdImport {
      * Inserts one household or records why not. The writer checks every person before it writes a row, so a
      * refused household has written nothing and needs no savepoint; any other failure rolls back the batch.
      */
-    private static void insertOne(Connection c, HouseholdWriter writer, Valid valid, Instant now, Actor actor,
-            long[] batchCounts, List<Rejection> rejections) throws SQLException {
+    private static void insertOne(HouseholdWriter writer, Valid valid, Instant now, long[] batchCounts,
+            List<Rejection> rejections) throws SQLException {
         try {
             var outcome = writer.insert(valid.household(), valid.status(),
-                    now.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(), now, actor, "导入 / imported");
+                    now.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(), now, "导入 / imported");
             batchCounts[outcome instanceof HouseholdWriter.Inserted ? 0 : 1]++;
         } catch (ConflictException conflict) {
             batchCounts[2]++;

@@ -27,6 +27,15 @@ final class RegistryJson {
         }
     }
 
+    /** As {@link #write}, encoded as UTF-8 straight away: what the database stores. */
+    byte[] writeUtf8(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     <T> T read(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);

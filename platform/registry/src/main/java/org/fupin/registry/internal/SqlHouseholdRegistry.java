@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.fupin.database.api.AuditLog;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.AnnualIncome;
 import org.fupin.registry.api.ConflictException;
@@ -103,8 +104,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         HouseholdStatus status = initialStatus(household);
         Instant now = clock.instant();
         long id = store.database().write(c -> {
-            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
-                var outcome = writer.insert(withoutDerived(located(household)), status, today(), now, actor, NEW_REASON);
+            try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
+                var outcome = writer.insert(withoutDerived(located(household)), status, today(), now, NEW_REASON);
                 if (outcome instanceof HouseholdWriter.AlreadyRegistered registered) {
                     throw new ConflictException("duplicate_person", Messages.text("person.duplicate",
                             household.members().get(0).idNumber(), registered.id()));
@@ -211,7 +212,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 delete.setLong(1, Long.parseLong(current.id()));
                 delete.executeUpdate();
             }
-            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+            try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
                 writer.insertCauses(Long.parseLong(current.id()), next);
             }
             return null;
@@ -236,7 +237,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         Instant now = clock.instant();
         store.database().write(c -> {
             requireNobodyRegistered(c, List.of(checked), null);
-            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+            try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
                 Member added = checked.withId(String.valueOf(writer.nextMemberId()));
                 var members = new ArrayList<>(current.members());
                 members.add(added);
@@ -311,9 +312,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             Household next = current.managed(current.id(), current.version() + 1, to, current.members(),
                     current.incomes(), current.pairings(), current.region(), current.createdAt(), now);
             rewrite(c, current, next, actor, "status");
-            try (var writer = new HouseholdWriter(c, store.audit(), json)) {
+            try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
                 writer.insertStatusChange(Long.parseLong(current.id()), current.status(), to, date, reason.strip(),
-                        actor, now);
+                        now);
             }
             return null;
         });
@@ -465,7 +466,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     /** Stores the next state of a household under optimistic locking, with its audit entry. */
     private void rewrite(Connection c, Household current, Household next, Actor actor, String action)
             throws SQLException {
-        String doc = json.write(withoutDerived(next));
+        byte[] doc = json.writeUtf8(withoutDerived(next));
         try (PreparedStatement update = c.prepareStatement("UPDATE household SET version = ?, village_code = ?, "
                 + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
                 + "income_year = ?, per_capita_fen = ?, doc = CAST(? AS TEXT), updated_at = ? "
@@ -479,8 +480,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 throw stale(current.id(), currentVersion(c, current.id()), current.version());
             }
         }
-        store.audit().append(c, actor.username(), ENTITY, current.id(), action, json.write(withoutDerived(current)),
-                doc);
+        store.audit().appendAll(c, actor.username(), ENTITY, action,
+                List.of(new AuditLog.Change(current.id(), json.writeUtf8(withoutDerived(current)), doc)));
     }
 
     /** As stored: id and version live in their columns, ages are derived on read. */

@@ -15,17 +15,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 /**
  * The division table. Provinces down to townships (about 44,700) are held in memory, so a region's path of
- * names costs no query; villages (620,000) are read from the database.
+ * names costs no query; villages (620,000) are read from the database, the most recently used
+ * {@value #CACHED_VILLAGES} of them kept in memory: every household written checks its village, and an import
+ * brings thousands of households from the same few villages.
  */
 @Component(service = {RegionDirectory.class, SqlRegionDirectory.class})
 public class SqlRegionDirectory implements RegionDirectory {
     private record Row(String code, String name, int level, String parent) {
     }
 
+    /** More than the villages of the largest province (山东, 62,073): about 16 MiB. */
+    static final int CACHED_VILLAGES = 65_536;
+
     private final RegistryStore store;
     private final Map<String, Row> upperLevels;
+    private final LoadingCache<String, Optional<Region>> villages;
 
     @Activate
     public SqlRegionDirectory(@Reference RegistryStore store) {
@@ -40,6 +49,8 @@ public class SqlRegionDirectory implements RegionDirectory {
             }
             return rows;
         });
+        this.villages = Caffeine.newBuilder().maximumSize(CACHED_VILLAGES)
+                .build(code -> Optional.ofNullable(village(code)).map(this::region));
     }
 
     @Override
@@ -47,13 +58,16 @@ public class SqlRegionDirectory implements RegionDirectory {
         if (Region.levelOf(code).isEmpty()) {
             return Optional.empty();
         }
-        Row row = code.length() == 12 ? village(code) : upperLevels.get(code);
-        return Optional.ofNullable(row).map(this::region);
+        if (code.length() == 12) {
+            store.awaitVillages();
+            return villages.get(code);
+        }
+        return Optional.ofNullable(upperLevels.get(code)).map(this::region);
     }
 
     /** Whether a 12-digit code is a village in the table (the check every household write makes). */
     public boolean isVillage(String code) {
-        return code != null && code.length() == 12 && village(code) != null;
+        return code != null && code.length() == 12 && find(code).isPresent();
     }
 
     @Override
@@ -81,7 +95,6 @@ public class SqlRegionDirectory implements RegionDirectory {
     }
 
     private Row village(String code) {
-        store.awaitVillages();
         return store.database().read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT code, name, level, parent FROM region WHERE code = ?")) {
