@@ -13,7 +13,8 @@ import org.fupin.registry.api.RegionLevel;
 
 /**
  * Households and people of a region, broken down by the regions one level (or more) below it: e.g. every
- * county of a province. Reads only the {@code household_region_counts} index.
+ * county of a province. Reads the running counts per village and status that triggers keep on every write
+ * (migration V3), never the households themselves, so a province costs as little as its villages.
  */
 public final class RegionCounts {
     /** One row: a region below the one asked for, with its counts. */
@@ -44,9 +45,10 @@ public final class RegionCounts {
         var rows = new ArrayList<Row>();
         long[] totals = new long[2];
         database.read(c -> {
-            String sql = "SELECT substr(village_code, 1, ?), count(*), sum(member_count) FROM household "
+            // household_count is kept per village and status by triggers (migration V3)
+            String sql = "SELECT substr(village_code, 1, ?), sum(households), sum(people) FROM household_count "
                     + "WHERE village_code >= ? AND village_code < ?" + (status == null ? "" : " AND status = ?")
-                    + " GROUP BY 1 ORDER BY 1";
+                    + " GROUP BY 1 HAVING sum(households) > 0 ORDER BY 1";
             try (PreparedStatement query = c.prepareStatement(sql)) {
                 query.setInt(1, length);
                 query.setString(2, prefix);

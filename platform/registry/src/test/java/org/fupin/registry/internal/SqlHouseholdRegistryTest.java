@@ -266,6 +266,13 @@ class SqlHouseholdRegistryTest {
         return new HouseholdQuery(region, status, null, null, text, 0, 50, HouseholdQuery.Sort.VILLAGE);
     }
 
+    private static Household inVillage(Household h, String village) {
+        return new Household(h.id(), h.version(), village, h.villageGroup(), h.phone(), h.bankName(), h.bankAccount(),
+                h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
+                h.identifiedYear(), h.members(), h.incomes(), h.housing(), h.assurances(), h.pairings(),
+                h.extensions(), null, h.createdAt(), h.updatedAt());
+    }
+
     private static Household withGroup(Household h, String group) {
         return new Household(h.id(), h.version(), h.villageCode(), group, h.phone(), h.bankName(), h.bankAccount(),
                 h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
@@ -303,6 +310,49 @@ class SqlHouseholdRegistryTest {
         assertEquals("秦州区", byCounty.rows().get(0).name());
         assertEquals(0, registry.countBy(storage.regions.find("6205").orElseThrow(),
                 org.fupin.registry.api.RegionLevel.COUNTY, null, OTHER_COUNTY).households());
+    }
+
+    @Test
+    void theCountsFollowEveryWriteOfAHousehold() {
+        Household leaving = registry.create(Samples.household("620502002001", next++), CLERK);
+        Household growing = registry.create(Samples.household("620502002002", next++), CLERK);
+        registry.changeStatus(leaving.id(), 1, HouseholdStatus.EXITED, LocalDate.of(2020, 6, 1), "达标", CLERK);
+        Household grown = registry.addMember(growing.id(), 1, Samples.member("王小宝", Sex.MALE, Relation.GRANDCHILD,
+                Samples.id("620502", LocalDate.of(2026, 5, 1), 901 + 2 * (next % 40))), MemberChangeReason.BIRTH,
+                LocalDate.of(2026, 5, 1), null, CLERK);
+        registry.removeMember(growing.id(), 2, grown.members().get(3).id(), MemberChangeReason.MARRIAGE_OUT,
+                LocalDate.of(2026, 10, 1), null, CLERK);
+        Household moving = registry.create(Samples.household("620502002001", next++), CLERK);
+        registry.update(moving.id(), 1, inVillage(moving, "620502002003"), CLERK);
+        new HouseholdImport(storage.store, registry, CLOCK).importHouseholds(
+                List.of(Samples.household("620502002003", next++), Samples.household("620502002004", next++)), CLERK);
+
+        for (HouseholdStatus status : new HouseholdStatus[] {null, HouseholdStatus.POOR, HouseholdStatus.EXITED}) {
+            var counted = registry.countBy(storage.regions.find("620502002").orElseThrow(),
+                    org.fupin.registry.api.RegionLevel.VILLAGE, status, CLERK);
+            assertEquals(recount("620502002", status), counted.rows().stream()
+                    .map(r -> r.code() + ":" + r.households() + ":" + r.people()).toList(), "status " + status);
+        }
+    }
+
+    /** Households and people per village straight from the household rows, as "code:households:people". */
+    private static List<String> recount(String prefix, HouseholdStatus status) {
+        return storage.database.read(c -> {
+            try (var query = c.prepareStatement("SELECT village_code, count(*), sum(member_count) FROM household "
+                    + "WHERE village_code LIKE ? || '%' AND (? IS NULL OR status = ?) GROUP BY 1 ORDER BY 1")) {
+                String name = status == null ? null : status.name();
+                query.setString(1, prefix);
+                query.setString(2, name);
+                query.setString(3, name);
+                var rows = new ArrayList<String>();
+                try (var rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     @Test
