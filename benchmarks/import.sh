@@ -2,16 +2,22 @@
 # Import throughput through the HTTP endpoint into a fresh, empty registry (bounded: one file, one request).
 # Usage: benchmarks/import.sh CSV [CSV …]   — each file is imported in turn into the same fresh data folder.
 # Make a CSV with the demo generator (see docs/performance.md), e.g. 100,000 households of 甘肃 62.
+# KEEP_DATA=folder imports into that (new) folder and keeps it, e.g. for benchmarks/registry.sh afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ $# -ge 1 ] || { echo "usage: $0 CSV [CSV …]" >&2; exit 2; }
 dist=distribution/target/fupin
-data=$(mktemp -d /tmp/fupin-import-XXXX)
+if [ -n "${KEEP_DATA:-}" ]; then
+  [ ! -e "$KEEP_DATA" ] || { echo "$KEEP_DATA exists; KEEP_DATA names a new folder" >&2; exit 2; }
+  mkdir -p "$KEEP_DATA"; data=$(cd "$KEEP_DATA" && pwd); remove=
+else
+  data=$(mktemp -d /tmp/fupin-import-XXXX); remove=$data
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export FUPIN_ADMIN_PASSWORD=benchmark-password FUPIN_ADMIN_REGION=
+export FUPIN_ADMIN_PASSWORD=${FUPIN_ADMIN_PASSWORD:-fupin-demo} FUPIN_ADMIN_REGION=
 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$dist/bin/fupin" --port "$port" --data "$data" >"$data/console.log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; [ -z "$remove" ] || rm -rf "$remove"' EXIT
 base="http://127.0.0.1:$port/api/v1"
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ]; do sleep 0.2; done
 # the division table's villages load in the background on a fresh data folder: wait, so the import is timed alone

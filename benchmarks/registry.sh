@@ -3,6 +3,7 @@
 # request counts). Usage: benchmarks/registry.sh DATA_DIR [PORT]
 #   - GET /households/{id} throughput and latency percentiles with wrk, 32 connections, 30 s
 #   - search latency (p50/p95/max) by name prefix and by ID number, 200 requests each
+#   - region aggregates (/households/counts): a county by township and 甘肃 62 by county, 50 requests each
 # DATA_DIR should already hold households (e.g. after ./run.sh, or an import of benchmarks CSVs). Every request
 # signs in as the province administrator 'admin': FUPIN_ADMIN_PASSWORD (default fupin-demo, as after ./run.sh;
 # a fresh DATA_DIR gets that password for its first administrator).
@@ -59,4 +60,9 @@ report("search by name prefix (2 characters)", [base + "/households?q=" + urllib
 report("search by full ID number", [base + "/households?q=" + random.choice(ids) for _ in range(200)])
 report("search by village, first page", [base + "/households?region=" + random.choice(page["items"])["villageCode"] for _ in range(200)])
 report("search by county and status, first page", [base + "/households?region=620502&status=POOR" for _ in range(100)])
+for _ in range(10):
+    timed(base + "/households/counts?region=62&by=COUNTY")
+report("aggregate: county 620502 by township", [base + "/households/counts?region=620502&by=TOWNSHIP" for _ in range(50)])
+report("aggregate: province 62 by county", [base + "/households/counts?region=62&by=COUNTY" for _ in range(50)])
+report("aggregate: province 62 by county, status POOR", [base + "/households/counts?region=62&by=COUNTY&status=POOR" for _ in range(50)])
 PY
