@@ -267,24 +267,24 @@ class SqlHouseholdRegistryTest {
     }
 
     private static Household inVillage(Household h, String village) {
-        return new Household(h.id(), h.version(), village, h.villageGroup(), h.phone(), h.bankName(), h.bankAccount(),
-                h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
-                h.identifiedYear(), h.members(), h.incomes(), h.housing(), h.assurances(), h.pairings(),
-                h.extensions(), null, h.createdAt(), h.updatedAt());
+        return edited(h, village, h.villageGroup(), h.members(), h.pairings());
     }
 
     private static Household withGroup(Household h, String group) {
-        return new Household(h.id(), h.version(), h.villageCode(), group, h.phone(), h.bankName(), h.bankAccount(),
-                h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
-                h.identifiedYear(), h.members(), h.incomes(), h.housing(), h.assurances(), h.pairings(),
-                h.extensions(), h.region(), h.createdAt(), h.updatedAt());
+        return edited(h, h.villageCode(), group, h.members(), h.pairings());
     }
 
     static Household copy(Household h, List<Member> members, List<Pairing> pairings) {
-        return new Household(h.id(), h.version(), h.villageCode(), h.villageGroup(), h.phone(), h.bankName(),
-                h.bankAccount(), h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(),
-                h.status(), h.identifiedYear(), members, h.incomes(), h.housing(), h.assurances(), pairings,
-                h.extensions(), h.region(), h.createdAt(), h.updatedAt());
+        return edited(h, h.villageCode(), h.villageGroup(), members, pairings);
+    }
+
+    /** The household as a client would send it back after editing these fields (the region is ignored on PUT). */
+    private static Household edited(Household h, String village, String group, List<Member> members,
+            List<Pairing> pairings) {
+        return new Household(h.id(), h.version(), village, group, h.phone(), h.bankName(), h.bankAccount(),
+                h.identificationStandard(), h.attribute(), h.mainCause(), h.otherCauses(), h.status(),
+                h.identifiedYear(), members, h.incomes(), h.housing(), h.assurances(), pairings, h.extensions(),
+                h.region(), h.createdAt(), h.updatedAt());
     }
 
     @Test
