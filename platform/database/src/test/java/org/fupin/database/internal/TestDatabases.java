@@ -35,6 +35,7 @@ public final class TestDatabases {
             @Override public int busyTimeoutMillis() { return 5_000; }
             @Override public int readConnections() { return readConnections; }
             @Override public int cacheKibibytes() { return 4_096; }
+            @Override public int writerCacheMebibytes() { return 16; }
             @Override public int walLimitMebibytes() { return walLimitMebibytes; }
         };
     }
