@@ -22,8 +22,15 @@ public interface AuditLog {
      * Appends a record for each change, all by one actor with one action at one time, on the caller's write
      * connection as one batch: for a write of many entities at once, such as an import's thousands of new
      * households.
+     *
+     * <p>Returns the records' ids, in the order of {@code changes}. Records are never changed or removed, so an
+     * id names its record for good: the owner of an entity may keep it instead of a second copy of the entity's
+     * current document, and read that document in the same database as column {@code after} of table
+     * {@code audit}, row {@code id} (a stable part of this API).
+     *
+     * @return the ids of the new records, one per change
      */
-    void appendAll(Connection writeConnection, String actor, String entity, String action, List<Change> changes);
+    long[] appendAll(Connection writeConnection, String actor, String entity, String action, List<Change> changes);
 
     /** The entries of one entity, oldest first, at most {@code limit}. */
     List<AuditEntry> entries(String entity, String entityId, int limit);

@@ -4,7 +4,7 @@
  * ships as SQL files.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.fupin.database.api;
 
 import org.osgi.annotation.bundle.Export;

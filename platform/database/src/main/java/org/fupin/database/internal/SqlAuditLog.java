@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public class SqlAuditLog implements AuditLog {
             String action, String beforeJson, String afterJson) {
         try {
             PreparedStatement insert = insertOn(connection);
+            insert.setNull(1, Types.INTEGER);
             bind(insert, clock.instant().toString(), actor, entity, action,
                     new Change(entityId, utf8(beforeJson), utf8(afterJson)));
             insert.executeUpdate();
@@ -55,38 +57,54 @@ public class SqlAuditLog implements AuditLog {
         }
     }
 
+    /**
+     * Ids are chosen here, after the largest one, rather than read back after each insert: the caller's write
+     * transaction holds the database's write lock, so no other record can take them in between.
+     */
     @Override
-    public synchronized void appendAll(Connection connection, String actor, String entity, String action,
+    public synchronized long[] appendAll(Connection connection, String actor, String entity, String action,
             List<Change> changes) {
+        long[] ids = new long[changes.size()];
         if (changes.isEmpty()) {
-            return;
+            return ids;
         }
         try {
             PreparedStatement insert = insertOn(connection);
             String at = clock.instant().toString();
-            for (Change change : changes) {
-                bind(insert, at, actor, entity, action, change);
+            long next = largestId(connection) + 1;
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = next++;
+                insert.setLong(1, ids[i]);
+                bind(insert, at, actor, entity, action, changes.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();
+            return ids;
         } catch (SQLException e) {
             throw new DatabaseException("audit append failed: " + e.getMessage(), e);
         }
     }
 
+    private static long largestId(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM audit")) {
+            return rs.getLong(1);
+        }
+    }
+
     /**
      * Documents are bound as UTF-8 bytes and cast back to TEXT in SQL ({@link #insertOn}), so a document arriving
-     * as bytes is never turned into a string and back.
+     * as bytes is never turned into a string and back. Parameter 1, the id, is bound by the caller.
      */
     private static void bind(PreparedStatement insert, String at, String actor, String entity, String action,
             Change change) throws SQLException {
-        insert.setString(1, at);
-        insert.setString(2, actor);
-        insert.setString(3, entity);
-        insert.setString(4, change.entityId());
-        insert.setString(5, action);
-        insert.setBytes(6, change.beforeJson());
-        insert.setBytes(7, change.afterJson());
+        insert.setString(2, at);
+        insert.setString(3, actor);
+        insert.setString(4, entity);
+        insert.setString(5, change.entityId());
+        insert.setString(6, action);
+        insert.setBytes(7, change.beforeJson());
+        insert.setBytes(8, change.afterJson());
     }
 
     private static byte[] utf8(String json) {
@@ -99,8 +117,8 @@ public class SqlAuditLog implements AuditLog {
                 preparedInsert.close();
             }
             preparedInsert = connection.prepareStatement(
-                    "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) "
-                    + "VALUES (?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT))");
+                    "INSERT INTO audit (id, at, actor, entity, entity_id, action, before, after) "
+                    + "VALUES (?,?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT))");
             preparedOn = connection;
         }
         return preparedInsert;

@@ -1,9 +1,11 @@
 package org.fupin.database.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fupin.database.api.AuditEntry;
+import org.fupin.database.api.AuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,25 @@ class SqlAuditLogTest {
 
         assertEquals(List.of(1, 0, 0, 1), List.of("1", "2", "3", "4").stream()
                 .map(id -> audit.entries("household", id, 10).size()).toList());
+    }
+
+    @Test
+    void aBatchOfChangesReturnsTheIdsOfItsRecordsInOrder() {
+        byte[] first = "{\"n\":\"甲\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "{\"n\":\"乙\"}".getBytes(StandardCharsets.UTF_8);
+        long[] ids = database.write(c -> audit.appendAll(c, "clerk", "household", "create",
+                List.of(new AuditLog.Change("7", null, first), new AuditLog.Change("8", first, second))));
+        long[] none = database.write(c -> audit.appendAll(c, "clerk", "household", "create", List.of()));
+
+        // after the four export records of the fixture
+        assertArrayEquals(new long[] {5, 6}, ids);
+        assertEquals(0, none.length);
+        AuditEntry seventh = audit.entries("household", "7", 10).get(0);
+        AuditEntry eighth = audit.entries("household", "8", 10).get(0);
+        assertEquals(List.of(5L, 6L), List.of(seventh.id(), eighth.id()));
+        assertEquals("{\"n\":\"甲\"}", seventh.after());
+        assertEquals("{\"n\":\"甲\"}", eighth.before());
+        assertEquals("{\"n\":\"乙\"}", eighth.after());
     }
 
     @Test

@@ -44,10 +44,10 @@ final class HouseholdSearch {
                 }
             }
             var items = new ArrayList<HouseholdSummary>();
-            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.village_code, h.doc ->> "
-                    + "'$.villageGroup', h.head_name, h.head_id_number, h.member_count, h.attribute, h.main_cause, "
-                    + "h.status, h.income_year, h.per_capita_fen FROM household h" + where + order
-                    + " LIMIT ? OFFSET ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.village_code, "
+                    + SqlHouseholdRegistry.DOCUMENT + " ->> '$.villageGroup', h.head_name, h.head_id_number, "
+                    + "h.member_count, h.attribute, h.main_cause, h.status, h.income_year, h.per_capita_fen "
+                    + SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order + " LIMIT ? OFFSET ?")) {
                 int next = bind(select);
                 select.setInt(next, query.size());
                 select.setLong(next + 1, (long) query.page() * query.size());
@@ -66,8 +66,8 @@ final class HouseholdSearch {
         String order = filter();
         return database.read(c -> {
             long rows = 0;
-            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.doc FROM household h"
-                    + where + order)) {
+            try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, "
+                    + SqlHouseholdRegistry.DOCUMENT + " " + SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order)) {
                 bind(select);
                 select.setFetchSize(500);
                 try (ResultSet rs = select.executeQuery()) {

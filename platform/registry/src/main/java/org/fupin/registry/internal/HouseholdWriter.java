@@ -27,7 +27,8 @@ import org.fupin.registry.api.Member;
  * closed, which must happen before the transaction commits: a batch of a thousand households costs a few
  * executions rather than ten thousand (the driver's cost per execution was larger than SQLite's per row). Ids
  * come from the table maxima, read once: every write runs on the single writer connection, one transaction at a
- * time.
+ * time. A household's document is stored once, in its audit record, which the household row names; so the
+ * household rows are bound last, once the audit log has given those records' ids.
  */
 final class HouseholdWriter implements AutoCloseable {
     /** What an insert found out about the people in it. */
@@ -61,6 +62,9 @@ final class HouseholdWriter implements AutoCloseable {
     private final Map<String, Long> holders = new HashMap<>();
     private final Map<Long, Integer> sizesInsertedHere = new HashMap<>();
     private final List<AuditLog.Change> created = new ArrayList<>();
+    /** The new households, in the order of {@link #created}, bound when their documents' ids are known. */
+    private final List<Household> insertedHere = new ArrayList<>();
+    private final List<Long> insertedIds = new ArrayList<>();
     private long nextHousehold;
     private long nextMember;
 
@@ -71,8 +75,8 @@ final class HouseholdWriter implements AutoCloseable {
         this.actor = actor;
         findPerson = connection.prepareStatement("SELECT household_id FROM member WHERE id_number = ?");
         insertHousehold = connection.prepareStatement("INSERT INTO household (id, version, village_code, status, "
-                + "attribute, main_cause, head_name, head_id_number, member_count, income_year, per_capita_fen, doc, "
-                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT),?,?)");
+                + "attribute, main_cause, head_name, head_id_number, member_count, income_year, per_capita_fen, "
+                + "document_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         insertMember = connection.prepareStatement(
                 "INSERT INTO member (id, household_id, id_number, name) VALUES (?,?,?,?)");
         insertCause = connection.prepareStatement(
@@ -139,17 +143,12 @@ final class HouseholdWriter implements AutoCloseable {
         sizesInsertedHere.put(id, members.size());
         Household stored = household.managed(null, null, status, members, household.incomes(),
                 SqlHouseholdRegistry.closePairings(household.pairings()), household.region(), now, now);
-        byte[] doc = json.writeUtf8(stored);
-        insertHousehold.setLong(1, id);
-        insertHousehold.setLong(2, 1);
-        bindColumns(insertHousehold, 3, stored, doc);
-        insertHousehold.setString(13, now.toString());
-        insertHousehold.setString(14, now.toString());
-        insertHousehold.addBatch();
+        insertedHere.add(stored);
+        insertedIds.add(id);
         insertMembers(id, members);
         insertCauses(id, stored);
         insertStatusChange(id, null, status, since, reason, now);
-        created.add(new AuditLog.Change(String.valueOf(id), null, doc));
+        created.add(new AuditLog.Change(String.valueOf(id), null, json.writeUtf8(stored)));
         return new Inserted(id);
     }
 
@@ -227,11 +226,11 @@ final class HouseholdWriter implements AutoCloseable {
     }
 
     /**
-     * Binds village … doc (10 parameters) from {@code first}; shared with updates. The statement must read the
-     * document's parameter as {@code CAST(? AS TEXT)}: it is bound as UTF-8 bytes, because the driver's own
-     * encoding of a long string with Chinese text cost more than the insert itself.
+     * Binds village … document_id (10 parameters) from {@code first}; shared with updates. {@code documentId} is
+     * the id of the audit record whose after is the household's document.
      */
-    static void bindColumns(PreparedStatement statement, int first, Household h, byte[] doc) throws SQLException {
+    static void bindColumns(PreparedStatement statement, int first, Household h, long documentId)
+            throws SQLException {
         statement.setString(first, h.villageCode());
         statement.setString(first + 1, h.status().name());
         statement.setString(first + 2, h.attribute().name());
@@ -248,7 +247,7 @@ final class HouseholdWriter implements AutoCloseable {
             statement.setInt(first + 7, latest.year());
             statement.setLong(first + 8, latest.perCapitaNet().movePointRight(2).longValueExact());
         }
-        statement.setBytes(first + 9, doc);
+        statement.setLong(first + 9, documentId);
     }
 
     private long max(String table) throws SQLException {
@@ -259,16 +258,26 @@ final class HouseholdWriter implements AutoCloseable {
     }
 
     /**
-     * Executes the collected rows — households before the rows that refer to them — and the audit records of the
-     * new households, then closes the statements.
+     * Appends the new households' audit records, then executes the collected rows — households, which name those
+     * records, before the rows that refer to them — and closes the statements.
      */
     @Override
     public void close() throws SQLException {
         try {
+            long[] documents = audit.appendAll(connection, actor.username(), SqlHouseholdRegistry.ENTITY, "create",
+                    created);
+            for (int i = 0; i < documents.length; i++) {
+                Household stored = insertedHere.get(i);
+                insertHousehold.setLong(1, insertedIds.get(i));
+                insertHousehold.setLong(2, 1);
+                bindColumns(insertHousehold, 3, stored, documents[i]);
+                insertHousehold.setString(13, stored.createdAt().toString());
+                insertHousehold.setString(14, stored.updatedAt().toString());
+                insertHousehold.addBatch();
+            }
             for (PreparedStatement batch : List.of(insertHousehold, insertMember, insertCause, insertStatus)) {
                 batch.executeBatch();
             }
-            audit.appendAll(connection, actor.username(), SqlHouseholdRegistry.ENTITY, "create", created);
         } finally {
             for (PreparedStatement statement : List.of(findPerson, insertHousehold, insertMember, insertCause,
                     insertStatus)) {

@@ -50,6 +50,13 @@ import org.osgi.service.component.annotations.Reference;
 public class SqlHouseholdRegistry implements HouseholdRegistry {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String ENTITY = "household";
+    /**
+     * Household rows with their current documents: a document is stored once, as the after of the audit record
+     * that the row names (migration V4; see {@link org.fupin.database.api.AuditLog#appendAll}).
+     */
+    static final String FROM_HOUSEHOLD = "FROM household h JOIN audit d ON d.id = h.document_id";
+    /** The current document's column in {@link #FROM_HOUSEHOLD}. */
+    static final String DOCUMENT = "d.after";
 
     private final RegistryStore store;
     private final SqlRegionDirectory regions;
@@ -154,7 +161,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         }
         return store.database().read(c -> {
             try (PreparedStatement query = c.prepareStatement(
-                    "SELECT version, doc, village_code FROM household WHERE id = ?")) {
+                    "SELECT h.version, " + DOCUMENT + ", h.village_code " + FROM_HOUSEHOLD + " WHERE h.id = ?")) {
                 query.setLong(1, key);
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next() || !actor.covers(rs.getString(3))) {
@@ -175,7 +182,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     private Optional<Household> load(Connection c, long id) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT version, doc FROM household WHERE id = ?")) {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT h.version, " + DOCUMENT + " " + FROM_HOUSEHOLD + " WHERE h.id = ?")) {
             query.setLong(1, id);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
@@ -466,22 +474,22 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     /** Stores the next state of a household under optimistic locking, with its audit entry. */
     private void rewrite(Connection c, Household current, Household next, Actor actor, String action)
             throws SQLException {
-        byte[] doc = json.writeUtf8(withoutDerived(next));
+        long document = store.audit().appendAll(c, actor.username(), ENTITY, action, List.of(new AuditLog.Change(
+                current.id(), json.writeUtf8(withoutDerived(current)), json.writeUtf8(withoutDerived(next)))))[0];
         try (PreparedStatement update = c.prepareStatement("UPDATE household SET version = ?, village_code = ?, "
                 + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
-                + "income_year = ?, per_capita_fen = ?, doc = CAST(? AS TEXT), updated_at = ? "
+                + "income_year = ?, per_capita_fen = ?, document_id = ?, updated_at = ? "
                 + "WHERE id = ? AND version = ?")) {
             update.setLong(1, next.version());
-            HouseholdWriter.bindColumns(update, 2, next, doc);
+            HouseholdWriter.bindColumns(update, 2, next, document);
             update.setString(12, next.updatedAt().toString());
             update.setLong(13, Long.parseLong(current.id()));
             update.setLong(14, current.version());
             if (update.executeUpdate() != 1) {
+                // the transaction rolls back, the audit record with it
                 throw stale(current.id(), currentVersion(c, current.id()), current.version());
             }
         }
-        store.audit().appendAll(c, actor.username(), ENTITY, action,
-                List.of(new AuditLog.Change(current.id(), json.writeUtf8(withoutDerived(current)), doc)));
     }
 
     /** As stored: id and version live in their columns, ages are derived on read. */
