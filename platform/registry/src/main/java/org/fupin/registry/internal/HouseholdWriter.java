@@ -43,6 +43,10 @@ final class HouseholdWriter implements AutoCloseable {
     record AlreadyRegistered(long id) implements Outcome {
     }
 
+    /** A new household as stored, and its document. */
+    private record Created(long id, Household stored, byte[] document) {
+    }
+
     /** Holder of an ID number nobody in the registry has (household ids start at 1). */
     private static final long NOBODY = 0;
 
@@ -61,10 +65,8 @@ final class HouseholdWriter implements AutoCloseable {
      */
     private final Map<String, Long> holders = new HashMap<>();
     private final Map<Long, Integer> sizesInsertedHere = new HashMap<>();
-    private final List<AuditLog.Change> created = new ArrayList<>();
-    /** The new households, in the order of {@link #created}, bound when their documents' ids are known. */
-    private final List<Household> insertedHere = new ArrayList<>();
-    private final List<Long> insertedIds = new ArrayList<>();
+    /** The new households, bound when the audit log has given their documents' ids. */
+    private final List<Created> created = new ArrayList<>();
     private long nextHousehold;
     private long nextMember;
 
@@ -143,12 +145,10 @@ final class HouseholdWriter implements AutoCloseable {
         sizesInsertedHere.put(id, members.size());
         Household stored = household.managed(null, null, status, members, household.incomes(),
                 SqlHouseholdRegistry.closePairings(household.pairings()), household.region(), now, now);
-        insertedHere.add(stored);
-        insertedIds.add(id);
         insertMembers(id, members);
         insertCauses(id, stored);
         insertStatusChange(id, null, status, since, reason, now);
-        created.add(new AuditLog.Change(String.valueOf(id), null, json.writeUtf8(stored)));
+        created.add(new Created(id, stored, json.writeUtf8(stored)));
         return new Inserted(id);
     }
 
@@ -264,15 +264,17 @@ final class HouseholdWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
+            var changes = created.stream()
+                    .map(h -> new AuditLog.Change(String.valueOf(h.id()), null, h.document())).toList();
             long[] documents = audit.appendAll(connection, actor.username(), SqlHouseholdRegistry.ENTITY, "create",
-                    created);
+                    changes);
             for (int i = 0; i < documents.length; i++) {
-                Household stored = insertedHere.get(i);
-                insertHousehold.setLong(1, insertedIds.get(i));
+                Created household = created.get(i);
+                insertHousehold.setLong(1, household.id());
                 insertHousehold.setLong(2, 1);
-                bindColumns(insertHousehold, 3, stored, documents[i]);
-                insertHousehold.setString(13, stored.createdAt().toString());
-                insertHousehold.setString(14, stored.updatedAt().toString());
+                bindColumns(insertHousehold, 3, household.stored(), documents[i]);
+                insertHousehold.setString(13, household.stored().createdAt().toString());
+                insertHousehold.setString(14, household.stored().updatedAt().toString());
                 insertHousehold.addBatch();
             }
             for (PreparedStatement batch : List.of(insertHousehold, insertMember, insertCause, insertStatus)) {

@@ -47,8 +47,8 @@ class DocumentsInAuditMigrationTest {
 
             database.migrate("registry", TestDatabases.migrationsOnClassPath("db/registry"), "db/registry");
 
-            var registry = new SqlHouseholdRegistry(new RegistryStore(database, audit),
-                    new SqlRegionDirectory(new RegistryStore(database, audit)), Clock.systemUTC());
+            var store = new RegistryStore(database, audit);
+            var registry = new SqlHouseholdRegistry(store, new SqlRegionDirectory(store), Clock.systemUTC());
             assertEquals(first, stored(registry.find("1", SqlHouseholdRegistryTest.CLERK).orElseThrow()));
             assertEquals(second, stored(registry.find("2", SqlHouseholdRegistryTest.CLERK).orElseThrow()));
             assertEquals(List.of("create", "status"), actions(audit, "1"));
