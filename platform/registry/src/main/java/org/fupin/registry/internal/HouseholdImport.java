@@ -204,7 +204,7 @@ public class HouseholdImport {
         }
     }
 
-    private record Valid(HouseholdCsvReader.Parsed parsed, Household household, HouseholdStatus status) {
+    private record Valid(HouseholdCsvReader.Parsed parsed, HouseholdWriter.Prepared household) {
     }
 
     private Valid validate(HouseholdCsvReader.Parsed parsed, HouseholdValidator validator,
@@ -217,8 +217,10 @@ public class HouseholdImport {
         }
         try {
             Household household = validator.normalise(parsed.draft(), registry.today());
-            return new Valid(parsed, SqlHouseholdRegistry.withoutDerived(registry.located(household)),
-                    SqlHouseholdRegistry.initialStatus(household));
+            // prepared here, on the reading thread: the writer thread is the import's bottleneck
+            return new Valid(parsed, HouseholdWriter.prepare(
+                    SqlHouseholdRegistry.withoutDerived(registry.located(household)),
+                    SqlHouseholdRegistry.initialStatus(household), clock.instant(), store, json));
         } catch (ValidationException invalid) {
             for (Violation violation : invalid.violations()) {
                 reject(rejections, new Rejection(lineOf(parsed, violation.field()), parsed.key(),
@@ -248,16 +250,15 @@ public class HouseholdImport {
 
     private BatchResult store(List<Valid> batch, boolean dryRun, Actor actor) {
         long started = System.nanoTime();
-        Instant now = clock.instant();
         var counts = new long[3];
         var rejections = new ArrayList<Rejection>();
         try {
             store.database().write(c -> {
                 try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
-                    writer.prefetch(batch.stream().flatMap(v -> v.household().members().stream())
+                    writer.prefetch(batch.stream().flatMap(v -> v.household().stored().members().stream())
                             .map(Member::idNumber).toList());
                     for (Valid valid : batch) {
-                        insertOne(writer, valid, now, counts, rejections);
+                        insertOne(writer, valid, counts, rejections);
                     }
                 }
                 if (dryRun) {
@@ -276,11 +277,12 @@ public class HouseholdImport {
      * Inserts one household or records why not. The writer checks every person before it writes a row, so a
      * refused household has written nothing and needs no savepoint; any other failure rolls back the batch.
      */
-    private static void insertOne(HouseholdWriter writer, Valid valid, Instant now, long[] batchCounts,
+    private static void insertOne(HouseholdWriter writer, Valid valid, long[] batchCounts,
             List<Rejection> rejections) throws SQLException {
         try {
-            var outcome = writer.insert(valid.household(), valid.status(),
-                    now.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(), now, "导入 / imported");
+            Instant prepared = valid.household().stored().createdAt();
+            var outcome = writer.insert(valid.household(), prepared.atZone(SqlHouseholdRegistry.CHINA).toLocalDate(),
+                    "导入 / imported");
             batchCounts[outcome instanceof HouseholdWriter.Inserted ? 0 : 1]++;
         } catch (ConflictException conflict) {
             batchCounts[2]++;

@@ -28,7 +28,9 @@ import org.fupin.registry.api.Member;
  * executions rather than ten thousand (the driver's cost per execution was larger than SQLite's per row). Ids
  * come from the table maxima, read once: every write runs on the single writer connection, one transaction at a
  * time. A household's document is stored once, in its audit record, which the household row names; so the
- * household rows are bound last, once the audit log has given those records' ids.
+ * household rows are bound last, once the audit log has given those records' ids. A new household arrives
+ * {@linkplain #prepare prepared} — members numbered, document written — outside the transaction, so the single
+ * writer thread spends its time on the rows alone.
  */
 final class HouseholdWriter implements AutoCloseable {
     /** What an insert found out about the people in it. */
@@ -43,7 +45,11 @@ final class HouseholdWriter implements AutoCloseable {
     record AlreadyRegistered(long id) implements Outcome {
     }
 
-    /** A new household as stored, and its document. */
+    /** A new household as it will be stored (members numbered, timestamps set) and its document. */
+    record Prepared(Household stored, byte[] document) {
+    }
+
+    /** A new household with its id, as stored, and its document. */
     private record Created(long id, Household stored, byte[] document) {
     }
 
@@ -68,7 +74,6 @@ final class HouseholdWriter implements AutoCloseable {
     /** The new households, bound when the audit log has given their documents' ids. */
     private final List<Created> created = new ArrayList<>();
     private long nextHousehold;
-    private long nextMember;
 
     HouseholdWriter(Connection connection, AuditLog audit, RegistryJson json, Actor actor) throws SQLException {
         this.connection = connection;
@@ -86,7 +91,22 @@ final class HouseholdWriter implements AutoCloseable {
         insertStatus = connection.prepareStatement("INSERT INTO status_change (household_id, from_status, to_status, "
                 + "date, reason, actor, recorded_at) VALUES (?,?,?,?,?,?,?)");
         nextHousehold = max("household") + 1;
-        nextMember = max("member") + 1;
+    }
+
+    /**
+     * A validated new household as it will be stored with {@code status} from {@code now} on: its members get ids
+     * reserved for them, its document is written. Needs no transaction.
+     */
+    static Prepared prepare(Household household, HouseholdStatus status, Instant now, RegistryStore store,
+            RegistryJson json) {
+        long memberId = store.reserveMemberIds(household.members().size());
+        var members = new ArrayList<Member>(household.members().size());
+        for (Member member : household.members()) {
+            members.add(member.withId(String.valueOf(memberId++)));
+        }
+        Household stored = household.managed(null, null, status, members, household.incomes(),
+                SqlHouseholdRegistry.closePairings(household.pairings()), household.region(), now, now);
+        return new Prepared(stored, json.writeUtf8(stored));
     }
 
     /**
@@ -114,12 +134,12 @@ final class HouseholdWriter implements AutoCloseable {
      *
      * @throws ConflictException when a member belongs to another household
      */
-    Outcome insert(Household household, HouseholdStatus status, LocalDate since, Instant now, String reason)
-            throws SQLException {
+    Outcome insert(Prepared household, LocalDate since, String reason) throws SQLException {
+        Household stored = household.stored();
         Long existing = null;
         Member firstTaken = null;
         boolean allRegistered = true;
-        for (Member member : household.members()) {
+        for (Member member : stored.members()) {
             long holder = holder(member.idNumber());
             if (holder == NOBODY) {
                 allRegistered = false;
@@ -131,24 +151,20 @@ final class HouseholdWriter implements AutoCloseable {
             }
         }
         if (existing != null) {
-            if (allRegistered && household.members().size() == size(existing)) {
+            if (allRegistered && stored.members().size() == size(existing)) {
                 return new AlreadyRegistered(existing);
             }
             throw duplicate(firstTaken, existing);
         }
         long id = nextHousehold++;
-        var members = new ArrayList<Member>(household.members().size());
-        for (Member member : household.members()) {
-            members.add(member.withId(String.valueOf(nextMember++)));
+        for (Member member : stored.members()) {
             holders.put(member.idNumber(), id);
         }
-        sizesInsertedHere.put(id, members.size());
-        Household stored = household.managed(null, null, status, members, household.incomes(),
-                SqlHouseholdRegistry.closePairings(household.pairings()), household.region(), now, now);
-        insertMembers(id, members);
+        sizesInsertedHere.put(id, stored.members().size());
+        insertMembers(id, stored.members());
         insertCauses(id, stored);
-        insertStatusChange(id, null, status, since, reason, now);
-        created.add(new Created(id, stored, json.writeUtf8(stored)));
+        insertStatusChange(id, null, stored.status(), since, reason, stored.createdAt());
+        created.add(new Created(id, stored, household.document()));
         return new Inserted(id);
     }
 
@@ -181,11 +197,6 @@ final class HouseholdWriter implements AutoCloseable {
 
     private static ConflictException duplicate(Member member, long holder) {
         return new ConflictException("duplicate_person", Messages.text("person.duplicate", member.idNumber(), holder));
-    }
-
-    /** A new member id; members inserted through this writer take theirs from here. */
-    long nextMemberId() {
-        return nextMember++;
     }
 
     void insertMembers(long householdId, List<Member> members) throws SQLException {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.fupin.database.api.AuditLog;
@@ -26,10 +27,27 @@ public class RegistryStore {
     private final Database database;
     private final AuditLog audit;
     private final CountDownLatch villagesLoaded = new CountDownLatch(1);
+    private final AtomicLong nextMemberId;
 
+    /** Opens the store over a migrated registry schema. */
     RegistryStore(Database database, AuditLog audit) {
         this.database = database;
         this.audit = audit;
+        this.nextMemberId = new AtomicLong(1 + database.read(c -> {
+            try (var statement = c.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM member")) {
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /**
+     * The first of {@code count} consecutive member ids that nobody was given before. Ids are handed out before the
+     * write that stores them, so that a household's document can be written outside the write transaction; the ids
+     * of a household that is then not stored (a duplicate, a rollback, a dry run) are never used.
+     */
+    long reserveMemberIds(int count) {
+        return nextMemberId.getAndAdd(count);
     }
 
     Database database() {

@@ -109,10 +109,11 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         HouseholdEditors.require(actor, HouseholdEditors.Write.CREATE);
         Household household = validatorFor(actor).normalise(draft, today());
         HouseholdStatus status = initialStatus(household);
-        Instant now = clock.instant();
+        var prepared = HouseholdWriter.prepare(withoutDerived(located(household)), status, clock.instant(), store,
+                json);
         long id = store.database().write(c -> {
             try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
-                var outcome = writer.insert(withoutDerived(located(household)), status, today(), now, NEW_REASON);
+                var outcome = writer.insert(prepared, today(), NEW_REASON);
                 if (outcome instanceof HouseholdWriter.AlreadyRegistered registered) {
                     throw new ConflictException("duplicate_person", Messages.text("person.duplicate",
                             household.members().get(0).idNumber(), registered.id()));
@@ -246,7 +247,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         store.database().write(c -> {
             requireNobodyRegistered(c, List.of(checked), null);
             try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
-                Member added = checked.withId(String.valueOf(writer.nextMemberId()));
+                Member added = checked.withId(String.valueOf(store.reserveMemberIds(1)));
                 var members = new ArrayList<>(current.members());
                 members.add(added);
                 Household next = withMembers(current, members, now);

@@ -142,6 +142,33 @@ class SqlHouseholdRegistryTest {
     }
 
     @Test
+    void memberIdsAreNeverHandedOutTwiceAcrossRefusalsAndRestarts(@TempDir Path own) {
+        // member ids are reserved before the write transaction: a refused household skips some, a restart goes on
+        // after the highest stored
+        var ids = new ArrayList<String>();
+        try (var first = TestStorage.open(own)) {
+            var registry = first.registry(CLOCK);
+            registry.create(Samples.household(901), CLERK).members().forEach(m -> ids.add(m.id()));
+            assertThrows(ConflictException.class, () -> registry.create(Samples.household(901), CLERK));
+            registry.create(Samples.household(902), CLERK).members().forEach(m -> ids.add(m.id()));
+        }
+        try (var reopened = TestStorage.open(own)) {
+            var registry = reopened.registry(CLOCK);
+            Household third = registry.create(Samples.household(903), CLERK);
+            third.members().forEach(m -> ids.add(m.id()));
+            Member baby = Samples.member("王小宝", Sex.MALE, Relation.GRANDCHILD,
+                    Samples.id("620502", LocalDate.of(2026, 5, 1), 995));
+            Household grown = registry.addMember(third.id(), 1, baby, MemberChangeReason.BIRTH,
+                    LocalDate.of(2026, 5, 1), null, CLERK);
+            ids.add(grown.members().get(grown.members().size() - 1).id());
+        }
+
+        assertEquals(ids.size(), Set.copyOf(ids).size(), ids.toString());
+        assertEquals(ids.stream().mapToLong(Long::parseLong).sorted().boxed().toList(),
+                ids.stream().map(Long::parseLong).toList(), "ids grow in the order they were given");
+    }
+
+    @Test
     void membersJoinAndLeaveWithAReasonKeptInHistory() {
         Household household = created();
         Member baby = Samples.member("王小宝", Sex.MALE, Relation.GRANDCHILD,
