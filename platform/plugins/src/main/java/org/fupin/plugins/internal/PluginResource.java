@@ -98,6 +98,4 @@ public class PluginResource {
         return new ApiException(413, "too_large", "a plugin jar may be at most " + plugins.maxBytes() / 1024 / 1024
                 + " MiB (setting maxUploadMebibytes of org.fupin.plugins.internal.PluginManager)", List.of());
     }
-
-
 }

@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.Member;
 import org.fupin.registry.api.ValidationException;

@@ -27,10 +27,10 @@ import org.fupin.registry.api.Member;
  * closed, which must happen before the transaction commits: a batch of a thousand households costs a few
  * executions rather than ten thousand (the driver's cost per execution was larger than SQLite's per row).
  * Household ids come from the table's maximum, read once: every write runs on the single writer connection, one
- * transaction at a time; member ids are reserved from the store. A household's document is stored once, in its audit record, which the household row names; so the
- * household rows are bound last, once the audit log has given those records' ids. A new household arrives
- * {@linkplain #prepare prepared} — members numbered, document written — outside the transaction, so the single
- * writer thread spends its time on the rows alone.
+ * transaction at a time; member ids are reserved from the store. A household's document is stored once, in its
+ * audit record, which the household row names; so the household rows are bound last, once the audit log has
+ * given those records' ids. A new household arrives {@linkplain #prepare prepared} — members numbered, document
+ * written — outside the transaction, so the single writer thread spends its time on the rows alone.
  */
 final class HouseholdWriter implements AutoCloseable {
     /** What an insert found out about the people in it. */
