@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -114,6 +118,44 @@ class RegistryApiIT {
         assertEquals(409, stale.status(), stale.body());
         assertEquals("stale_version", stale.json().path("error").path("code").asText());
         assertEquals("九组", api.get("/api/v1/households/" + id).json().path("villageGroup").asText());
+    }
+
+    /**
+     * A household read is answered by a servlet filter ahead of Jersey; it must answer exactly as the resource
+     * does (a query string sends the same read to the resource), and leave every error to the resource.
+     */
+    @Test
+    void aHouseholdReadIsAnsweredAsTheResourceWouldAnswerIt(@InjectBundleContext BundleContext context) {
+        var created = api.send("POST", "/api/v1/households", household("620502001003"));
+        String path = "/api/v1/households/" + created.json().path("id").asText();
+        var runtime = new ServiceTracker<HttpServiceRuntime, HttpServiceRuntime>(context, HttpServiceRuntime.class,
+                null);
+        runtime.open();
+        try {
+            var chain = runtime.getService().calculateRequestInfoDTO(path).filterDTOs;
+            assertTrue(Arrays.stream(chain).anyMatch(f -> f.name.endsWith(".HouseholdReadFilter")),
+                    "the read filter is on the request's chain");
+        } finally {
+            runtime.close();
+        }
+
+        var served = api.get(path);
+        var byResource = api.get(path + "?via=resource");
+
+        assertEquals(200, served.status(), served.body());
+        assertEquals(byResource.body(), served.body());
+        assertEquals(created.json(), served.json());
+        for (String header : List.of("Content-Type", "Content-Length", "ETag", "Cache-Control",
+                "X-Content-Type-Options", "Content-Security-Policy")) {
+            assertNotNull(served.header(header), header);
+            assertEquals(byResource.header(header), served.header(header), header);
+        }
+        assertEquals(401, api.anonymous().get(path).status());
+        assertEquals(401, api.anonymous().send("GET", path, null, "Authorization", "Bearer not-a-token").status());
+        assertEquals(406, api.send("GET", path, null, "Accept", "text/csv").status());
+        var otherTownship = api.user("read-filter-other", "620502002", null, "TOWNSHIP_OFFICER").get(path);
+        assertEquals(404, otherTownship.status(), otherTownship.body());
+        assertEquals("not_found", otherTownship.json().path("error").path("code").asText());
     }
 
     @Test

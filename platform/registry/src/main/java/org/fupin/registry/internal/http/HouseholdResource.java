@@ -77,13 +77,10 @@ public class HouseholdResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        String household = registry.findJson(id, Requests.actor(security))
+        var household = registry.findJson(id, Requests.actor(security)).map(HouseholdJson::of)
                 .orElseThrow(() -> SqlHouseholdRegistry.notFound(id));
-        // the version is the document's second field: "{"id":"…","version":N,…"
-        int start = household.indexOf("\"version\":") + 10;
-        String version = household.substring(start, household.indexOf(',', start));
-        return Response.ok(household, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .tag(new EntityTag(version)).build();
+        return Response.ok(household.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .tag(new EntityTag(household.version())).build();
     }
 
     @PUT
