@@ -2,7 +2,7 @@
 # Registry load figures against a running-from-scratch platform on 127.0.0.1 (bounded: fixed durations and
 # request counts). Usage: benchmarks/registry.sh DATA_DIR [PORT]
 #   - GET /households/{id} throughput and latency percentiles with wrk, 32 connections, 30 s
-#   - search latency (p50/p95/max) by name prefix and by ID number, 200 requests each
+#   - search latency (p50/p95/max) by name prefix, full name and ID number, 200 requests each
 #   - region aggregates (/households/counts): a county by township and 甘肃 62 by county, 50 requests each
 # DATA_DIR should already hold households (e.g. after ./run.sh, or an import of benchmarks CSVs). Every request
 # signs in as the province administrator 'admin': FUPIN_ADMIN_PASSWORD (default fupin-demo, as after ./run.sh;
@@ -57,6 +57,7 @@ def report(name, urls):
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))]
     print(f"{name}: n={len(times)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={times[-1]:.1f} ms")
 report("search by name prefix (2 characters)", [base + "/households?q=" + urllib.parse.quote(random.choice(heads)[:2]) for _ in range(200)])
+report("search by full name", [base + "/households?q=" + urllib.parse.quote(random.choice(heads)) for _ in range(200)])
 report("search by full ID number", [base + "/households?q=" + random.choice(ids) for _ in range(200)])
 report("search by village, first page", [base + "/households?region=" + random.choice(page["items"])["villageCode"] for _ in range(200)])
 report("search by county and status, first page", [base + "/households?region=620502&status=POOR" for _ in range(100)])

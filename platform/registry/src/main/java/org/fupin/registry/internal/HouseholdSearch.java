@@ -35,25 +35,38 @@ final class HouseholdSearch {
 
     Page<HouseholdSummary> run() {
         String order = filter();
+        boolean text = query.text() != null && !query.text().isBlank();
         return database.read(c -> {
-            long total;
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM household h" + where)) {
-                bind(count);
-                try (ResultSet rs = count.executeQuery()) {
-                    total = rs.getLong(1);
-                }
-            }
             var items = new ArrayList<HouseholdSummary>();
+            long total = -1;
+            // A name or ID number search finds its households through the member index, one household look-up
+            // per matching person: the page and its total are taken from one pass over them (a window count)
+            // instead of two. Region-only searches keep a separate count, which reads an index alone, while
+            // their page stops at its last row.
+            String page = text
+                    ? "FROM (SELECT h.id AS id, count(*) OVER () AS total FROM household h" + where + order
+                            + " LIMIT ? OFFSET ?) p JOIN household h ON h.id = p.id "
+                            + SqlHouseholdRegistry.DOCUMENT_JOIN + order
+                    : SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order + " LIMIT ? OFFSET ?";
             try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.village_code, "
                     + SqlHouseholdRegistry.DOCUMENT + " ->> '$.villageGroup', h.head_name, h.head_id_number, "
-                    + "h.member_count, h.attribute, h.main_cause, h.status, h.income_year, h.per_capita_fen "
-                    + SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order + " LIMIT ? OFFSET ?")) {
+                    + "h.member_count, h.attribute, h.main_cause, h.status, h.income_year, h.per_capita_fen, "
+                    + (text ? "p.total " : "NULL ") + page)) {
                 int next = bind(select);
                 select.setInt(next, query.size());
                 select.setLong(next + 1, (long) query.page() * query.size());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         items.add(summary(rs));
+                        total = text ? rs.getLong(13) : total;
+                    }
+                }
+            }
+            if (total < 0) {
+                try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM household h" + where)) {
+                    bind(count);
+                    try (ResultSet rs = count.executeQuery()) {
+                        total = rs.getLong(1);
                     }
                 }
             }

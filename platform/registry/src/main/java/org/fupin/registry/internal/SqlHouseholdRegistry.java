@@ -54,7 +54,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
      * Household rows with their current documents: a document is stored once, as the after of the audit record
      * that the row names (migration V4; see {@link org.fupin.database.api.AuditLog#appendAll}).
      */
-    static final String FROM_HOUSEHOLD = "FROM household h JOIN audit d ON d.id = h.document_id";
+    static final String DOCUMENT_JOIN = "JOIN audit d ON d.id = h.document_id";
+    static final String FROM_HOUSEHOLD = "FROM household h " + DOCUMENT_JOIN;
     /** The current document's column in {@link #FROM_HOUSEHOLD}. */
     static final String DOCUMENT = "d.after";
 

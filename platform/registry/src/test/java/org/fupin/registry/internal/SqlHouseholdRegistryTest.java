@@ -35,6 +35,8 @@ import org.fupin.registry.api.ValidationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlHouseholdRegistryTest {
@@ -250,6 +252,30 @@ class SqlHouseholdRegistryTest {
         String full = a.head().orElseThrow().idNumber();
         assertEquals(full.substring(0, 6) + "********" + full.substring(14), found.headIdNumber(),
                 "lists show ID numbers masked");
+    }
+
+    /** A name search takes its page and total from one pass: both must match a walk through every page. */
+    @ParameterizedTest
+    @EnumSource(HouseholdQuery.Sort.class)
+    void aNameSearchCountsEveryMatchOnEveryPageAndPastTheLast(HouseholdQuery.Sort sort) {
+        created();
+        registry.create(Samples.household(Samples.OTHER_VILLAGE, next++), CLERK);
+        created();
+        var all = registry.search(new HouseholdQuery("620502", null, null, null, "王", 0, 500, sort), CLERK);
+        var walked = new ArrayList<String>();
+        for (int page = 0; page <= all.items().size() / 2; page++) {
+            var one = registry.search(new HouseholdQuery("620502", null, null, null, "王", page, 2, sort), CLERK);
+            assertEquals(all.total(), one.total(), "page " + page);
+            one.items().forEach(item -> walked.add(item.id()));
+        }
+        var pastTheLast = registry.search(new HouseholdQuery("620502", null, null, null, "王", 1000, 2, sort), CLERK);
+
+        assertTrue(all.total() >= 3);
+        assertEquals(all.total(), all.items().size());
+        assertEquals(all.items().stream().map(s -> s.id()).toList(), walked);
+        assertEquals(all.total(), pastTheLast.total());
+        assertTrue(pastTheLast.items().isEmpty());
+        assertEquals(0, registry.search(query("620502", null, "欧阳"), CLERK).total());
     }
 
     @Test
