@@ -152,6 +152,9 @@ class RegistryApiIT {
         }
         assertEquals(401, api.anonymous().get(path).status());
         assertEquals(401, api.anonymous().send("GET", path, null, "Authorization", "Bearer not-a-token").status());
+        String bearer = "Bearer " + api.token();
+        assertEquals(401, api.anonymous().send("GET", path, null, "Authorization", bearer, "Authorization", bearer)
+                .status(), "two Authorization headers are refused as the token filter refuses them");
         assertEquals(406, api.send("GET", path, null, "Accept", "text/csv").status());
         var otherTownship = api.user("read-filter-other", "620502002", null, "TOWNSHIP_OFFICER").get(path);
         assertEquals(404, otherTownship.status(), otherTownship.body());

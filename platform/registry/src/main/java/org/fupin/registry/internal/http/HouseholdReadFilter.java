@@ -2,6 +2,7 @@ package org.fupin.registry.internal.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,8 +73,11 @@ public class HouseholdReadFilter implements Filter {
     }
 
     private Optional<HouseholdJson> read(String id, HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        // two Authorization headers are one invalid value to the resource's token filter: left to it
+        var authorizations = request.getHeaders("Authorization");
+        String authorization = authorizations.hasMoreElements() ? authorizations.nextElement() : null;
+        if (authorization == null || authorizations.hasMoreElements()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         return authentication.authenticate(authorization.substring(BEARER.length()).strip())
@@ -83,7 +87,7 @@ public class HouseholdReadFilter implements Filter {
     /** The household id of a read this filter may answer; empty for any other request. */
     static Optional<String> answerable(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
-                || !acceptsJson(request.getHeader("Accept"))) {
+                || !acceptsJson(String.join(",", Collections.list(request.getHeaders("Accept"))))) {
             return Optional.empty();
         }
         return householdId(request.getRequestURI());

@@ -11,6 +11,9 @@ import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,9 +71,14 @@ class HouseholdReadFilterTest {
         when(request.getMethod()).thenReturn(method);
         when(request.getRequestURI()).thenReturn(uri);
         when(request.getQueryString()).thenReturn(query);
-        when(request.getHeader("Authorization")).thenReturn(authorization);
-        when(request.getHeader("Accept")).thenReturn(accept);
+        when(request.getHeaders("Authorization")).thenAnswer(call -> values(authorization));
+        when(request.getHeaders("Accept")).thenAnswer(call -> values(accept));
         return request;
+    }
+
+    /** A header's values as the servlet API gives them; {@code a & b} stands for two headers. */
+    static Enumeration<String> values(String header) {
+        return Collections.enumeration(header == null ? List.of() : List.of(header.split(" & ")));
     }
 
     @Test
@@ -92,6 +100,8 @@ class HouseholdReadFilterTest {
             no token: the resource answers 401           | GET  | /api/v1/households/42       | -     | -                  | -
             another scheme                               | GET  | /api/v1/households/42       | -     | Basic Z29vZA==     | -
             a token no session has                       | GET  | /api/v1/households/42       | -     | Bearer stale-token | -
+            two tokens: the resource answers 401         | GET  | /api/v1/households/42       | -     | Bearer good-token & Bearer good-token | -
+            JSON refused in a second Accept header       | GET  | /api/v1/households/42       | -     | Bearer good-token  | application/json & application/json;q=0
             a household the caller may not see, or none  | GET  | /api/v1/households/43       | -     | Bearer good-token  | -
             a query                                      | GET  | /api/v1/households/42       | a=b   | Bearer good-token  | -
             JSON not acceptable: the resource answers 406 | GET | /api/v1/households/42       | -     | Bearer good-token  | text/csv
