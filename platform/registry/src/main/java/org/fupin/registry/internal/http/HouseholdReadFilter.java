@@ -80,8 +80,14 @@ public class HouseholdReadFilter implements Filter {
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
-        return authentication.authenticate(authorization.substring(BEARER.length()).strip())
-                .flatMap(actor -> registry.findJson(id, actor)).map(HouseholdJson::of);
+        try {
+            return authentication.authenticate(authorization.substring(BEARER.length()).strip())
+                    .flatMap(actor -> registry.findJson(id, actor)).map(HouseholdJson::of);
+        } catch (RuntimeException e) {
+            // a failing read is the resource's to answer: it meets the same failure, logs it with an incident id
+            // and answers 500 in the JSON error contract
+            return Optional.empty();
+        }
     }
 
     /** The household id of a read this filter may answer; empty for any other request. */

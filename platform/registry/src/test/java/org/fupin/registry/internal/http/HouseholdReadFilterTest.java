@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.fupin.accounts.api.Authentication;
+import org.fupin.database.api.DatabaseException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.Role;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
@@ -48,6 +49,7 @@ class HouseholdReadFilterTest {
         when(authentication.authenticate("stale-token")).thenReturn(Optional.empty());
         when(registry.findJson("42", CLERK)).thenReturn(Optional.of(JSON));
         when(registry.findJson("43", CLERK)).thenReturn(Optional.empty());
+        when(registry.findJson("44", CLERK)).thenThrow(new DatabaseException("disk I/O error", null));
         when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
             @Override
             public void write(int b) {
@@ -103,6 +105,7 @@ class HouseholdReadFilterTest {
             two tokens: the resource answers 401         | GET  | /api/v1/households/42       | -     | Bearer good-token & Bearer good-token | -
             JSON refused in a second Accept header       | GET  | /api/v1/households/42       | -     | Bearer good-token  | application/json & application/json;q=0
             a household the caller may not see, or none  | GET  | /api/v1/households/43       | -     | Bearer good-token  | -
+            a read that fails: the resource answers 500  | GET  | /api/v1/households/44       | -     | Bearer good-token  | -
             a query                                      | GET  | /api/v1/households/42       | a=b   | Bearer good-token  | -
             JSON not acceptable: the resource answers 406 | GET | /api/v1/households/42       | -     | Bearer good-token  | text/csv
             HEAD                                         | HEAD | /api/v1/households/42       | -     | Bearer good-token  | -
