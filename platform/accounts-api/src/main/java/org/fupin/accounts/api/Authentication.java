@@ -11,6 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface Authentication {
+    /** The scheme of {@link #bearerToken}, with the space that ends it. */
+    String BEARER = "Bearer ";
+
     /**
      * @param address the client's address, for the per-address lock
      * @throws LoginRefusedException wrong credentials, a disabled user, or a lock
@@ -19,6 +22,17 @@ public interface Authentication {
 
     /** The actor of a live token of an enabled user; empty for anything else. */
     Optional<Actor> authenticate(String token);
+
+    /**
+     * The token of an {@code Authorization} header's value, {@code Bearer <token>} (the scheme in any case);
+     * empty for a missing header or another scheme. Everything that reads bearer tokens reads them this way.
+     */
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).strip());
+    }
 
     /** Ends the session; an unknown token is ignored. */
     void logout(String token);

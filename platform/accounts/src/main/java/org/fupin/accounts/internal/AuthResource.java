@@ -141,7 +141,6 @@ public class AuthResource {
     }
 
     private static String token(HttpHeaders headers) {
-        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        return header == null || header.length() < 7 ? null : header.substring(7).strip();
+        return Authentication.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).orElse(null);
     }
 }

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.SecurityContext;
  * {@link Actor} on it as the security context's principal; anything else is answered 401 before a resource runs.
  */
 final class BearerTokenFilter implements ContainerRequestFilter {
-    private static final String BEARER = "Bearer ";
-
     private final Authentication authentication;
 
     BearerTokenFilter(Authentication authentication) {
@@ -32,13 +30,13 @@ final class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        var token = Authentication.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         Locale language = Language.of(request.getAcceptableLanguages());
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (token.isEmpty()) {
             request.abortWith(unauthorized("authentication_required", Texts.text("auth.required").in(language)));
             return;
         }
-        var actor = authentication.authenticate(header.substring(BEARER.length()).strip());
+        var actor = authentication.authenticate(token.get());
         if (actor.isEmpty()) {
             request.abortWith(unauthorized("invalid_token", Texts.text("auth.invalid").in(language)));
             return;

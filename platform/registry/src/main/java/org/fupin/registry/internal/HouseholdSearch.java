@@ -35,30 +35,29 @@ final class HouseholdSearch {
 
     Page<HouseholdSummary> run() {
         String order = filter();
-        boolean text = query.text() != null && !query.text().isBlank();
+        // A name or ID number search finds its households through the member index, one household look-up per
+        // matching person: the page and its total are taken from one pass over them (a window count) instead of
+        // two. Region-only searches keep a separate count (-1 here: not counted yet), which reads an index alone,
+        // while their page stops at its last row.
+        String page = searchesPeople()
+                ? "p.total FROM (SELECT h.id AS id, count(*) OVER () AS total FROM household h" + where + order
+                        + " LIMIT ? OFFSET ?) p JOIN household h ON h.id = p.id " + SqlHouseholdRegistry.DOCUMENT_JOIN
+                        + order
+                : "-1 " + SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order + " LIMIT ? OFFSET ?";
         return database.read(c -> {
             var items = new ArrayList<HouseholdSummary>();
             long total = -1;
-            // A name or ID number search finds its households through the member index, one household look-up
-            // per matching person: the page and its total are taken from one pass over them (a window count)
-            // instead of two. Region-only searches keep a separate count, which reads an index alone, while
-            // their page stops at its last row.
-            String page = text
-                    ? "FROM (SELECT h.id AS id, count(*) OVER () AS total FROM household h" + where + order
-                            + " LIMIT ? OFFSET ?) p JOIN household h ON h.id = p.id "
-                            + SqlHouseholdRegistry.DOCUMENT_JOIN + order
-                    : SqlHouseholdRegistry.FROM_HOUSEHOLD + where + order + " LIMIT ? OFFSET ?";
             try (PreparedStatement select = c.prepareStatement("SELECT h.id, h.version, h.village_code, "
                     + SqlHouseholdRegistry.DOCUMENT + " ->> '$.villageGroup', h.head_name, h.head_id_number, "
                     + "h.member_count, h.attribute, h.main_cause, h.status, h.income_year, h.per_capita_fen, "
-                    + (text ? "p.total " : "NULL ") + page)) {
+                    + page)) {
                 int next = bind(select);
                 select.setInt(next, query.size());
                 select.setLong(next + 1, (long) query.page() * query.size());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         items.add(summary(rs));
-                        total = text ? rs.getLong(13) : total;
+                        total = rs.getLong(13);
                     }
                 }
             }
@@ -114,7 +113,7 @@ final class HouseholdSearch {
             where.append(" AND h.id IN (SELECT household_id FROM household_cause WHERE cause = ?)");
             parameters.add(query.cause().name());
         }
-        text(query.text());
+        person();
         return switch (query.sort()) {
             case HEAD_NAME -> " ORDER BY h.head_name, h.id";
             case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
@@ -142,10 +141,16 @@ final class HouseholdSearch {
         parameters.add(prefix + ":");
     }
 
-    private void text(String text) {
-        if (text == null || text.isBlank()) {
+    /** Whether the query names a person (a name or an ID number), which the member table finds. */
+    private boolean searchesPeople() {
+        return query.text() != null && !query.text().isBlank();
+    }
+
+    private void person() {
+        if (!searchesPeople()) {
             return;
         }
+        String text = query.text();
         String t = text.strip().toUpperCase();
         if (t.matches("\\d{6,17}[\\dX]?")) {
             where.append(" AND h.id IN (SELECT household_id FROM member WHERE id_number >= ? AND id_number < ?)");

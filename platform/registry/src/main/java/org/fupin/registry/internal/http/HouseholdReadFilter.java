@@ -42,7 +42,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public class HouseholdReadFilter implements Filter {
     /** The resource's path; the filter joins every servlet context, so it matches whole request URIs. */
     static final String PATH = "/api/v1/households/";
-    private static final String BEARER = "Bearer ";
     private static final Pattern NO_QUALITY = Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(;|$)");
 
     private final SqlHouseholdRegistry registry;
@@ -76,12 +75,11 @@ public class HouseholdReadFilter implements Filter {
         // two Authorization headers are one invalid value to the resource's token filter: left to it
         var authorizations = request.getHeaders("Authorization");
         String authorization = authorizations.hasMoreElements() ? authorizations.nextElement() : null;
-        if (authorization == null || authorizations.hasMoreElements()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (authorizations.hasMoreElements()) {
             return Optional.empty();
         }
         try {
-            return authentication.authenticate(authorization.substring(BEARER.length()).strip())
+            return Authentication.bearerToken(authorization).flatMap(authentication::authenticate)
                     .flatMap(actor -> registry.findJson(id, actor)).map(HouseholdJson::of);
         } catch (RuntimeException e) {
             // a failing read is the resource's to answer: it meets the same failure, logs it with an incident id
