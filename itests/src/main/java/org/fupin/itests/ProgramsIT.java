@@ -314,6 +314,46 @@ class ProgramsIT {
                 "the county's setting outlives the plugin");
     }
 
+    @Test
+    @Order(9)
+    void eightFilingsAtOnceForOneStudentStoreOne() throws Exception {
+        var created = api.send("POST", "/api/v1/households", household(LocalDate.now(ZoneId.of("Asia/Shanghai"))
+                .minusYears(18)));
+        assertEquals(201, created.status(), created.body());
+        householdId = created.json().path("id").asText();
+        studentId = created.json().path("members").get(1).path("id").asText();
+        String filing = application(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1);
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        var statuses = new ConcurrentLinkedQueue<Integer>();
+        var fields = new ConcurrentLinkedQueue<String>();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread client = new Thread(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                var reply = api.send("POST", "/api/v1/programs/yulu/applications", filing);
+                statuses.add(reply.status());
+                if (reply.status() == 422) {
+                    fields.add(reply.json().path("error").path("fields").get(0).path("field").asText());
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        gate.countDown();
+        for (Thread client : clients) {
+            client.join();
+        }
+
+        assertEquals(List.of(201, 422, 422, 422, 422, 422, 422, 422), statuses.stream().sorted().toList());
+        assertEquals(List.of("data.student"), fields.stream().distinct().toList());
+        var stored = api.get("/api/v1/programs/yulu/applications?householdId=" + householdId);
+        assertEquals(1, stored.json().path("total").asInt(), stored.body());
+    }
+
     static String household(LocalDate studentBorn) {
         String head = RegistryApiIT.id(studentBorn.minusYears(28), 1 + 2 * (RegistryApiIT.SEQUENCE.getAndIncrement() % 400));
         String student = RegistryApiIT.id(studentBorn, 2 * (RegistryApiIT.SEQUENCE.getAndIncrement() % 400));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
@@ -47,6 +48,23 @@ final class DefinitionCheck {
                 problems.add("action " + t.action() + " names no role: nobody could take it");
             }
         }
+        for (Limit limit : definition.limits()) {
+            if (limit.maxParameter() != null) {
+                var parameter = definition.parameter(limit.maxParameter());
+                boolean money = limit.measure() == Limit.Measure.AMOUNT;
+                if (parameter.isEmpty()) {
+                    problems.add("limit " + limit.rule() + " names the undeclared parameter " + limit.maxParameter());
+                } else if (money != (parameter.get().type() == ParameterDefinition.Type.MONEY)
+                        || (!money && parameter.get().type() != ParameterDefinition.Type.INTEGER)) {
+                    problems.add("limit " + limit.rule() + " needs " + (money ? "a MONEY" : "an INTEGER")
+                            + " parameter, not " + limit.maxParameter() + " (" + parameter.get().type() + ")");
+                }
+            }
+            if (limit.field() != null && definition.forms().stream().allMatch(f -> f.field(limit.field()).isEmpty())) {
+                problems.add("limit " + limit.rule() + " reports against the undeclared field " + limit.field());
+            }
+        }
+        duplicates("limit", definition.limits().stream().map(Limit::rule).toList(), problems);
         duplicates("form", definition.forms().stream().map(Form::id).toList(), problems);
         definition.forms().forEach(f -> duplicates("field of form " + f.id(),
                 f.fields().stream().map(org.fupin.program.api.Field::name).toList(), problems));

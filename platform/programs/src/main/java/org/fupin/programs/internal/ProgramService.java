@@ -246,7 +246,7 @@ public class ProgramService {
                 1, noticeEnds, today.getYear(), now, now, List.of(), List.of());
         var filing = new NewStep(new StepRecord(Step.FILE, null, initial, actor.username(), now, note, values),
                 dataJson);
-        store.insert(row, filing, benefits, actor.username(),
+        store.insert(row, filing, benefits, limits(program, household.villageCode(), today), actor.username(),
                 Json.write(Map.of("state", initial, "householdId", householdId, "data", values)));
         post("FILED", row, Step.FILE, null, initial, actor);
         return find(programId, id, actor);
@@ -323,8 +323,8 @@ public class ProgramService {
         Instant now = clock.now();
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         var record = new StepRecord(action, row.state(), transition.to(), actor.username(), now, note, values);
-        boolean advanced = store.advance(row.id(), row.version(), transition.to(), noticeEnds, now,
-                new NewStep(record, dataJson), benefits, actor.username(),
+        boolean advanced = store.advance(row, row.version(), transition.to(), noticeEnds, now,
+                new NewStep(record, dataJson), benefits, limits(program, row.village(), today), actor.username(),
                 Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
                         "data", values, "benefits", benefits.stream().map(b -> b.period() + " " + b.amount()).toList())));
@@ -430,6 +430,12 @@ public class ProgramService {
         int days = parameters(program, village, today.getYear()).integer(parameter);
         // a notice of N days runs from today through day N; the waiting action is possible the day after
         return days <= 0 ? otherwise : today.plusDays(days - 1L);
+    }
+
+    private LimitCheck limits(InstalledProgram program, String village, LocalDate today) {
+        var overrides = store.overrides(program.id());
+        return new LimitCheck(program.definition(),
+                year -> new ParameterValues(program.definition(), overrides, village, year), today.getYear());
     }
 
     private RuleContext context(InstalledProgram program, Household household, String judged, LocalDate today) {

@@ -152,8 +152,15 @@ public class ProgramStore {
 
     // ---- applications ----
 
-    void insert(ApplicationRow row, NewStep filing, List<Benefit> benefits, String actor, String auditJson) {
+    /**
+     * Stores a filed application with its first step and benefits, unless {@code limits} refuse it: they are checked
+     * in the same transaction, before anything is written.
+     */
+    void insert(ApplicationRow row, NewStep filing, List<Benefit> benefits, LimitCheck limits, String actor,
+            String auditJson) {
         database.write(c -> {
+            limits.enforce(c, new LimitCheck.Write(row.id(), row.program(), row.householdId(), row.memberId(), true,
+                    benefits));
             try (var s = c.prepareStatement("INSERT INTO program_application (id, program, household_id, member_id, "
                     + "village, state, data, version, notice_ends, filed_year, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -180,10 +187,13 @@ public class ProgramStore {
 
     /**
      * Moves an application on, if it is still at {@code expectedVersion}; returns false when another step got there
-     * first (nothing is written then).
+     * first (nothing is written then). {@code limits} are checked in the same transaction; when they refuse, nothing
+     * is written either.
      */
-    boolean advance(String id, long expectedVersion, String toState, LocalDate noticeEnds, Instant now, NewStep step,
-            List<Benefit> benefits, String actor, String beforeJson, String afterJson) {
+    boolean advance(ApplicationRow row, long expectedVersion, String toState, LocalDate noticeEnds, Instant now,
+            NewStep step, List<Benefit> benefits, LimitCheck limits, String actor, String beforeJson,
+            String afterJson) {
+        String id = row.id();
         return database.write(c -> {
             try (var s = c.prepareStatement("UPDATE program_application SET state = ?, version = version + 1, "
                     + "notice_ends = ?, updated_at = ? WHERE id = ? AND version = ?")) {
@@ -196,6 +206,8 @@ public class ProgramStore {
                     return false;
                 }
             }
+            limits.enforce(c, new LimitCheck.Write(id, row.program(), row.householdId(), row.memberId(), false,
+                    benefits));
             insertStep(c, id, nextSeq(c, "program_step", id), step);
             insertBenefits(c, id, benefits);
             audit.append(c, actor, "application", id, step.record().action(), beforeJson, afterJson);

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
@@ -29,8 +30,13 @@ class DefinitionCheckTest {
 
     static ProgramDefinition definition(List<Form> forms, List<State> states, List<Transition> transitions,
             List<ReportDefinition> reports, List<ParameterDefinition> parameters) {
+        return definition(forms, states, transitions, reports, parameters, List.of());
+    }
+
+    static ProgramDefinition definition(List<Form> forms, List<State> states, List<Transition> transitions,
+            List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits) {
         return new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), forms,
-                new Workflow("A", states, transitions), reports, parameters);
+                new Workflow("A", states, transitions), reports, parameters, limits);
     }
 
     static ParameterDefinition parameter(String name, ParameterDefinition.Type type) {
@@ -66,5 +72,25 @@ class DefinitionCheckTest {
                 "report r is declared twice",
                 "report r groups by the undeclared field nope",
                 "report r groups by the undeclared field nope"), problems);
+    }
+
+    @Test
+    void limitsNameDeclaredParametersOfTheirKindAndDeclaredFields() {
+        var counted = new Limit("once", Limit.Measure.PAYMENTS, Limit.Per.MEMBER, Limit.Within.PERIOD, null, "cap",
+                "x");
+        var summed = Limit.amount("capped", Limit.Per.HOUSEHOLD, Limit.Within.YEAR, "days", "nowhere");
+        var unknown = Limit.amount("unknown", Limit.Per.MEMBER, Limit.Within.LIFETIME, "missing", null);
+        var fine = Limit.openApplications("one", Limit.Per.MEMBER, 1, "x");
+
+        var problems = DefinitionCheck.problems(definition(List.of(APPLICATION), List.of(State.of("A", L),
+                State.of("B", L)), List.of(GO), List.of(), List.of(parameter("cap", ParameterDefinition.Type.MONEY),
+                parameter("days", ParameterDefinition.Type.INTEGER)), List.of(counted, summed, unknown, fine, fine)));
+
+        assertEquals(List.of(
+                "limit once needs an INTEGER parameter, not cap (MONEY)",
+                "limit capped needs a MONEY parameter, not days (INTEGER)",
+                "limit capped reports against the undeclared field nowhere",
+                "limit unknown names the undeclared parameter missing",
+                "limit one is declared twice"), problems);
     }
 }

@@ -24,7 +24,7 @@ class ParameterValuesTest {
             List.of(new Form("application", L, List.of(Field.of("x", FieldType.TEXT, L, false)))),
             new Workflow("NEW", List.of(State.of("NEW", L)), List.of()), List.of(),
             List.of(new ParameterDefinition("termAmount", ParameterDefinition.Type.MONEY, L, new BigDecimal("1500"),
-                    BigDecimal.ZERO, new BigDecimal("10000"), L)));
+                    BigDecimal.ZERO, new BigDecimal("10000"), L)), List.of());
     static final List<ProgramStore.Override> OVERRIDES = List.of(
             new ProgramStore.Override("62", 2024, "termAmount", new BigDecimal("1550")),
             new ProgramStore.Override("62", 2026, "termAmount", new BigDecimal("1580")),

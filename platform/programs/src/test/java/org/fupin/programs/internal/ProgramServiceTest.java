@@ -26,6 +26,7 @@ import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
@@ -75,10 +76,11 @@ class ProgramServiceTest {
     Path dir;
     SqliteDatabase database;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-02T02:00:00Z"));
+    int nextMember = 2;
     ProgramService service;
     ProgramStore store;
     Household household = new Household("1", 1L, "620502001003", "一组", null, null, null, null, null, null, null,
-            HouseholdStatus.POOR, 2024, List.of(member("m1", Relation.HEAD), member("m2", Relation.SON)), null, null,
+            HouseholdStatus.POOR, 2024, members(10), null, null,
             null, null, null, null, null, null);
 
     @BeforeEach
@@ -243,9 +245,127 @@ class ProgramServiceTest {
         assertEquals(0, service.search("test", "", null, null, 0, 20, COUNTY_ADMIN).total(), "nothing stored");
     }
 
+    @Test
+    void eightFilingsAtOnceForOneMemberStoreOne() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        java.util.concurrent.Callable<?>[] filings = new java.util.concurrent.Callable<?>[8];
+        for (int i = 0; i < filings.length; i++) {
+            String name = "同时" + i;
+            filings[i] = () -> file(name, "m2");
+        }
+
+        List<Object> results = atOnce(filings);
+
+        assertEquals(1, results.stream().filter(r -> r instanceof org.fupin.program.api.Application).count(),
+                kinds(results));
+        var refusals = results.stream().filter(r -> r instanceof ValidationException).map(ValidationException.class::cast)
+                .toList();
+        assertEquals(7, refusals.size(), kinds(results));
+        String stored = service.search("test", "", null, null, 0, 20, COUNTY_ADMIN).items().get(0).id();
+        for (var refusal : refusals) {
+            assertEquals("data.member", refusal.violations().get(0).field());
+            assertEquals("该成员已有未办结的申请（" + stored + "），每成员最多 1 件",
+                    refusal.violations().get(0).message().zh());
+        }
+        assertEquals(1, service.search("test", "", null, null, 0, 20, COUNTY_ADMIN).total());
+    }
+
+    @Test
+    void aClosedApplicationNoLongerCountsAsOpen() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        var first = file("张三", "m2");
+        assertEquals("data.member", assertThrows(ValidationException.class, () -> file("张三", "m2"))
+                .violations().get(0).field());
+
+        service.transition("test", first.id(), "reject", "重复申请", null, null, COUNTY_ADMIN);
+
+        assertEquals("NEW", file("张三", "m2").state());
+    }
+
+    @Test
+    void eightPaymentsAtOnceStayWithinTheHouseholdsYearlyAmount() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        List<String> approved = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            var filed = file("成员" + i);
+            act(filed.id(), "check", null, TOWNSHIP);
+            approved.add(filed.id());
+        }
+        clock.set(Instant.parse("2026-11-10T00:00:00Z"));
+        for (String id : approved) {
+            act(id, "approve", null, COUNTY_ADMIN);
+        }
+        java.util.concurrent.Callable<?>[] payments = new java.util.concurrent.Callable<?>[8];
+        for (int i = 0; i < payments.length; i++) {
+            String id = approved.get(i);
+            payments[i] = () -> act(id, "pay", "{\"period\":\"2026-09\"}", COUNTY_ADMIN);
+        }
+
+        List<Object> results = atOnce(payments);
+
+        // 100 yuan each against 250 a household a year: two payments fit, the third would make 300
+        assertEquals(2, results.stream().filter(r -> r instanceof org.fupin.program.api.Application).count(),
+                kinds(results));
+        var refusals = results.stream().filter(r -> r instanceof ValidationException).map(ValidationException.class::cast)
+                .toList();
+        assertEquals(6, refusals.size(), kinds(results));
+        assertTrue(refusals.get(0).violations().get(0).message().zh().startsWith("该户在 2026 年已发放 200 元"),
+                refusals.get(0).violations().get(0).message().zh());
+        BigDecimal paid = approved.stream().flatMap(id -> service.find("test", id, COUNTY_ADMIN).benefits().stream())
+                .map(org.fupin.program.api.Benefit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(new BigDecimal("200.00"), paid);
+        assertEquals(2, approved.stream().mapToInt(id -> service.find("test", id, COUNTY_ADMIN).steps().size())
+                .filter(steps -> steps == 4).count(), "a refused payment leaves no step");
+    }
+
+    /** Files for the next member who has no application yet (one open application per member is the limit). */
     org.fupin.program.api.Application file(String name) throws Exception {
-        return service.file("test", "1", JSON.readTree("{\"name\":\"" + name + "\",\"member\":\"m2\"}"), null,
-                CLERK);
+        return file(name, "m" + nextMember++);
+    }
+
+    org.fupin.program.api.Application file(String name, String member) throws Exception {
+        return service.file("test", "1", JSON.readTree("{\"name\":\"" + name + "\",\"member\":\"" + member + "\"}"),
+                null, CLERK);
+    }
+
+    /** Runs {@code task} on 8 threads released together; returns what each returned or threw. */
+    static List<Object> atOnce(java.util.concurrent.Callable<?>... tasks) throws Exception {
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.length);
+        try {
+            List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+            for (var task : tasks) {
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    try {
+                        return task.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            gate.countDown();
+            List<Object> results = new java.util.ArrayList<>();
+            for (var future : futures) {
+                results.add(future.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What each concurrent call ended in, short enough for an assertion message. */
+    static List<String> kinds(List<Object> results) {
+        return results.stream().map(r -> r.getClass().getSimpleName()).toList();
+    }
+
+    static List<Member> members(int count) {
+        List<Member> members = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            members.add(member("m" + i, i == 1 ? Relation.HEAD : Relation.SON));
+        }
+        return members;
     }
 
     org.fupin.program.api.Application act(String id, String action, String data, Actor actor) throws Exception {
@@ -290,7 +410,13 @@ class ProgramServiceTest {
                     List.of(new ParameterDefinition("noticeDays", ParameterDefinition.Type.INTEGER, L,
                             BigDecimal.valueOf(3), BigDecimal.ZERO, BigDecimal.TEN, L),
                             new ParameterDefinition("grant", ParameterDefinition.Type.MONEY, L,
-                                    BigDecimal.valueOf(100), BigDecimal.ZERO, BigDecimal.valueOf(1000), L)));
+                                    BigDecimal.valueOf(100), BigDecimal.ZERO, BigDecimal.valueOf(1000), L),
+                            new ParameterDefinition("yearCap", ParameterDefinition.Type.MONEY, L,
+                                    BigDecimal.valueOf(250), BigDecimal.ZERO, BigDecimal.valueOf(100000), L)),
+                    List.of(Limit.openApplications("test.one-open", Limit.Per.MEMBER, 1, "member"),
+                            Limit.payments("test.once-a-period", Limit.Per.MEMBER, Limit.Within.PERIOD, 1, "period"),
+                            Limit.amount("test.year-cap", Limit.Per.HOUSEHOLD, Limit.Within.YEAR, "yearCap",
+                                    "period")));
         }
 
         @Override
@@ -302,10 +428,6 @@ class ProgramServiceTest {
         public List<Reason> check(Step step, RuleContext context) {
             if (step.isFiling() && "refuse".equals(step.data().get("name"))) {
                 return List.of(Reason.of("test.no-refusers", L));
-            }
-            if ("pay".equals(step.action()) && (step.application().benefits().stream()
-                    .anyMatch(b -> b.period().equals(step.data().get("period"))))) {
-                return List.of(Reason.onField("test.once", "period", L));
             }
             return List.of();
         }

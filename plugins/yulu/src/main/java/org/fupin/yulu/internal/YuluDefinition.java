@@ -8,6 +8,7 @@ import java.util.Set;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
@@ -54,8 +55,6 @@ final class YuluDefinition {
     static final String APPROVED = "APPROVED";
     static final String REJECTED = "REJECTED";
     static final String CLOSED = "CLOSED";
-    /** The states in which an application still stands for its student: a second one is refused. */
-    static final Set<String> OPEN_STATES = Set.of(SUBMITTED, VERIFIED, APPROVED);
     static final String VERIFY = "verify";
     static final String OBJECT = "object";
     static final String APPROVE = "approve";
@@ -71,8 +70,17 @@ final class YuluDefinition {
 
     static ProgramDefinition build(ProgramMessages t) {
         return new ProgramDefinition(descriptor(t), List.of(applicationForm(t), paymentForm(t)), workflow(t),
-                reports(t), parameters(t));
+                reports(t), parameters(t), LIMITS);
     }
+
+    /**
+     * One open application per student (SUBMITTED, VERIFIED, APPROVED; a rejected or closed one no longer counts),
+     * and one payment per student per term, across all the student's applications: the platform enforces both where
+     * it writes.
+     */
+    static final List<Limit> LIMITS = List.of(
+            Limit.openApplications("yulu.one-application-per-student", Limit.Per.MEMBER, 1, STUDENT),
+            Limit.payments("yulu.one-payment-per-term", Limit.Per.MEMBER, Limit.Within.PERIOD, 1, SEASON));
 
     private static ProgramDescriptor descriptor(ProgramMessages t) {
         return new ProgramDescriptor(ID, t.text("program.name"), AGENCY, t.text("program.agency"),

@@ -3,7 +3,6 @@ package org.fupin.yulu.internal;
 import static org.fupin.yulu.internal.YuluDefinition.ENROLMENT_YEAR;
 import static org.fupin.yulu.internal.YuluDefinition.MAX_AGE;
 import static org.fupin.yulu.internal.YuluDefinition.MIN_AGE;
-import static org.fupin.yulu.internal.YuluDefinition.OPEN_STATES;
 import static org.fupin.yulu.internal.YuluDefinition.PAY;
 import static org.fupin.yulu.internal.YuluDefinition.PROGRAMME_YEARS;
 import static org.fupin.yulu.internal.YuluDefinition.SCHOOL_SUBTYPE;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.fupin.program.api.Application;
 import org.fupin.program.api.BenefitGrant;
@@ -49,10 +47,8 @@ final class YuluRules {
     static final String SCHOOL_SUBTYPE_RULE = "yulu.school-subtype";
     static final String ENROLMENT_YEAR_RULE = "yulu.enrolment-year";
     static final String PROGRAMME_OVER = "yulu.programme-over";
-    static final String ONE_APPLICATION_PER_STUDENT = "yulu.one-application-per-student";
     static final String TERM_OUTSIDE_PROGRAMME = "yulu.term-outside-programme";
     static final String TERM_NOT_STARTED = "yulu.term-not-started";
-    static final String ONE_PAYMENT_PER_TERM = "yulu.one-payment-per-term";
     static final String STUDENT_LEFT_HOUSEHOLD = "yulu.student-left-household";
 
     /** Registered (not yet out of poverty, or back in it) or exited but monitored. */
@@ -137,13 +133,6 @@ final class YuluRules {
             }
         }
 
-        if (studentId != null) {
-            context.applications().stream()
-                    .filter(other -> studentId.equals(other.memberId()) && OPEN_STATES.contains(other.state()))
-                    .findFirst()
-                    .ifPresent(other -> reasons.add(Reason.onField(ONE_APPLICATION_PER_STUDENT, STUDENT,
-                            messages.text("rule.one-application-per-student", other.id(), state(other)))));
-        }
         return reasons;
     }
 
@@ -170,14 +159,6 @@ final class YuluRules {
                 reasons.add(Reason.onField(TERM_NOT_STARTED, TERM_YEAR,
                         messages.text("rule.term-not-started", term.label(messages), term.start())));
             }
-            Stream.concat(application.benefits().stream(),
-                            context.applications().stream().flatMap(other -> other.benefits().stream()))
-                    .filter(benefit -> Objects.equals(benefit.memberId(), studentId)
-                            && term.period().equals(benefit.period()))
-                    .findFirst()
-                    .ifPresent(benefit -> reasons.add(Reason.onField(ONE_PAYMENT_PER_TERM, SEASON,
-                            messages.text("rule.one-payment-per-term", term.label(messages),
-                                    Objects.toString(benefit.applicationId(), "")))));
         }
         if (member(context.household(), studentId).isEmpty()) {
             reasons.add(Reason.of(STUDENT_LEFT_HOUSEHOLD,
@@ -211,10 +192,6 @@ final class YuluRules {
     /** A code's label, as the form's options show it. */
     private LocalizedText option(String field, Enum<?> code) {
         return messages.text("option." + field + "." + code.name());
-    }
-
-    private LocalizedText state(Application application) {
-        return messages.text("state." + application.state());
     }
 
     private static Optional<Member> member(Household household, String memberId) {

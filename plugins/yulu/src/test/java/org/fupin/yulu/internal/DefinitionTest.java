@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ReportDefinition;
@@ -165,6 +166,18 @@ class DefinitionTest {
         assertEquals(zh, state.label().zh());
         assertEquals(noticeParameter, state.noticeParameter());
         assertEquals(terminal, state.terminal());
+    }
+
+    @Test
+    void oneOpenApplicationPerStudentAndOnePaymentPerTermAreDeclaredLimits() {
+        assertEquals(List.of(
+                new Limit("yulu.one-application-per-student", Limit.Measure.OPEN_APPLICATIONS, Limit.Per.MEMBER, null,
+                        java.math.BigDecimal.ONE, null, "student"),
+                new Limit("yulu.one-payment-per-term", Limit.Measure.PAYMENTS, Limit.Per.MEMBER, Limit.Within.PERIOD,
+                        java.math.BigDecimal.ONE, null, "season")), DEFINITION.limits());
+        // open means not terminal: a rejected or closed application lets the student apply again
+        assertEquals(List.of("REJECTED", "CLOSED"), DEFINITION.workflow().states().stream().filter(State::terminal)
+                .map(State::id).toList());
     }
 
     @Test

@@ -168,30 +168,6 @@ class FilingTest {
         }
     }
 
-    @ParameterizedTest(name = "other application {0} for {1}: refused {2}")
-    @CsvSource({
-            "SUBMITTED, m-student, true",
-            "VERIFIED,  m-student, true",
-            "APPROVED,  m-student, true",
-            "REJECTED,  m-student, false",
-            "CLOSED,    m-student, false",
-            "SUBMITTED, m-sister,  false",
-            "APPROVED,  m-sister,  false",
-    })
-    void oneOpenApplicationPerStudent(String state, String memberId, boolean refused) {
-        var other = application("a-7", memberId, state, filing(), List.of());
-
-        List<Reason> reasons = check(filing(), context().withApplications(other));
-
-        assertEquals(refused, !reasons.isEmpty(), reasons::toString);
-        if (refused) {
-            Reason reason = reasons.get(0);
-            assertEquals("yulu.one-application-per-student", reason.rule());
-            assertEquals("student", reason.field());
-            assertTrue(reason.message().zh().startsWith("该学生已有申请a-7（"), reason.message().zh());
-        }
-    }
-
     @ParameterizedTest(name = "{0}: refused {1}")
     @CsvSource({
             "POOR,      false",
@@ -216,13 +192,11 @@ class FilingTest {
     void everyFailedRuleIsReported() {
         var household = household(HouseholdStatus.EXITED, parent(),
                 member(STUDENT_ID, "王小明", 31, SchoolStatus.HIGHER_VOCATIONAL));
-        var open = application("a-7", STUDENT_ID, "VERIFIED", filing(), List.of());
 
-        List<Reason> reasons = check(filing("SECONDARY_VOCATIONAL", "JUNIOR_COLLEGE", 2027, 3),
-                context(household).withApplications(open));
+        List<Reason> reasons = check(filing("SECONDARY_VOCATIONAL", "JUNIOR_COLLEGE", 2027, 3), context(household));
 
-        assertEquals(List.of("yulu.household-status", "yulu.age", "yulu.school-subtype", "yulu.enrolment-year",
-                "yulu.one-application-per-student"), reasons.stream().map(Reason::rule).toList());
+        assertEquals(List.of("yulu.household-status", "yulu.age", "yulu.school-subtype", "yulu.enrolment-year"),
+                reasons.stream().map(Reason::rule).toList());
         assertTrue(reason(reasons, "yulu.programme-over").isEmpty());
     }
 }

@@ -93,34 +93,6 @@ class PaymentTest {
         }
     }
 
-    @ParameterizedTest(name = "paid {2} on {0} to {1}, paying 2026 AUTUMN: refused {3}")
-    @CsvSource({
-            "this,  m-student, 2026-09, true",
-            "other, m-student, 2026-09, true",
-            "this,  m-student, 2026-02, false",
-            "this,  m-student, 2027-02, false",
-            "this,  m-student, 2027-09, false",
-            "other, m-student, 2025-09, false",
-            "other, m-sister,  2026-09, false",
-            "this,  m-sister,  2026-09, false",
-    })
-    void onePaymentPerTerm(String where, String memberId, String period, boolean refused) {
-        var paid = benefit("this".equals(where) ? "a-1" : "a-0", memberId, period);
-        Application application = approved("this".equals(where) ? List.of(paid) : List.of());
-        var earlier = application("a-0", memberId, "CLOSED", filing(), "other".equals(where) ? List.of(paid)
-                : List.of());
-
-        List<Reason> reasons = check(payStep(application, 2026, "AUTUMN"), context().withApplications(earlier));
-
-        assertEquals(refused, !reasons.isEmpty(), reasons::toString);
-        if (refused) {
-            Reason reason = reasons.get(0);
-            assertEquals("yulu.one-payment-per-term", reason.rule());
-            assertEquals("season", reason.field());
-            assertEquals("该学生2026年秋季学期的补助已发放（申请" + paid.applicationId() + "）", reason.message().zh());
-        }
-    }
-
     @Test
     void theStudentMustStillBeAMember() {
         var moved = household(HouseholdStatus.POOR, parent());
@@ -192,16 +164,5 @@ class PaymentTest {
     @Test
     void filingGrantsNothing() {
         assertEquals(List.of(), PROGRAM.benefits(Fixtures.fileStep(filing()), context()));
-    }
-
-    @Test
-    void theStudentIsTheApplicationsMember() {
-        // an application whose member id is missing falls back to its student field
-        Application application = application("a-1", null, "APPROVED", filing(),
-                List.of(benefit("a-1", STUDENT_ID, "2026-09")));
-
-        List<Reason> reasons = check(payStep(application, 2026, "AUTUMN"), context());
-
-        assertEquals(List.of("yulu.one-payment-per-term"), reasons.stream().map(Reason::rule).toList());
     }
 }

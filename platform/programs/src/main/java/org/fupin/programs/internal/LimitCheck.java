@@ -1,0 +1,175 @@
+package org.fupin.programs.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import org.fupin.program.api.Benefit;
+import org.fupin.program.api.Limit;
+import org.fupin.program.api.Parameters;
+import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.State;
+import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.api.ValidationException;
+import org.fupin.registry.api.Violation;
+
+/**
+ * A program's declared {@link Limit}s, checked on the writer connection inside the transaction that stores a filing
+ * or a step. The database has one writer and runs one transaction at a time, so what this reads cannot change before
+ * the write commits: two filings or payments arriving together are counted one after the other.
+ *
+ * @param definition the program's declaration
+ * @param parameters the parameters in force for the household's county, by year
+ * @param thisYear   the year open applications are counted in (for limits whose maximum is a parameter)
+ */
+record LimitCheck(ProgramDefinition definition, IntFunction<Parameters> parameters, int thisYear) {
+
+    /** What is being written: the application (its program, household and member) and the benefits it grants. */
+    record Write(String applicationId, String program, String householdId, String memberId, boolean filing,
+            List<Benefit> granted) {
+    }
+
+    /** Throws a {@link ValidationException} naming every limit the write would exceed; reads only. */
+    void enforce(Connection c, Write write) throws SQLException {
+        List<Violation> violations = new ArrayList<>();
+        for (Limit limit : definition.limits()) {
+            String subject = limit.per() == Limit.Per.MEMBER ? write.memberId() : write.householdId();
+            if (subject == null) {
+                continue;
+            }
+            switch (limit.measure()) {
+                case OPEN_APPLICATIONS -> {
+                    if (write.filing()) {
+                        openApplications(c, limit, write, subject, violations);
+                    }
+                }
+                case PAYMENTS, AMOUNT -> benefits(c, limit, write, subject, violations);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private void openApplications(Connection c, Limit limit, Write write, String subject, List<Violation> violations)
+            throws SQLException {
+        List<String> open = definition.workflow().states().stream().filter(s -> !s.terminal()).map(State::id)
+                .toList();
+        String sql = "SELECT id FROM program_application WHERE program = ? AND "
+                + (limit.per() == Limit.Per.MEMBER ? "member_id" : "household_id") + " = ? AND state IN ("
+                + String.join(",", Collections.nCopies(open.size(), "?")) + ") ORDER BY created_at, id";
+        List<String> ids = new ArrayList<>();
+        try (var s = c.prepareStatement(sql)) {
+            s.setString(1, write.program());
+            s.setString(2, subject);
+            for (int i = 0; i < open.size(); i++) {
+                s.setString(3 + i, open.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        BigDecimal max = max(limit, thisYear);
+        if (BigDecimal.valueOf(ids.size() + 1L).compareTo(max) > 0) {
+            violations.add(violation(limit, Texts.text("limit.open-applications", per(limit),
+                    String.join(", ", ids), plain(max))));
+        }
+    }
+
+    private void benefits(Connection c, Limit limit, Write write, String subject, List<Violation> violations)
+            throws SQLException {
+        // the new grants by the span they count in: their period, their year, or all of them together
+        Map<String, List<Benefit>> bySpan = new LinkedHashMap<>();
+        for (Benefit benefit : write.granted()) {
+            bySpan.computeIfAbsent(span(limit, benefit), k -> new ArrayList<>()).add(benefit);
+        }
+        for (var entry : bySpan.entrySet()) {
+            Benefit first = entry.getValue().get(0);
+            String sql = "SELECT application_id, amount_fen FROM program_benefit WHERE program = ? AND "
+                    + (limit.per() == Limit.Per.MEMBER ? "member_id" : "household_id") + " = ?"
+                    + switch (limit.within()) {
+                        case PERIOD -> " AND period = ?";
+                        case YEAR -> " AND year = ?";
+                        case LIFETIME -> "";
+                    };
+            long count = 0;
+            long fen = 0;
+            Set<String> applications = new LinkedHashSet<>();
+            try (var s = c.prepareStatement(sql)) {
+                s.setString(1, write.program());
+                s.setString(2, subject);
+                switch (limit.within()) {
+                    case PERIOD -> s.setString(3, first.period());
+                    case YEAR -> s.setInt(3, first.year());
+                    case LIFETIME -> { }
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        applications.add(r.getString(1));
+                        count++;
+                        fen += r.getLong(2);
+                    }
+                }
+            }
+            int year = limit.within() == Limit.Within.LIFETIME ? thisYear : first.year();
+            BigDecimal max = max(limit, year);
+            BigDecimal before = limit.measure() == Limit.Measure.PAYMENTS ? BigDecimal.valueOf(count)
+                    : BigDecimal.valueOf(fen, 2);
+            BigDecimal adding = limit.measure() == Limit.Measure.PAYMENTS ? BigDecimal.valueOf(entry.getValue().size())
+                    : entry.getValue().stream().map(Benefit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (before.add(adding).compareTo(max) <= 0) {
+                continue;
+            }
+            LocalizedText within = within(limit, first);
+            String others = applications.stream().collect(Collectors.joining(", "));
+            violations.add(violation(limit, limit.measure() == Limit.Measure.PAYMENTS
+                    ? Texts.text("limit.payments", per(limit), within, plain(before), others, plain(max))
+                    : Texts.text("limit.amount", per(limit), within, plain(before), others, plain(adding),
+                            plain(max))));
+        }
+    }
+
+    private BigDecimal max(Limit limit, int year) {
+        return limit.max() != null ? limit.max() : parameters.apply(year).value(limit.maxParameter());
+    }
+
+    private static String span(Limit limit, Benefit benefit) {
+        return switch (limit.within()) {
+            case PERIOD -> benefit.period();
+            case YEAR -> String.valueOf(benefit.year());
+            case LIFETIME -> "";
+        };
+    }
+
+    private static LocalizedText within(Limit limit, Benefit benefit) {
+        return switch (limit.within()) {
+            case PERIOD -> Texts.text("limit.within.PERIOD", benefit.periodLabel());
+            case YEAR -> Texts.text("limit.within.YEAR", benefit.year());
+            case LIFETIME -> Texts.text("limit.within.LIFETIME");
+        };
+    }
+
+    private static LocalizedText per(Limit limit) {
+        return Texts.text("limit.per." + limit.per().name());
+    }
+
+    private static Violation violation(Limit limit, LocalizedText message) {
+        return new Violation(limit.field() == null ? limit.rule() : "data." + limit.field(), message);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}
