@@ -257,10 +257,10 @@ class ProgramServiceTest {
         List<Object> results = atOnce(filings);
 
         assertEquals(1, results.stream().filter(r -> r instanceof org.fupin.program.api.Application).count(),
-                kinds(results));
+                kinds(results).toString());
         var refusals = results.stream().filter(r -> r instanceof ValidationException).map(ValidationException.class::cast)
                 .toList();
-        assertEquals(7, refusals.size(), kinds(results));
+        assertEquals(7, refusals.size(), kinds(results).toString());
         String stored = service.search("test", "", null, null, 0, 20, COUNTY_ADMIN).items().get(0).id();
         for (var refusal : refusals) {
             assertEquals("data.member", refusal.violations().get(0).field());
@@ -305,10 +305,10 @@ class ProgramServiceTest {
 
         // 100 yuan each against 250 a household a year: two payments fit, the third would make 300
         assertEquals(2, results.stream().filter(r -> r instanceof org.fupin.program.api.Application).count(),
-                kinds(results));
+                kinds(results).toString());
         var refusals = results.stream().filter(r -> r instanceof ValidationException).map(ValidationException.class::cast)
                 .toList();
-        assertEquals(6, refusals.size(), kinds(results));
+        assertEquals(6, refusals.size(), kinds(results).toString());
         assertTrue(refusals.get(0).violations().get(0).message().zh().startsWith("该户在 2026 年已发放 200 元"),
                 refusals.get(0).violations().get(0).message().zh());
         BigDecimal paid = approved.stream().flatMap(id -> service.find("test", id, COUNTY_ADMIN).benefits().stream())
