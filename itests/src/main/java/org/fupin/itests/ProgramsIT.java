@@ -140,9 +140,9 @@ class ProgramsIT {
 
         assertEquals(400, notZip.status());
         assertEquals("not_a_bundle", notZip.json().path("error").path("code").asText());
-        assertEquals(400, notProgram.status());
+        assertEquals(422, notProgram.status());
         assertEquals("not_a_program", notProgram.json().path("error").path("code").asText());
-        assertEquals(400, newerApi.status());
+        assertEquals(422, newerApi.status());
         assertEquals("unsupported_api", newerApi.json().path("error").path("code").asText());
         assertTrue(newerApi.body().contains("org.fupin.program.api [2.0.0,3.0.0)"), newerApi.body());
         assertEquals(before, deployFiles());
@@ -352,6 +352,61 @@ class ProgramsIT {
         assertEquals(List.of("data.student"), fields.stream().distinct().toList());
         var stored = api.get("/api/v1/programs/yulu/applications?householdId=" + householdId);
         assertEquals(1, stored.json().path("total").asInt(), stored.body());
+    }
+
+    @Test
+    @Order(10)
+    void aBrokenUpgradeIsRefusedWhileTheRunningVersionKeepsServing() throws Exception {
+        List<String> before = deployFiles();
+        String pluginsBefore = api.get("/api/v1/admin/plugins").body();
+        Path yulu = plugins.resolve("org.fupin.yulu.jar");
+        // a new version whose component cannot be created: its constructor needs the Chinese messages
+        byte[] broken = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-Version", "9.9.9"),
+                java.util.Set.of("org/fupin/yulu/internal/messages_zh.properties"));
+        // another bundle offering the program id yulu, which org.fupin.yulu holds
+        byte[] impostor = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-SymbolicName", "org.example.yulu"),
+                java.util.Set.of());
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<String> paths = List.of("/api/v1/programs/yulu", "/api/v1/programs/yulu/applications/" + applicationId,
+                "/api/v1/households/" + householdId + "/eligibility");
+        List<Thread> load = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            String path = paths.get(t);
+            Thread thread = new Thread(() -> {
+                while (running.get()) {
+                    var reply = api.get(path);
+                    reads.incrementAndGet();
+                    if (reply.status() != 200 || (path.endsWith("eligibility")
+                            && reply.json().path("programs").isEmpty())) {
+                        failures.add(reply.status() + " " + path);
+                    }
+                }
+            });
+            thread.start();
+            load.add(thread);
+        }
+
+        var refused = api.upload("/api/v1/admin/plugins", broken, "application/java-archive");
+        var taken = api.upload("/api/v1/admin/plugins", impostor, "application/java-archive");
+        Thread.sleep(300);
+        running.set(false);
+        for (Thread thread : load) {
+            thread.join();
+        }
+
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("plugin_refused", refused.json().path("error").path("code").asText());
+        assertTrue(refused.body().contains("failed to activate"), refused.body());
+        assertEquals(422, taken.status(), taken.body());
+        assertTrue(taken.body().contains("program id yulu is already provided by org.fupin.yulu"), taken.body());
+        assertTrue(reads.get() > 30, "the reads ran: " + reads.get());
+        assertEquals(List.of(), List.copyOf(failures), "no read failed while the uploads were tried");
+        assertEquals(before, deployFiles());
+        assertEquals(pluginsBefore, api.get("/api/v1/admin/plugins").body());
+        assertEquals(1, java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().contains("yulu")).count(), "the trial bundles are gone");
     }
 
     static String household(LocalDate studentBorn) {

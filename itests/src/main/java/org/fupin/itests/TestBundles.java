@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -31,5 +34,32 @@ public final class TestBundles {
             stream.flush();
         }
         Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A copy of the bundle {@code source} with some manifest headers replaced and some entries left out, e.g. a new
+     * version of a plugin that has lost a resource its component needs.
+     */
+    public static byte[] rewrite(Path source, Map<String, String> headers, Set<String> droppedEntries)
+            throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var jar = new JarFile(source.toFile())) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            headers.forEach(manifest.getMainAttributes()::putValue);
+            try (var out = new JarOutputStream(bytes, manifest)) {
+                for (var entries = jar.entries(); entries.hasMoreElements();) {
+                    var entry = entries.nextElement();
+                    if (entry.getName().equals(JarFile.MANIFEST_NAME) || droppedEntries.contains(entry.getName())) {
+                        continue;
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    try (var in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 }

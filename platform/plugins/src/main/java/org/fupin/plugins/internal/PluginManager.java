@@ -12,6 +12,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.fupin.program.api.ProgramPlugin;
+import org.fupin.programs.admission.ProgramAdmission;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.LocalizedText;
@@ -28,6 +29,8 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * folder, watched by FileInstall, so the three ways in — upload, copying a file, the shell — meet in one place and a
  * restart finds exactly what was installed. An upload is checked before anything changes: it must be a bundle that
  * declares a program ({@code Provide-Capability: org.fupin.program}) and every package it imports must be exported
- * here in a matching version (a plugin built for program API 2 is refused on a platform with API 1).
+ * here in a matching version (a plugin built for program API 2 is refused on a platform with API 1); then it is tried
+ * out beside the running version ({@link PluginTrial}) and replaces it only when its program would run.
  */
 @Component(service = PluginManager.class)
 @Designate(ocd = PluginManager.Config.class)
@@ -63,14 +67,22 @@ public class PluginManager {
     private final Path deployDir;
     private final long maxBytes;
     private final long timeoutMillis;
+    private final PluginTrial trial;
 
     @Activate
-    public PluginManager(BundleContext context, Config config) {
+    public PluginManager(BundleContext context, Config config, @Reference ProgramAdmission admission) {
         this.context = context;
         String dir = context.getProperty(DEPLOY_DIR_PROPERTY);
         this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
         this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
         this.timeoutMillis = config.deployTimeoutSeconds() * 1000L;
+        this.trial = new PluginTrial(context, admission, timeoutMillis);
+        trial.open();
+    }
+
+    @Deactivate
+    void close() {
+        trial.close();
     }
 
     long maxBytes() {
@@ -82,34 +94,46 @@ public class PluginManager {
         return Arrays.stream(context.getBundles()).map(this::describe).flatMap(Optional::stream).toList();
     }
 
-    /** Installs or upgrades the plugin in {@code jar} (a file the caller owns); returns it once it is ACTIVE. */
-    Plugin install(Path jar, Actor actor) {
+    /**
+     * Installs or upgrades the plugin in {@code jar} (a file the caller owns); returns it once it is ACTIVE. The jar
+     * is tried out first (see {@link PluginTrial}): when anything is wrong with it, it is refused with every reason
+     * and the running version, if any, keeps serving untouched. One install at a time.
+     */
+    synchronized Plugin install(Path jar, Actor actor) {
         requireProvinceAdmin(actor);
         requireDeployFolder();
         Manifest manifest = manifest(jar);
         var main = manifest.getMainAttributes();
         String name = symbolicName(main.getValue(Constants.BUNDLE_SYMBOLICNAME));
         if (name == null) {
-            throw invalid("not_a_bundle", "the jar has no Bundle-SymbolicName: it is not an OSGi bundle",
-                    "Bundle-SymbolicName", "missing");
+            throw refused("not_a_bundle", "the jar has no Bundle-SymbolicName: it is not an OSGi bundle",
+                    List.of(new FieldError("Bundle-SymbolicName", "missing")));
         }
         Version version;
         try {
             version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
         } catch (IllegalArgumentException e) {
-            throw invalid("not_a_bundle", "Bundle-Version is not an OSGi version: " + e.getMessage(),
-                    "Bundle-Version", "not major.minor.micro.qualifier");
-        }
-        if (programsOf(main.getValue(Constants.PROVIDE_CAPABILITY)).isEmpty()) {
-            throw invalid("not_a_program", name + " declares no program (Provide-Capability: "
-                    + ProgramPlugin.NAMESPACE + "); build it with @ProgramPlugin", "Provide-Capability",
-                    "no " + ProgramPlugin.NAMESPACE + " capability");
+            throw refused("not_a_bundle", "Bundle-Version is not an OSGi version: " + e.getMessage(),
+                    List.of(new FieldError("Bundle-Version", "not major.minor.micro.qualifier")));
         }
         List<FieldError> missing = missingImports(main.getValue(Constants.IMPORT_PACKAGE),
                 main.getValue(Constants.EXPORT_PACKAGE));
+        if (programsOf(main.getValue(Constants.PROVIDE_CAPABILITY)).isEmpty()) {
+            List<FieldError> problems = new ArrayList<>(List.of(new FieldError("Provide-Capability",
+                    "no " + ProgramPlugin.NAMESPACE + " capability")));
+            problems.addAll(missing);
+            throw refused("not_a_program", name + " declares no program (Provide-Capability: "
+                    + ProgramPlugin.NAMESPACE + "); build it with @ProgramPlugin", problems);
+        }
         if (!missing.isEmpty()) {
-            throw new ApiException(400, "unsupported_api", name + " " + version
+            throw refused("unsupported_api", name + " " + version
                     + " needs packages this platform does not export in a matching version", missing);
+        }
+        List<String> problems = trial.problems(jar, name);
+        if (!problems.isEmpty()) {
+            LOG.warn("Plugin {} {} refused on trial; nothing changed: {}", name, version, problems);
+            throw refused("plugin_refused", name + " " + version + " would not run here; nothing was changed",
+                    problems.stream().map(problem -> new FieldError("plugin", problem)).toList());
         }
         Optional<Bundle> existing = bundle(name);
         Path target = existing.map(this::deployFile)
@@ -257,7 +281,7 @@ public class PluginManager {
             sleep();
         }
         String state = bundle.map(PluginManager::state).orElse("not installed");
-        throw new ApiException(400, "plugin_failed", name + " " + version + " did not start a program service within "
+        throw new ApiException(422, "plugin_failed", name + " " + version + " did not start a program service within "
                 + timeoutMillis / 1000 + " s (bundle " + state + (state.equals("ACTIVE")
                         ? ", its Program component is not satisfied or failed to activate" : "")
                 + "); the previous state was restored — see the log", List.of());
@@ -300,12 +324,13 @@ public class PluginManager {
         try (var file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             if (manifest == null) {
-                throw invalid("not_a_bundle", "the jar has no manifest: it is not an OSGi bundle", "file",
-                        "no META-INF/MANIFEST.MF");
+                throw refused("not_a_bundle", "the jar has no manifest: it is not an OSGi bundle",
+                        List.of(new FieldError("file", "no META-INF/MANIFEST.MF")));
             }
             return manifest;
         } catch (IOException e) {
-            throw invalid("not_a_bundle", "the upload is not a jar (zip) file", "file", "not a jar");
+            throw new ApiException(400, "not_a_bundle", "the upload is not a jar (zip) file",
+                    List.of(new FieldError("file", "not a jar")));
         }
     }
 
@@ -316,8 +341,8 @@ public class PluginManager {
         return ManifestClauses.parse(header).stream().findFirst().map(ManifestClauses.Clause::name).orElse(null);
     }
 
-    private static ApiException invalid(String code, String message, String field, String reason) {
-        return new ApiException(400, code, message, List.of(new FieldError(field, reason)));
+    private static ApiException refused(String code, String message, List<FieldError> reasons) {
+        return new ApiException(422, code, message, reasons);
     }
 
     private static String state(Bundle bundle) {

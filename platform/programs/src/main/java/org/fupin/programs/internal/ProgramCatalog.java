@@ -1,5 +1,6 @@
 package org.fupin.programs.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.programs.admission.ProgramAdmission;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,14 +22,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The programs installed right now. Program services come and go while the platform runs (a plugin installed,
  * upgraded or removed), so the catalogue follows them dynamically; every request looks its program up here and a
- * program that is gone is simply unknown — its stored data stays.
+ * program that is gone is simply unknown — its stored data stays. A service refused because another bundle holds its
+ * program id waits, and is offered as soon as the holder leaves.
  */
-@Component(service = ProgramCatalog.class)
-public class ProgramCatalog {
+@Component(service = { ProgramCatalog.class, ProgramAdmission.class })
+public class ProgramCatalog implements ProgramAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramCatalog.class);
 
+    /** A program service with the bundle that registered it. */
+    private record Candidate(Program program, String bundle, String version) {
+    }
+
     private final Map<String, InstalledProgram> programs = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> rejected = new ConcurrentHashMap<>();
+    /** Services refused because their id was taken, oldest first: offered again when the holder leaves. */
+    private final List<Candidate> waiting = new ArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -38,7 +46,18 @@ public class ProgramCatalog {
     }
 
     void removeProgram(Program program) {
-        programs.values().removeIf(installed -> installed.program() == program);
+        List<Candidate> retry;
+        synchronized (waiting) {
+            waiting.removeIf(candidate -> candidate.program() == program);
+            boolean held = programs.values().removeIf(installed -> installed.program() == program);
+            retry = held ? List.copyOf(waiting) : List.of();
+        }
+        for (Candidate candidate : retry) {
+            synchronized (waiting) {
+                waiting.remove(candidate);
+            }
+            add(candidate.program(), candidate.bundle(), candidate.version());
+        }
     }
 
     /** Adds a program unless its definition is unusable or its id is taken; returns whether it was added. */
@@ -48,26 +67,44 @@ public class ProgramCatalog {
             definition = program.definition();
         } catch (RuntimeException e) {
             LOG.error("Program service of {} failed to give its definition; not offered", bundle, e);
-            rejected.put(bundle, List.of("definition() failed: " + e));
             return false;
         }
         List<String> problems = DefinitionCheck.problems(definition);
         if (!problems.isEmpty()) {
             LOG.error("Program {} of {} is not offered: {}", definition.descriptor().id(), bundle, problems);
-            rejected.put(bundle, problems);
             return false;
         }
         var installed = new InstalledProgram(program, definition, bundle, version);
-        InstalledProgram previous = programs.putIfAbsent(installed.id(), installed);
+        InstalledProgram previous;
+        synchronized (waiting) {
+            previous = programs.putIfAbsent(installed.id(), installed);
+            if (previous != null) {
+                waiting.add(new Candidate(program, bundle, version));
+            }
+        }
         if (previous != null) {
-            LOG.error("Program id {} of {} is already provided by {}; not offered", installed.id(), bundle,
-                    previous.bundle());
-            rejected.put(bundle, List.of("program id " + installed.id() + " already provided by " + previous.bundle()));
+            LOG.error("Program id {} of {} is already provided by {}; offered when that leaves", installed.id(),
+                    bundle, previous.bundle());
             return false;
         }
-        rejected.remove(bundle);
         LOG.info("Program {} {} offered (bundle {})", installed.id(), version, bundle);
         return true;
+    }
+
+    @Override
+    public List<String> problems(Program candidate, String symbolicName) {
+        ProgramDefinition definition;
+        try {
+            definition = candidate.definition();
+        } catch (RuntimeException e) {
+            return List.of("definition() failed: " + e);
+        }
+        List<String> problems = new ArrayList<>(DefinitionCheck.problems(definition));
+        InstalledProgram holder = programs.get(definition.descriptor().id());
+        if (holder != null && !holder.bundle().equals(symbolicName)) {
+            problems.add("program id " + holder.id() + " is already provided by " + holder.bundle());
+        }
+        return problems;
     }
 
     Optional<InstalledProgram> find(String id) {
@@ -76,10 +113,5 @@ public class ProgramCatalog {
 
     List<InstalledProgram> all() {
         return programs.values().stream().sorted(Comparator.comparing(InstalledProgram::id)).toList();
-    }
-
-    /** Bundles whose program service was refused, with the reasons (shown by the plugin admin). */
-    Map<String, List<String>> rejected() {
-        return Map.copyOf(rejected);
     }
 }

@@ -378,7 +378,7 @@ class ProgramServiceTest {
     }
 
     /** A program with a notice, a role per step, a rule and a benefit. */
-    static final class TestProgram implements Program {
+    static class TestProgram implements Program {
         @Override
         public ProgramDefinition definition() {
             var all = Set.of(Role.COUNTY_ADMIN);
