@@ -297,8 +297,22 @@ class ProgramsIT {
         assertTrue(requests.get() > 50, "the load ran: " + requests.get());
         assertEquals(List.of(), List.copyOf(serverErrors));
         assertEquals(404, api.get("/api/v1/programs/yulu").status());
-        assertEquals(404, api.get("/api/v1/programs/yulu/applications/" + applicationId).status());
         assertFalse(deployFiles().contains("org.fupin.yulu.jar"));
+        // its applications stay readable, read-only, with the program shown as not installed
+        var kept = api.get("/api/v1/programs/yulu/applications/" + applicationId);
+        assertEquals(200, kept.status(), kept.body());
+        assertEquals("APPROVED", kept.json().path("state").asText());
+        assertEquals(studentId, kept.json().path("data").path("student").asText());
+        var listed = api.get("/api/v1/programs/yulu/applications?householdId=" + householdId).json();
+        assertEquals(1, listed.path("total").asInt());
+        assertFalse(listed.path("programInstalled").asBoolean());
+        var catalogue = api.get("/api/v1/programs").json();
+        assertEquals("yulu", catalogue.get(0).path("id").asText());
+        assertFalse(catalogue.get(0).path("installed").asBoolean());
+        var moved = officer.send("POST", "/api/v1/programs/yulu/applications/" + applicationId + "/transitions",
+                "{\"action\":\"close\",\"note\":\"毕业\"}");
+        assertEquals(409, moved.status(), moved.body());
+        assertEquals("program_not_installed", moved.json().path("error").path("code").asText());
     }
 
     @Test
@@ -312,6 +326,7 @@ class ProgramsIT {
         assertEquals(1500, back.json().path("benefits").get(0).path("amount").asInt());
         assertTrue(api.get("/api/v1/programs?county=620502").json().get(0).path("enabled").asBoolean(),
                 "the county's setting outlives the plugin");
+        assertTrue(api.get("/api/v1/programs").json().get(0).path("installed").asBoolean());
     }
 
     @Test
@@ -398,7 +413,8 @@ class ProgramsIT {
 
         assertEquals(422, refused.status(), refused.body());
         assertEquals("plugin_refused", refused.json().path("error").path("code").asText());
-        assertTrue(refused.body().contains("failed to activate"), refused.body());
+        assertTrue(refused.body().contains("failed to activate: java.lang.IllegalArgumentException: no message file "
+                + "org/fupin/yulu/internal/messages_zh.properties"), refused.body());
         assertEquals(422, taken.status(), taken.body());
         assertTrue(taken.body().contains("program id yulu is already provided by org.fupin.yulu"), taken.body());
         assertTrue(reads.get() > 30, "the reads ran: " + reads.get());

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -70,13 +71,14 @@ public class PluginManager {
     private final PluginTrial trial;
 
     @Activate
-    public PluginManager(BundleContext context, Config config, @Reference ProgramAdmission admission) {
+    public PluginManager(BundleContext context, Config config, @Reference ProgramAdmission admission,
+            @Reference ServiceComponentRuntime components) {
         this.context = context;
         String dir = context.getProperty(DEPLOY_DIR_PROPERTY);
         this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
         this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
         this.timeoutMillis = config.deployTimeoutSeconds() * 1000L;
-        this.trial = new PluginTrial(context, admission, timeoutMillis);
+        this.trial = new PluginTrial(context, admission, components, timeoutMillis);
         trial.open();
     }
 

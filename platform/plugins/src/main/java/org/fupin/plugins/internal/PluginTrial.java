@@ -25,6 +25,9 @@ import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +44,17 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
 
     private final BundleContext context;
     private final ProgramAdmission admission;
+    private final ServiceComponentRuntime components;
     private final long timeoutMillis;
     private final List<ServiceRegistration<?>> hooks = new ArrayList<>();
     /** Set while this class installs a trial bundle, so that only that install may collide. */
     private volatile boolean installing;
 
-    PluginTrial(BundleContext context, ProgramAdmission admission, long timeoutMillis) {
+    PluginTrial(BundleContext context, ProgramAdmission admission, ServiceComponentRuntime components,
+            long timeoutMillis) {
         this.context = context;
         this.admission = admission;
+        this.components = components;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -93,16 +99,18 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
         }
         List<ServiceReference<?>> references = awaitPrograms(trial);
         if (references.isEmpty()) {
-            return List.of("no " + Program.class.getSimpleName() + " service registered within " + timeoutMillis / 1000
-                    + " s: the program component is not satisfied (a missing reference or configuration)");
+            List<String> why = new ArrayList<>(List.of("no " + Program.class.getSimpleName()
+                    + " service registered within " + timeoutMillis / 1000 + " s"));
+            why.addAll(componentProblems(trial));
+            return why;
         }
         List<String> problems = new ArrayList<>();
         for (ServiceReference<?> reference : references) {
             try {
                 Object service = context.getService(reference);
                 if (!(service instanceof Program program)) {
-                    problems.add("the program component failed to activate (its constructor or activate method "
-                            + "threw; the log has the stack trace)");
+                    List<String> why = componentProblems(trial);
+                    problems.addAll(why.isEmpty() ? List.of("the program component failed to activate") : why);
                     continue;
                 }
                 problems.addAll(admission.problems(program, name));
@@ -113,6 +121,44 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
             }
         }
         return problems;
+    }
+
+    /** What Declarative Services says of the trial bundle's components that do not run. */
+    private List<String> componentProblems(Bundle trial) {
+        List<String> problems = new ArrayList<>();
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(trial)) {
+            var configurations = components.getComponentConfigurationDTOs(description);
+            if (configurations.isEmpty()) {
+                problems.add("component " + description.name + " is "
+                        + (components.isComponentEnabled(description) ? "waiting for its configuration "
+                                + Arrays.toString(description.configurationPid) : "disabled"));
+            }
+            for (ComponentConfigurationDTO configuration : configurations) {
+                switch (configuration.state) {
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add("component " + description.name
+                            + " failed to activate: " + firstLine(configuration.failure));
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add("component "
+                            + description.name + " waits for " + Arrays.stream(configuration.unsatisfiedReferences)
+                                    .map(r -> r.name + " (" + r.target + ")").toList());
+                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> problems.add("component "
+                            + description.name + " needs the configuration "
+                            + Arrays.toString(description.configurationPid));
+                    default -> { }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String firstLine(String failure) {
+        if (failure == null) {
+            return "(no reason given)";
+        }
+        // the failure is a stack trace: its cause is the most telling line
+        String[] lines = failure.split("\\R");
+        String cause = Arrays.stream(lines).filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+                .map(l -> l.substring("Caused by: ".length())).orElse(lines[0]);
+        return cause.trim();
     }
 
     private List<ServiceReference<?>> awaitPrograms(Bundle trial) {

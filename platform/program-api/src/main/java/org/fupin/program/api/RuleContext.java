@@ -4,16 +4,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fupin.registry.api.Household;
+import org.fupin.registry.api.StatusChange;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What a rule may look at, read-only: the household as the registry holds it now (members, statuses, extensions
- * of every program), this program's applications for the household, other programs' benefits to it, the parameters
- * in force for its county (this year's, or any year's), and today's date (the platform's clock, which tests can set).
+ * What a rule may look at, read-only and the same whoever asks: the household as the registry holds it now (members
+ * with their full ID numbers, statuses, extensions of every program) and its status history, this program's
+ * applications for the household, other programs' benefits to it, the parameters in force for its county (this
+ * year's, or any year's), and today's date on the platform's clock.
  */
 @ProviderType
 public interface RuleContext {
+    /** The household as stored, never masked for the user who asked. */
     Household household();
+
+    /**
+     * The household's status changes, oldest first, with the dates they took effect: 新识别, 脱贫 (the exit year),
+     * 返贫, monitoring, …
+     */
+    List<StatusChange> statusHistory();
 
     /** This program's applications for the household, oldest first, with their benefits; excludes the one judged. */
     List<Application> applications();

@@ -1,5 +1,6 @@
 package org.fupin.programs.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.programs.admission.ProgramAdmission;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,9 +35,15 @@ public class ProgramCatalog implements ProgramAdmission {
     private record Candidate(Program program, String bundle, String version) {
     }
 
+    private final ProgramStore store;
     private final Map<String, InstalledProgram> programs = new ConcurrentHashMap<>();
     /** Services refused because their id was taken, oldest first: offered again when the holder leaves. */
     private final List<Candidate> waiting = new ArrayList<>();
+
+    @Activate
+    public ProgramCatalog(@Reference ProgramStore store) {
+        this.store = store;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -87,6 +95,9 @@ public class ProgramCatalog implements ProgramAdmission {
                     bundle, previous.bundle());
             return false;
         }
+        var descriptor = definition.descriptor();
+        store.remember(new ProgramStore.KnownProgram(descriptor.id(), descriptor.name(), descriptor.agency(),
+                descriptor.agencyName(), bundle, version), Instant.now());
         LOG.info("Program {} {} offered (bundle {})", installed.id(), version, bundle);
         return true;
     }
@@ -109,6 +120,17 @@ public class ProgramCatalog implements ProgramAdmission {
 
     Optional<InstalledProgram> find(String id) {
         return Optional.ofNullable(id == null ? null : programs.get(id));
+    }
+
+    /** A program offered here before whose plugin is not installed now. */
+    Optional<ProgramStore.KnownProgram> removed(String id) {
+        return programs.containsKey(id) ? Optional.empty()
+                : store.known().stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** Every program offered here before whose plugin is not installed now, by id. */
+    List<ProgramStore.KnownProgram> removed() {
+        return store.known().stream().filter(k -> !programs.containsKey(k.id())).toList();
     }
 
     List<InstalledProgram> all() {

@@ -50,8 +50,9 @@ public class ProgramResource {
     public record TransitionRequest(String action, String note, JsonNode data, Long version) {
     }
 
-    /** A page of applications. */
-    public record ApplicationPage(List<Application> items, long total, int page, int size) {
+    /** A page of applications; {@code programInstalled} is false while the program's plugin is removed. */
+    public record ApplicationPage(List<Application> items, long total, int page, int size,
+            boolean programInstalled) {
     }
 
     private final ProgramService programs;
@@ -66,7 +67,12 @@ public class ProgramResource {
     @GET
     public List<ProgramViews.Summary> catalogue(@QueryParam("county") String county) {
         String code = county == null || county.isBlank() ? null : county.strip();
-        return programs.installed().stream().map(p -> summary(p, code)).toList();
+        var installed = programs.installed().stream().map(p -> summary(p, code));
+        var removed = programs.removed().stream().map(p -> new ProgramViews.Summary(p.id(), p.name(), p.agency(),
+                p.agencyName(), null, p.version(), p.bundle(), code == null ? null : programs.enabled(code, p.id()),
+                false));
+        return java.util.stream.Stream.concat(installed, removed)
+                .sorted(java.util.Comparator.comparing(ProgramViews.Summary::id)).toList();
     }
 
     @GET
@@ -94,7 +100,7 @@ public class ProgramResource {
                 householdId == null || householdId.isBlank() ? null : householdId,
                 QueryParameters.integer("page", page, 0, 0, 1_000_000), QueryParameters.integer("size", size, 20, 1, 500),
                 Requests.actor(security));
-        return new ApplicationPage(found.items(), found.total(), found.page(), found.size());
+        return new ApplicationPage(found.items(), found.total(), found.page(), found.size(), found.installed());
     }
 
     @POST
@@ -168,6 +174,6 @@ public class ProgramResource {
     private ProgramViews.Summary summary(InstalledProgram p, String county) {
         var d = p.definition().descriptor();
         return new ProgramViews.Summary(d.id(), d.name(), d.agency(), d.agencyName(), d.description(), p.version(),
-                p.bundle(), county == null ? null : programs.enabled(county, d.id()));
+                p.bundle(), county == null ? null : programs.enabled(county, d.id()), true);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.fupin.program.api.Benefit;
 import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.State;
@@ -28,6 +30,7 @@ import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
+import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.Member;
 import org.fupin.registry.api.NotFoundException;
@@ -35,6 +38,7 @@ import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
 import org.fupin.registry.api.RegionLevel;
 import org.fupin.registry.api.Role;
+import org.fupin.registry.api.StatusChange;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
 import org.osgi.service.component.annotations.Activate;
@@ -62,6 +66,8 @@ public class ProgramService {
     public static final String TOPIC = "org/fupin/programs/application/";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
+    /** Who the platform reads the household as for a program's rules: unrestricted, so nothing is masked. */
+    private static final Actor RULES = Actor.unrestricted("program-rules");
     private static final Role[] FILERS = { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER,
             Role.TOWNSHIP_OFFICER, Role.VILLAGE_CLERK };
 
@@ -101,8 +107,16 @@ public class ProgramService {
         return catalog.all();
     }
 
+    /** An installed program; a removed one is "not found" too, with a message that says so. */
     InstalledProgram program(String id) {
-        return catalog.find(id).orElseThrow(() -> new NotFoundException(Texts.text("program.unknown", id)));
+        return catalog.find(id).orElseThrow(() -> new NotFoundException(catalog.removed(id)
+                .map(removed -> Texts.text("program.removed", removed.name(), id))
+                .orElseGet(() -> Texts.text("program.unknown", id))));
+    }
+
+    /** Programs offered here before whose plugins are removed now: their applications stay readable. */
+    List<ProgramStore.KnownProgram> removed() {
+        return catalog.removed();
     }
 
     LocalDate today() {
@@ -252,20 +266,24 @@ public class ProgramService {
         return find(programId, id, actor);
     }
 
+    /** One application; also of a removed program (read-only then, its data as stored). */
     Application find(String programId, String applicationId, Actor actor) {
-        InstalledProgram program = workedProgram(programId, actor);
+        ProgramDefinition definition = readableProgram(programId, actor).orElse(null);
         return store.find(applicationId)
                 .filter(row -> row.program().equals(programId) && actor.covers(row.village()))
-                .map(row -> toApplication(program, row))
+                .map(row -> toApplication(definition, row))
                 .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", applicationId, programId)));
     }
 
-    /** A page of a program's applications inside both the asked region and the actor's scope. */
-    record Page(List<Application> items, long total, int page, int size) {
+    /**
+     * A page of a program's applications inside both the asked region and the actor's scope; {@code installed} is
+     * false for a removed program, whose applications are read-only until it is installed again.
+     */
+    record Page(List<Application> items, long total, int page, int size, boolean installed) {
     }
 
     Page search(String programId, String region, String state, String householdId, int page, int size, Actor actor) {
-        InstalledProgram program = workedProgram(programId, actor);
+        ProgramDefinition definition = readableProgram(programId, actor).orElse(null);
         String asked = region == null ? "" : region;
         String prefix;
         if (asked.startsWith(actor.scope())) {
@@ -273,11 +291,11 @@ public class ProgramService {
         } else if (actor.scope().startsWith(asked)) {
             prefix = actor.scope();
         } else {
-            return new Page(List.of(), 0, page, size);
+            return new Page(List.of(), 0, page, size, definition != null);
         }
         var found = store.search(programId, prefix, state, householdId, page, size);
-        return new Page(found.rows().stream().map(row -> toApplication(program, row)).toList(), found.total(), page,
-                size);
+        return new Page(found.rows().stream().map(row -> toApplication(definition, row)).toList(), found.total(), page,
+                size, definition != null);
     }
 
     /** Takes a workflow action; {@code expectedVersion} (optional) guards against acting on a stale view. */
@@ -313,7 +331,7 @@ public class ProgramService {
         }
         Household household = household(row.householdId(), actor);
         Map<String, Object> values = stepData(program, transition, data, household);
-        Application current = toApplication(program, row);
+        Application current = toApplication(program.definition(), row);
         var context = context(program, household, row.id(), today);
         var step = new Step(action, current, values, note);
         refuseIfRulesSayNo(program, step, context);
@@ -397,18 +415,42 @@ public class ProgramService {
 
     // ---- shared pieces ----
 
-    /** A program the actor's agency works on (users outside any agency work on every program). */
+    /**
+     * A program the actor's agency works on (users outside any agency work on every program), to take a step in: a
+     * removed program's applications cannot move until it is installed again.
+     */
     private InstalledProgram workedProgram(String programId, Actor actor) {
+        var removed = catalog.removed(programId);
+        if (removed.isPresent()) {
+            requireAgency(removed.get().name(), removed.get().agency(), removed.get().agencyName(), actor);
+            throw new ConflictException("program_not_installed", Texts.text("program.read-only",
+                    removed.get().name(), programId));
+        }
         InstalledProgram program = program(programId);
         requireAgency(program, actor);
         return program;
     }
 
+    /** The definition of a program whose applications the actor may read; empty when the program is removed. */
+    private Optional<ProgramDefinition> readableProgram(String programId, Actor actor) {
+        var removed = catalog.removed(programId);
+        if (removed.isPresent()) {
+            requireAgency(removed.get().name(), removed.get().agency(), removed.get().agencyName(), actor);
+            return Optional.empty();
+        }
+        InstalledProgram program = program(programId);
+        requireAgency(program, actor);
+        return Optional.of(program.definition());
+    }
+
     private static void requireAgency(InstalledProgram program, Actor actor) {
         var descriptor = program.definition().descriptor();
-        if (!actor.worksFor(descriptor.agency())) {
-            throw new AccessDeniedException(Texts.text("program.agency", descriptor.name(), descriptor.agencyName(),
-                    actor.agency()));
+        requireAgency(descriptor.name(), descriptor.agency(), descriptor.agencyName(), actor);
+    }
+
+    private static void requireAgency(LocalizedText name, String agency, LocalizedText agencyName, Actor actor) {
+        if (!actor.worksFor(agency)) {
+            throw new AccessDeniedException(Texts.text("program.agency", name, agencyName, actor.agency()));
         }
     }
 
@@ -438,19 +480,26 @@ public class ProgramService {
                 year -> new ParameterValues(program.definition(), overrides, village, year), today.getYear());
     }
 
-    private RuleContext context(InstalledProgram program, Household household, String judged, LocalDate today) {
+    /**
+     * What the program's rules see of {@code visible} (the household as the caller may see it): the same household
+     * unmasked, read for the platform, with its status history; never anything that depends on who asks.
+     */
+    private RuleContext context(InstalledProgram program, Household visible, String judged, LocalDate today) {
+        Household household = registry.find(visible.id(), RULES).orElse(visible);
+        List<StatusChange> statusHistory = registry.history(household.id(), RULES).statusChanges();
         List<ApplicationRow> rows = store.ofHousehold(household.id());
         List<Application> own = rows.stream()
                 .filter(r -> r.program().equals(program.id()) && !r.id().equals(judged))
-                .map(r -> toApplication(program, r)).toList();
+                .map(r -> toApplication(program.definition(), r)).toList();
         List<Benefit> others = rows.stream().filter(r -> !r.program().equals(program.id()))
                 .flatMap(r -> r.benefits().stream()).toList();
         var overrides = store.overrides(program.id());
-        return new Context(household, own, others,
+        return new Context(household, statusHistory, own, others,
                 year -> new ParameterValues(program.definition(), overrides, household.villageCode(), year), today);
     }
 
-    private record Context(Household household, List<Application> applications, List<Benefit> otherProgramBenefits,
+    private record Context(Household household, List<StatusChange> statusHistory, List<Application> applications,
+            List<Benefit> otherProgramBenefits,
             java.util.function.IntFunction<ParameterValues> inYear, LocalDate today) implements RuleContext {
         @Override
         public org.fupin.program.api.Parameters parameters() {
@@ -479,12 +528,14 @@ public class ProgramService {
                 g.year(), g.periodLabel(), g.amount(), today)).toList();
     }
 
-    Application toApplication(InstalledProgram program, ApplicationRow row) {
-        var definition = program.definition();
-        Form applicationForm = definition.form(Form.APPLICATION).orElse(null);
+    /** An application with its data read through the program's forms, or as stored when it has no definition. */
+    Application toApplication(ProgramDefinition definition, ApplicationRow row) {
+        Form applicationForm = definition == null ? null : definition.form(Form.APPLICATION).orElse(null);
         Map<String, Form> actionForms = new HashMap<>();
-        definition.workflow().transitions().stream().filter(t -> t.form() != null)
-                .forEach(t -> definition.form(t.form()).ifPresent(f -> actionForms.put(t.action(), f)));
+        if (definition != null) {
+            definition.workflow().transitions().stream().filter(t -> t.form() != null)
+                    .forEach(t -> definition.form(t.form()).ifPresent(f -> actionForms.put(t.action(), f)));
+        }
         List<StepRecord> steps = row.steps().stream().map(s -> new StepRecord(s.action(), s.fromState(), s.toState(),
                 s.actor(), s.at(), s.note(), FormValues.fromJson(Step.FILE.equals(s.action()) ? applicationForm
                         : actionForms.get(s.action()), Json.read(s.dataJson())))).toList();

@@ -56,6 +56,50 @@ public class ProgramStore {
         this.audit = audit;
     }
 
+    /** A program as the catalogue last offered it: enough to show it and scope its data once it is removed. */
+    record KnownProgram(String id, LocalizedText name, String agency, LocalizedText agencyName, String bundle,
+            String version) {
+    }
+
+    // ---- programs seen ----
+
+    void remember(KnownProgram program, Instant now) {
+        database.write(c -> {
+            try (var s = c.prepareStatement("INSERT INTO program_known VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, "
+                    + "agency = excluded.agency, agency_zh = excluded.agency_zh, agency_en = excluded.agency_en, "
+                    + "bundle = excluded.bundle, version = excluded.version, seen_at = excluded.seen_at")) {
+                s.setString(1, program.id());
+                s.setString(2, program.name().zh());
+                s.setString(3, program.name().en());
+                s.setString(4, program.agency());
+                s.setString(5, program.agencyName().zh());
+                s.setString(6, program.agencyName().en());
+                s.setString(7, program.bundle());
+                s.setString(8, program.version());
+                s.setString(9, now.toString());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Every program ever offered here, by id. */
+    List<KnownProgram> known() {
+        return database.read(c -> {
+            try (var s = c.prepareStatement("SELECT id, name_zh, name_en, agency, agency_zh, agency_en, bundle, version "
+                    + "FROM program_known ORDER BY id"); ResultSet r = s.executeQuery()) {
+                List<KnownProgram> result = new ArrayList<>();
+                while (r.next()) {
+                    result.add(new KnownProgram(r.getString(1), new LocalizedText(r.getString(2), r.getString(3)),
+                            r.getString(4), new LocalizedText(r.getString(5), r.getString(6)), r.getString(7),
+                            r.getString(8)));
+                }
+                return result;
+            }
+        });
+    }
+
     // ---- enablement ----
 
     List<Enablement> enablements(String county) {

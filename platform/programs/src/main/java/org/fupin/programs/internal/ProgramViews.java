@@ -15,9 +15,12 @@ final class ProgramViews {
     private ProgramViews() {
     }
 
-    /** A catalogue entry; {@code enabled} is for the asked county, absent when no county was asked. */
+    /**
+     * A catalogue entry; {@code enabled} is for the asked county, absent when no county was asked. A program whose
+     * plugin was removed is listed with {@code installed} false (and no description): its applications stay readable.
+     */
     record Summary(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
-            String version, String bundle, Boolean enabled) {
+            String version, String bundle, Boolean enabled, boolean installed) {
     }
 
     /** One program in full, with the parameters in force for the asked region and year. */

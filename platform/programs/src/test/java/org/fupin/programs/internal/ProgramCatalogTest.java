@@ -5,14 +5,54 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+
+import org.fupin.database.internal.SqlAuditLog;
+import org.fupin.database.internal.SqliteDatabase;
+import org.fupin.database.internal.TestDatabases;
 
 import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProgramCatalogTest {
-    final ProgramCatalog catalog = new ProgramCatalog();
+    @TempDir
+    Path dir;
+    SqliteDatabase database;
+    ProgramCatalog catalog;
+
+    @BeforeEach
+    void start() {
+        database = new SqliteDatabase(dir.resolve("fupin.db"), TestDatabases.config("NORMAL", 2, 16));
+        database.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
+        database.migrate("programs", TestDatabases.migrationsOnClassPath("db/programs"), "db/programs");
+        catalog = new ProgramCatalog(new ProgramStore(database, new SqlAuditLog(database, Clock.systemUTC())));
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void aRemovedProgramIsRememberedWithItsAgency() {
+        Program program = new ProgramServiceTest.TestProgram();
+        catalog.add(program, "org.example.first", "1.2.0");
+        assertTrue(catalog.removed("test").isEmpty(), "installed");
+
+        catalog.removeProgram(program);
+
+        var removed = catalog.removed("test").orElseThrow();
+        assertEquals("office", removed.agency());
+        assertEquals("测试项目", removed.name().zh());
+        assertEquals("1.2.0", removed.version());
+        assertEquals(List.of("test"), catalog.removed().stream().map(ProgramStore.KnownProgram::id).toList());
+    }
 
     @Test
     void aProgramRefusedForItsTakenIdIsOfferedWhenTheHolderLeaves() {

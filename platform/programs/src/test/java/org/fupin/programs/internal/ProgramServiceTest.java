@@ -77,11 +77,17 @@ class ProgramServiceTest {
     SqliteDatabase database;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-02T02:00:00Z"));
     int nextMember = 2;
+    ProgramCatalog catalog;
+    TestProgram program = new TestProgram();
     ProgramService service;
     ProgramStore store;
     Household household = new Household("1", 1L, "620502001003", "一组", null, null, null, null, null, null, null,
             HouseholdStatus.POOR, 2024, members(10), null, null,
             null, null, null, null, null, null);
+
+    /** The same household as the registry holds it, unmasked; the one above stands for a caller's masked view. */
+    Household unmasked = new Household("1", 1L, "620502001003", "一组", null, null, null, null, null, null, null,
+            HouseholdStatus.POOR, 2024, members(10), null, null, null, null, null, null, null, null);
 
     @BeforeEach
     void start() throws Exception {
@@ -94,11 +100,17 @@ class ProgramServiceTest {
         for (Actor inside : List.of(COUNTY_ADMIN, CLERK, TOWNSHIP, OFFICE_OFFICER, HOUSING_OFFICER)) {
             when(registry.find(eq("1"), eq(inside))).thenReturn(Optional.of(household));
         }
+        when(registry.find(eq("1"), org.mockito.ArgumentMatchers.argThat(a -> a != null && a.scope().isEmpty())))
+                .thenReturn(Optional.of(unmasked));
+        when(registry.history(eq("1"), any())).thenReturn(new org.fupin.registry.api.HouseholdHistory("1",
+                List.of(new org.fupin.registry.api.StatusChange(null, HouseholdStatus.POOR,
+                        java.time.LocalDate.of(2024, 3, 1), "新识别", "clerk", Instant.parse("2024-03-01T02:00:00Z"))),
+                List.of(), List.of()));
         RegionDirectory regions = mock(RegionDirectory.class);
         when(regions.find(anyString())).thenAnswer(i -> Optional.of(new Region(i.getArgument(0), "秦州区",
                 Region.levelOf(i.getArgument(0)).orElseThrow(), null, List.of())));
-        ProgramCatalog catalog = new ProgramCatalog();
-        assertTrue(catalog.add(new TestProgram(), "org.example.test", "1.0.0"));
+        catalog = new ProgramCatalog(store);
+        assertTrue(catalog.add(program, "org.example.test", "1.0.0"));
         service = new ProgramService(catalog, store, registry, regions, new PlatformClock(clock),
                 new ReportEngine(store, regions));
     }
@@ -246,6 +258,38 @@ class ProgramServiceTest {
     }
 
     @Test
+    void aRemovedProgramsApplicationsStayReadableAndCannotMove() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+        var filed = file("张三");
+
+        catalog.removeProgram(program);
+
+        assertEquals(filed.data(), service.find("test", filed.id(), COUNTY_ADMIN).data());
+        var page = service.search("test", "620502", null, null, 0, 20, COUNTY_ADMIN);
+        assertEquals(1, page.total());
+        assertEquals(false, page.installed());
+        assertEquals("program_not_installed", assertThrows(ConflictException.class,
+                () -> act(filed.id(), "check", null, TOWNSHIP)).code());
+        assertEquals("program_not_installed", assertThrows(ConflictException.class, () -> file("李四")).code());
+        assertThrows(AccessDeniedException.class, () -> service.find("test", filed.id(), HOUSING_OFFICER),
+                "still the agency's program");
+        assertEquals("项目「测试项目」（test）的插件已卸载；其申请仍可查阅",
+                assertThrows(NotFoundException.class, () -> service.program("test")).text().zh());
+    }
+
+    @Test
+    void rulesSeeTheHouseholdUnmaskedWithItsHistoryWhoeverAsks() throws Exception {
+        service.setEnabled("620502", "test", true, COUNTY_ADMIN);
+
+        file("张三");
+
+        RuleContext seen = TestProgram.lastContext;
+        assertTrue(seen.household() == unmasked, "the platform's read of the household, not the clerk's");
+        assertEquals(List.of(HouseholdStatus.POOR), seen.statusHistory().stream().map(c -> c.to()).toList());
+        assertEquals(java.time.LocalDate.of(2026, 11, 2), seen.today());
+    }
+
+    @Test
     void eightFilingsAtOnceForOneMemberStoreOne() throws Exception {
         service.setEnabled("620502", "test", true, COUNTY_ADMIN);
         java.util.concurrent.Callable<?>[] filings = new java.util.concurrent.Callable<?>[8];
@@ -379,6 +423,9 @@ class ProgramServiceTest {
 
     /** A program with a notice, a role per step, a rule and a benefit. */
     static class TestProgram implements Program {
+        /** The context of the latest check, for tests that look at what rules see. */
+        static volatile RuleContext lastContext;
+
         @Override
         public ProgramDefinition definition() {
             var all = Set.of(Role.COUNTY_ADMIN);
@@ -426,6 +473,7 @@ class ProgramServiceTest {
 
         @Override
         public List<Reason> check(Step step, RuleContext context) {
+            lastContext = context;
             if (step.isFiling() && "refuse".equals(step.data().get("name"))) {
                 return List.of(Reason.of("test.no-refusers", L));
             }

@@ -180,6 +180,11 @@ final class Fixtures {
     record TestContext(Household household, List<Application> applications, List<Benefit> otherProgramBenefits,
             TestParameters values, LocalDate today) implements RuleContext {
         @Override
+        public List<org.fupin.registry.api.StatusChange> statusHistory() {
+            return List.of();
+        }
+
+        @Override
         public Parameters parameters() {
             return values.in(today.getYear());
         }
