@@ -131,7 +131,7 @@ class ProgramsIT {
         Path future = dir.resolve("future.jar");
         TestBundles.writeBundle(future, "org.example.future", "Provide-Capability",
                 "org.fupin.program;org.fupin.program=future",
-                "Import-Package", "org.fupin.program.api;version=\"[2.0,3)\"");
+                "Import-Package", "org.fupin.program.api;version=\"[3.0,4)\"");
 
         var notZip = api.upload("/api/v1/admin/plugins", "hello".getBytes(StandardCharsets.UTF_8),
                 "application/java-archive");
@@ -144,7 +144,7 @@ class ProgramsIT {
         assertEquals("not_a_program", notProgram.json().path("error").path("code").asText());
         assertEquals(422, newerApi.status());
         assertEquals("unsupported_api", newerApi.json().path("error").path("code").asText());
-        assertTrue(newerApi.body().contains("org.fupin.program.api [2.0.0,3.0.0)"), newerApi.body());
+        assertTrue(newerApi.body().contains("org.fupin.program.api [3.0.0,4.0.0)"), newerApi.body());
         assertEquals(before, deployFiles());
         assertEquals(pluginsBefore, api.get("/api/v1/admin/plugins").body());
     }
@@ -375,9 +375,18 @@ class ProgramsIT {
         List<String> before = deployFiles();
         String pluginsBefore = api.get("/api/v1/admin/plugins").body();
         Path yulu = plugins.resolve("org.fupin.yulu.jar");
-        // a new version whose component cannot be created: its constructor needs the Chinese messages
-        byte[] broken = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-Version", "9.9.9"),
-                java.util.Set.of("org/fupin/yulu/internal/messages_zh.properties"));
+        // a new version whose rules component cannot be created: its class is not in the jar
+        String component = "OSGI-INF/org.fupin.yulu.internal.YuluRules.xml";
+        String xml;
+        try (var jar = new java.util.jar.JarFile(yulu.toFile())) {
+            xml = new String(jar.getInputStream(jar.getJarEntry(component)).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] broken = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-Version", "9.9.9"), java.util.Set.of(),
+                java.util.Map.of(component, xml.replace("org.fupin.yulu.internal.YuluRules\"",
+                        "org.fupin.yulu.internal.Missing\"")));
+        // a new version whose declaration the platform's checker refuses: its Chinese texts are missing
+        byte[] untranslated = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-Version", "9.9.10"),
+                java.util.Set.of("PROGRAM-INF/messages_zh.properties"));
         // another bundle offering the program id yulu, which org.fupin.yulu holds
         byte[] impostor = TestBundles.rewrite(yulu, java.util.Map.of("Bundle-SymbolicName", "org.example.yulu"),
                 java.util.Set.of());
@@ -404,6 +413,7 @@ class ProgramsIT {
         }
 
         var refused = api.upload("/api/v1/admin/plugins", broken, "application/java-archive");
+        var invalid = api.upload("/api/v1/admin/plugins", untranslated, "application/java-archive");
         var taken = api.upload("/api/v1/admin/plugins", impostor, "application/java-archive");
         Thread.sleep(300);
         running.set(false);
@@ -413,8 +423,11 @@ class ProgramsIT {
 
         assertEquals(422, refused.status(), refused.body());
         assertEquals("plugin_refused", refused.json().path("error").path("code").asText());
-        assertTrue(refused.body().contains("failed to activate: java.lang.IllegalArgumentException: no message file "
-                + "org/fupin/yulu/internal/messages_zh.properties"), refused.body());
+        assertTrue(refused.body().contains("failed to activate"), refused.body());
+        assertTrue(refused.body().contains("org.fupin.yulu.internal.Missing"), refused.body());
+        assertEquals(422, invalid.status(), invalid.body());
+        assertEquals("invalid_declaration", invalid.json().path("error").path("code").asText());
+        assertTrue(invalid.body().contains("no PROGRAM-INF/messages_zh.properties"), invalid.body());
         assertEquals(422, taken.status(), taken.body());
         assertTrue(taken.body().contains("program id yulu is already provided by org.fupin.yulu"), taken.body());
         assertTrue(reads.get() > 30, "the reads ran: " + reads.get());

@@ -37,13 +37,21 @@ public final class TestBundles {
     }
 
     /**
-     * A copy of the bundle {@code source} with some manifest headers replaced and some entries left out, e.g. a new
-     * version of a plugin that has lost a resource its component needs.
+     * A copy of the bundle {@code source} with some manifest headers replaced, some entries left out and some
+     * replaced, e.g. a new version of a plugin that has lost its texts.
      */
     public static byte[] rewrite(Path source, Map<String, String> headers, Set<String> droppedEntries)
             throws IOException {
+        return rewrite(source, headers, droppedEntries, Map.of());
+    }
+
+    public static byte[] rewrite(Path source, Map<String, String> headers, Set<String> droppedEntries,
+            Map<String, String> replacedEntries) throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var jar = new JarFile(source.toFile())) {
+            // entries read once up front, so a replaced one can be built from the original
+            replacedEntries = replacedEntries.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, Map.Entry::getValue));
             Manifest manifest = new Manifest(jar.getManifest());
             headers.forEach(manifest.getMainAttributes()::putValue);
             try (var out = new JarOutputStream(bytes, manifest)) {
@@ -53,8 +61,12 @@ public final class TestBundles {
                         continue;
                     }
                     out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
-                    try (var in = jar.getInputStream(entry)) {
-                        in.transferTo(out);
+                    if (replacedEntries.containsKey(entry.getName())) {
+                        out.write(replacedEntries.get(entry.getName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        try (var in = jar.getInputStream(entry)) {
+                            in.transferTo(out);
+                        }
                     }
                     out.closeEntry();
                 }

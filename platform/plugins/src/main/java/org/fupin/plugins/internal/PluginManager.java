@@ -12,6 +12,8 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.fupin.program.api.ProgramPlugin;
+import org.fupin.program.declaration.ProgramDeclarations;
+import org.fupin.program.declaration.Resources;
 import org.fupin.programs.admission.ProgramAdmission;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
@@ -126,6 +128,13 @@ public class PluginManager {
             problems.addAll(missing);
             throw refused("not_a_program", name + " declares no program (Provide-Capability: "
                     + ProgramPlugin.NAMESPACE + "); build it with @ProgramPlugin", problems);
+        }
+        List<FieldError> declaration = declarationProblems(jar);
+        if (!declaration.isEmpty()) {
+            List<FieldError> problems = new ArrayList<>(declaration);
+            problems.addAll(missing);
+            throw refused("invalid_declaration", name + " " + version + " declares its program wrongly ("
+                    + ProgramDeclarations.DECLARATION + ")", problems);
         }
         if (!missing.isEmpty()) {
             throw refused("unsupported_api", name + " " + version
@@ -319,6 +328,19 @@ public class PluginManager {
         if (deployDir == null || !Files.isDirectory(deployDir)) {
             throw new ApiException(503, "no_deploy_folder", "the platform has no deploy folder ("
                     + DEPLOY_DIR_PROPERTY + "); plugins cannot be installed", List.of());
+        }
+    }
+
+    /** What the platform's declaration checker finds wrong with the jar's program declaration, if it has one. */
+    private static List<FieldError> declarationProblems(Path jar) {
+        try (var file = new JarFile(jar.toFile())) {
+            if (file.getJarEntry(ProgramDeclarations.DECLARATION) == null) {
+                return List.of();
+            }
+            return ProgramDeclarations.read(Resources.of(file)).problems().stream()
+                    .map(problem -> new FieldError(ProgramDeclarations.DECLARATION, problem)).toList();
+        } catch (IOException e) {
+            return List.of(new FieldError("file", "not a jar"));
         }
     }
 

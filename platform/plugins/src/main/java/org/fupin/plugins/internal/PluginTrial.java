@@ -10,13 +10,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.fupin.program.api.Program;
+import org.fupin.program.api.ProgramRules;
+import org.fupin.program.declaration.Declaration;
+import org.fupin.program.declaration.DeclaredProgram;
+import org.fupin.program.declaration.ProgramDeclarations;
 import org.fupin.programs.admission.ProgramAdmission;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -39,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * a collision hook lets the trial share its symbolic name and version with the running bundle.
  */
 final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
-    static final String LOCATION_PREFIX = "fupin-trial:";
+    static final String LOCATION_PREFIX = ProgramAdmission.TRIAL_LOCATION_PREFIX;
     private static final Logger LOG = LoggerFactory.getLogger(PluginTrial.class);
 
     private final BundleContext context;
@@ -97,20 +104,25 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
         } catch (RuntimeException e) {
             return List.of("start: " + e);
         }
-        List<ServiceReference<?>> references = awaitPrograms(trial);
+        if (trial.getEntry(ProgramDeclarations.DECLARATION) != null) {
+            return declared(trial, name);
+        }
+        var headers = trial.getHeaders("");
+        if (headers.get("Service-Component") == null && headers.get(Constants.BUNDLE_ACTIVATOR) == null) {
+            return List.of("no " + ProgramDeclarations.DECLARATION + ", no component and no activator: nothing "
+                    + "would offer the program");
+        }
+        List<ServiceReference<?>> references = awaitServices(trial, Program.class, null);
         if (references.isEmpty()) {
-            List<String> why = new ArrayList<>(List.of("no " + Program.class.getSimpleName()
-                    + " service registered within " + timeoutMillis / 1000 + " s"));
-            why.addAll(componentProblems(trial));
-            return why;
+            return notRegistered(trial, Program.class.getSimpleName());
         }
         List<String> problems = new ArrayList<>();
         for (ServiceReference<?> reference : references) {
             try {
-                Object service = context.getService(reference);
+                List<String> errors = new CopyOnWriteArrayList<>();
+                Object service = activate(reference, errors);
                 if (!(service instanceof Program program)) {
-                    List<String> why = componentProblems(trial);
-                    problems.addAll(why.isEmpty() ? List.of("the program component failed to activate") : why);
+                    problems.addAll(failedActivation(trial, errors));
                     continue;
                 }
                 problems.addAll(admission.problems(program, name));
@@ -121,6 +133,77 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
             }
         }
         return problems;
+    }
+
+    /** A declared program: its declaration read from the bundle, run with its rules service when it has one. */
+    private List<String> declared(Bundle trial, String name) {
+        Declaration declaration = ProgramDeclarations.read(path -> {
+            var entry = trial.getEntry(path);
+            return entry == null ? null : entry.openStream();
+        });
+        if (!declaration.usable()) {
+            return declaration.problems();
+        }
+        if (!declaration.javaRules()) {
+            return admission.problems(new DeclaredProgram(declaration, DeclaredProgram.NO_RULES), name);
+        }
+        List<ServiceReference<?>> references = awaitServices(trial, ProgramRules.class, declaration.programId());
+        if (references.isEmpty()) {
+            return notRegistered(trial, ProgramRules.class.getSimpleName() + " (" + ProgramRules.PROGRAM + "="
+                    + declaration.programId() + ")");
+        }
+        ServiceReference<?> reference = references.get(0);
+        try {
+            List<String> errors = new CopyOnWriteArrayList<>();
+            if (!(activate(reference, errors) instanceof ProgramRules rules)) {
+                return failedActivation(trial, errors);
+            }
+            return admission.problems(new DeclaredProgram(declaration, rules), name);
+        } catch (RuntimeException e) {
+            return List.of("the rules component failed: " + e);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    private List<String> notRegistered(Bundle trial, String service) {
+        List<String> why = new ArrayList<>(List.of("no " + service + " service registered within "
+                + timeoutMillis / 1000 + " s"));
+        why.addAll(componentProblems(trial));
+        return why;
+    }
+
+    /**
+     * Gets the service, which makes DS create the component; collects the errors the framework reports for it (a
+     * class that cannot be loaded, say), which arrive as framework events, not exceptions.
+     */
+    private Object activate(ServiceReference<?> reference, List<String> errors) {
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.ERROR && event.getThrowable() != null
+                    && event.getBundle() != null && event.getBundle().getBundleId() == context.getBundle().getBundleId()) {
+                errors.add(event.getThrowable().getMessage());
+            }
+        };
+        context.addFrameworkListener(listener);
+        try {
+            Object service = context.getService(reference);
+            // the framework delivers its events on its own thread: give the error a moment to arrive
+            for (int i = 0; service == null && errors.isEmpty() && i < 20; i++) {
+                Thread.sleep(25);
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
+    }
+
+    private List<String> failedActivation(Bundle trial, List<String> errors) {
+        List<String> why = new ArrayList<>(componentProblems(trial));
+        errors.forEach(error -> why.add("the program's component failed to activate: " + error));
+        return why.isEmpty() ? List.of("the program's component failed to activate") : why;
     }
 
     /** What Declarative Services says of the trial bundle's components that do not run. */
@@ -161,22 +244,31 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
         return cause.trim();
     }
 
-    private List<ServiceReference<?>> awaitPrograms(Bundle trial) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+    /**
+     * The services of {@code type} the trial bundle registers (with {@code programId} as their
+     * {@link ProgramRules#PROGRAM} property, when given), waiting up to the timeout for the first; stops waiting
+     * when a component of the bundle is still not running after a second.
+     */
+    private List<ServiceReference<?>> awaitServices(Bundle trial, Class<?> type, String programId) {
+        long start = System.currentTimeMillis();
+        long deadline = start + timeoutMillis;
         while (true) {
             ServiceReference<?>[] registered = trial.getRegisteredServices();
-            List<ServiceReference<?>> programs = registered == null ? List.of() : Arrays.stream(registered)
+            List<ServiceReference<?>> found = registered == null ? List.of() : Arrays.stream(registered)
                     .filter(r -> Arrays.asList((String[]) r.getProperty(Constants.OBJECTCLASS))
-                            .contains(Program.class.getName()))
+                            .contains(type.getName()))
+                    .filter(r -> programId == null || programId.equals(r.getProperty(ProgramRules.PROGRAM)))
                     .toList();
-            if (!programs.isEmpty() || System.currentTimeMillis() > deadline) {
-                return programs;
+            long now = System.currentTimeMillis();
+            // a component still unsatisfied a second after the start is taken as stuck
+            if (!found.isEmpty() || now > deadline || (now - start > 1000 && !componentProblems(trial).isEmpty())) {
+                return found;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return programs;
+                return found;
             }
         }
     }

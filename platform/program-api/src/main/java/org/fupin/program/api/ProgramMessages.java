@@ -28,12 +28,33 @@ public final class ProgramMessages {
     }
 
     /**
-     * Loads {@code base} (e.g. {@code org.fupin.yulu.internal.messages}): {@code <base>_zh.properties} and
-     * {@code <base>.properties}, UTF-8, with the class loader of {@code anchor}.
+     * Loads the messages at {@code path} in the bundle of {@code anchor}: {@code <path>_zh.properties} and
+     * {@code <path>.properties}, UTF-8. A declared program's messages are {@value #DECLARED}; a path with dots and
+     * no slash is a package-style base name ({@code org.fupin.yulu.internal.messages}).
      */
-    public static ProgramMessages load(Class<?> anchor, String base) {
-        String path = base.replace('.', '/');
-        return new ProgramMessages(base, read(anchor, path + "_zh.properties"), read(anchor, path + ".properties"));
+    public static ProgramMessages load(Class<?> anchor, String path) {
+        String resource = path.contains("/") ? path : path.replace('.', '/');
+        return new ProgramMessages(path, read(anchor, resource + "_zh.properties"),
+                read(anchor, resource + ".properties"));
+    }
+
+    /** The messages of a declared program, next to its {@code program.json}. */
+    public static final String DECLARED = "PROGRAM-INF/messages";
+
+    /** Messages from properties already read; {@code base} names them in errors. */
+    public static ProgramMessages of(String base, Properties zh, Properties en) {
+        Properties zhCopy = new Properties();
+        zhCopy.putAll(zh);
+        Properties enCopy = new Properties();
+        enCopy.putAll(en);
+        return new ProgramMessages(base, zhCopy, enCopy);
+    }
+
+    /** Reads a UTF-8 properties file. */
+    public static Properties read(InputStream in) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return properties;
     }
 
     private static Properties read(Class<?> anchor, String resource) {
@@ -41,12 +62,61 @@ public final class ProgramMessages {
             if (in == null) {
                 throw new IllegalArgumentException("no message file " + resource);
             }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /**
+     * What is inconsistent between the two files: a key in one language only, a blank text, or texts whose
+     * placeholders ({@code {0}}, {@code {1}} …) differ.
+     */
+    public java.util.List<String> inconsistencies() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(zh.stringPropertyNames());
+        keys.addAll(en.stringPropertyNames());
+        for (String key : keys) {
+            String zhText = zh.getProperty(key);
+            String enText = en.getProperty(key);
+            if (zhText == null || enText == null) {
+                problems.add(key + " is only in " + base + (zhText == null ? ".properties" : "_zh.properties"));
+            } else if (zhText.isBlank() || enText.isBlank()) {
+                problems.add(key + " is blank in " + base + (zhText.isBlank() ? "_zh.properties" : ".properties"));
+            } else if (!placeholders(zhText).equals(placeholders(enText))) {
+                problems.add(key + " has placeholders " + placeholders(zhText) + " in Chinese but "
+                        + placeholders(enText) + " in English");
+            }
+        }
+        return problems;
+    }
+
+    private static java.util.Set<String> placeholders(String text) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        var matcher = java.util.regex.Pattern.compile("\\{\\d+}").matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+
+    /** Whether {@code key} has a text in both languages. */
+    public boolean has(String key) {
+        return zh.containsKey(key) && en.containsKey(key);
+    }
+
+    /** The keys missing in either language among {@code keys}, as {@code <file>: <key>}. */
+    public java.util.List<String> missing(java.util.Collection<String> keys) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String key : keys) {
+            if (!zh.containsKey(key)) {
+                missing.add(base + "_zh.properties: " + key);
+            }
+            if (!en.containsKey(key)) {
+                missing.add(base + ".properties: " + key);
+            }
+        }
+        return missing;
     }
 
     /**

@@ -1,11 +1,16 @@
 /**
  * The program SPI: what a program plugin (雨露计划, 易地扶贫搬迁, …) gives the platform, and the read-only view
- * of the registry its rules get back. A plugin registers one {@link org.fupin.program.api.Program} service and
- * marks its bundle with {@link org.fupin.program.api.ProgramPlugin}; the platform stores, scopes and audits
- * everything, evaluates the declared reports and runs the declared workflow.
+ * of the registry its rules get back. A plugin declares its program in {@code PROGRAM-INF/program.json} with its
+ * texts in {@code PROGRAM-INF/messages*.properties}, marks its bundle with
+ * {@link org.fupin.program.api.ProgramPlugin}, and registers {@link org.fupin.program.api.ProgramRules} when it has
+ * rules that need code; the platform builds the {@link org.fupin.program.api.ProgramDefinition} from the
+ * declaration, stores, scopes and audits everything, enforces the declared limits, evaluates the declared reports and
+ * runs the declared workflow. A plugin may still register a whole {@link org.fupin.program.api.Program} itself.
+ * 2.0: definitions carry {@link org.fupin.program.api.Limit}s; {@link org.fupin.program.api.RuleContext} gives the
+ * status history; declared programs.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.declaration.DeclarationCheck;
 import org.fupin.programs.admission.ProgramAdmission;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -77,7 +78,7 @@ public class ProgramCatalog implements ProgramAdmission {
             LOG.error("Program service of {} failed to give its definition; not offered", bundle, e);
             return false;
         }
-        List<String> problems = DefinitionCheck.problems(definition);
+        List<String> problems = DeclarationCheck.problems(definition);
         if (!problems.isEmpty()) {
             LOG.error("Program {} of {} is not offered: {}", definition.descriptor().id(), bundle, problems);
             return false;
@@ -110,7 +111,7 @@ public class ProgramCatalog implements ProgramAdmission {
         } catch (RuntimeException e) {
             return List.of("definition() failed: " + e);
         }
-        List<String> problems = new ArrayList<>(DefinitionCheck.problems(definition));
+        List<String> problems = new ArrayList<>(DeclarationCheck.problems(definition));
         InstalledProgram holder = programs.get(definition.descriptor().id());
         if (holder != null && !holder.bundle().equals(symbolicName)) {
             problems.add("program id " + holder.id() + " is already provided by " + holder.bundle());

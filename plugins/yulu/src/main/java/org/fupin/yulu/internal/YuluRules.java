@@ -1,46 +1,56 @@
 package org.fupin.yulu.internal;
 
-import static org.fupin.yulu.internal.YuluDefinition.ENROLMENT_YEAR;
-import static org.fupin.yulu.internal.YuluDefinition.MAX_AGE;
-import static org.fupin.yulu.internal.YuluDefinition.MIN_AGE;
-import static org.fupin.yulu.internal.YuluDefinition.PAY;
-import static org.fupin.yulu.internal.YuluDefinition.PROGRAMME_YEARS;
-import static org.fupin.yulu.internal.YuluDefinition.SCHOOL_SUBTYPE;
-import static org.fupin.yulu.internal.YuluDefinition.SCHOOL_TYPE;
-import static org.fupin.yulu.internal.YuluDefinition.SEASON;
-import static org.fupin.yulu.internal.YuluDefinition.STUDENT;
-import static org.fupin.yulu.internal.YuluDefinition.TERM_AMOUNT;
-import static org.fupin.yulu.internal.YuluDefinition.TERM_YEAR;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.fupin.program.api.Application;
 import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.ProgramMessages;
+import org.fupin.program.api.ProgramPlugin;
+import org.fupin.program.api.ProgramRules;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Verdict;
 import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.Member;
+import org.osgi.service.component.annotations.Component;
 
 /**
- * 雨露计划's rules. Stateless: every number comes from the parameters in force, every date from the context.
- * Values that the form already checks (required, bounds, codes) are not checked again; a rule whose inputs are
- * missing says nothing, since the form's own check reports them.
+ * 雨露计划 (Rain and Dew Plan): 1,500 yuan per term (3,000 a year) for a child of a registered or monitored household
+ * in full-time secondary or higher vocational education. Everything else is declared in
+ * {@code PROGRAM-INF/program.json}: forms, workflow, the household statuses it supports, one open application per
+ * student and one payment per student per term. These are the rules that need code. Stateless: every number comes
+ * from the parameters in force, every date from the context. Values that the form already checks (required, bounds,
+ * codes) are not checked again; a rule whose inputs are missing says nothing, since the form's own check reports
+ * them.
  */
-final class YuluRules {
-    static final String HOUSEHOLD_STATUS = "yulu.household-status";
+@ProgramPlugin(YuluRules.ID)
+@Component(service = ProgramRules.class, property = ProgramRules.PROGRAM + "=" + YuluRules.ID)
+public final class YuluRules implements ProgramRules {
+    static final String ID = "yulu";
+
+    // parameters
+    static final String TERM_AMOUNT = "termAmount";
+    static final String MIN_AGE = "minAge";
+    static final String MAX_AGE = "maxAge";
+
+    // form fields and actions
+    static final String STUDENT = "student";
+    static final String SCHOOL_TYPE = "schoolType";
+    static final String SCHOOL_SUBTYPE = "schoolSubtype";
+    static final String ENROLMENT_YEAR = "enrolmentYear";
+    static final String PROGRAMME_YEARS = "programmeYears";
+    static final String TERM_YEAR = "termYear";
+    static final String SEASON = "season";
+    static final String PAY = "pay";
+
     static final String CANDIDATE = "yulu.candidate";
     static final String NO_STUDENT = "yulu.no-student";
     static final String AGE = "yulu.age";
@@ -51,21 +61,10 @@ final class YuluRules {
     static final String TERM_NOT_STARTED = "yulu.term-not-started";
     static final String STUDENT_LEFT_HOUSEHOLD = "yulu.student-left-household";
 
-    /** Registered (not yet out of poverty, or back in it) or exited but monitored. */
-    static final Set<HouseholdStatus> SUPPORTED = EnumSet.of(HouseholdStatus.POOR, HouseholdStatus.RETURNED,
-            HouseholdStatus.MONITORED);
+    private final ProgramMessages messages = ProgramMessages.load(YuluRules.class, ProgramMessages.DECLARED);
 
-    private final ProgramMessages messages;
-
-    YuluRules(ProgramMessages messages) {
-        this.messages = messages;
-    }
-
-    Verdict eligibility(RuleContext context) {
-        Optional<Reason> status = householdStatus(context.household());
-        if (status.isPresent()) {
-            return Verdict.ineligible(List.of(status.get()));
-        }
+    @Override
+    public Verdict eligibility(RuleContext context) {
         int minAge = context.parameters().integer(MIN_AGE);
         int maxAge = context.parameters().integer(MAX_AGE);
         List<Reason> candidates = new ArrayList<>();
@@ -82,7 +81,8 @@ final class YuluRules {
         return Verdict.eligible(candidates);
     }
 
-    List<Reason> check(Step step, RuleContext context) {
+    @Override
+    public List<Reason> check(Step step, RuleContext context) {
         if (step.isFiling()) {
             return filing(step.data(), context);
         }
@@ -92,7 +92,8 @@ final class YuluRules {
         return List.of();
     }
 
-    List<BenefitGrant> benefits(Step step, RuleContext context) {
+    @Override
+    public List<BenefitGrant> benefits(Step step, RuleContext context) {
         if (!PAY.equals(step.action())) {
             return List.of();
         }
@@ -105,8 +106,6 @@ final class YuluRules {
 
     private List<Reason> filing(Map<String, Object> data, RuleContext context) {
         List<Reason> reasons = new ArrayList<>();
-        householdStatus(context.household()).ifPresent(reasons::add);
-
         String studentId = text(data, STUDENT);
         member(context.household(), studentId).ifPresent(student -> age(student, context).ifPresent(reasons::add));
 
@@ -165,15 +164,6 @@ final class YuluRules {
                     messages.text("rule.student-left-household", Objects.toString(studentId, ""))));
         }
         return reasons;
-    }
-
-    private Optional<Reason> householdStatus(Household household) {
-        HouseholdStatus status = household.status();
-        if (status != null && SUPPORTED.contains(status)) {
-            return Optional.empty();
-        }
-        Object label = status == null ? messages.text("status.unknown") : status;
-        return Optional.of(Reason.of(HOUSEHOLD_STATUS, messages.text("rule.household-status", label)));
     }
 
     private Optional<Reason> age(Member student, RuleContext context) {

@@ -5,7 +5,6 @@ import static org.fupin.yulu.internal.Fixtures.PROGRAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,7 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DefinitionTest {
-    private static final String BUNDLE = "/org/fupin/yulu/internal/messages";
+    private static final String BUNDLE = "/PROGRAM-INF/messages";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
@@ -68,8 +67,8 @@ class DefinitionTest {
     }
 
     @Test
-    void theDefinitionIsBuiltOnce() {
-        assertSame(PROGRAM.definition(), PROGRAM.definition());
+    void theDeclarationPassesThePlatformsChecks() {
+        assertEquals(List.of(), PROGRAM.declaration().problems());
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} in [{3}, {4}] {5}")
@@ -403,7 +402,7 @@ class DefinitionTest {
             }
         }
 
-        assertTrue(keys.size() > 10, keys::toString);
+        assertTrue(keys.size() >= 10, keys::toString);
         for (String key : keys) {
             assertTrue(en.containsKey(key), key);
             assertTrue(zh.containsKey(key), key);

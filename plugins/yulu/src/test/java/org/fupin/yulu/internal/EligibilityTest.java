@@ -57,7 +57,7 @@ class EligibilityTest {
         // the table above names every value; a new registry status must be decided here
         assertEquals(7, HouseholdStatus.values().length);
         assertEquals(EnumSet.of(HouseholdStatus.POOR, HouseholdStatus.RETURNED, HouseholdStatus.MONITORED),
-                YuluRules.SUPPORTED);
+                PROGRAM.declaration().householdStatuses());
     }
 
     @ParameterizedTest(name = "age {0}, minAge {1}, maxAge {2}: candidate {3}")

@@ -20,6 +20,9 @@ import org.fupin.program.api.Parameters;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
+import org.fupin.program.declaration.DeclaredProgram;
+import org.fupin.program.declaration.ProgramDeclarations;
+import org.fupin.program.declaration.Resources;
 import org.fupin.registry.api.Household;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
@@ -29,7 +32,9 @@ import org.fupin.registry.api.SchoolStatus;
 
 /** Households, applications and rule contexts for the tests, built from the registry and program records. */
 final class Fixtures {
-    static final YuluProgram PROGRAM = new YuluProgram();
+    /** 雨露计划 as the platform runs it: its declaration read from the classpath, with its rules. */
+    static final DeclaredProgram PROGRAM = new DeclaredProgram(
+            ProgramDeclarations.read(Resources.of(Fixtures.class.getClassLoader())), new YuluRules());
     static final ProgramDefinition DEFINITION = PROGRAM.definition();
     /** A school-term day of the 2026/27 school year. */
     static final LocalDate TODAY = LocalDate.of(2026, 10, 15);

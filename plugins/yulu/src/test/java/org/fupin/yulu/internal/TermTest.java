@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TermTest {
-    private static final ProgramMessages MESSAGES = ProgramMessages.load(YuluProgram.class, YuluProgram.MESSAGES);
+    private static final ProgramMessages MESSAGES = ProgramMessages.load(YuluRules.class, ProgramMessages.DECLARED);
 
     @ParameterizedTest(name = "{0} {1}: {2}, {3} to {4}")
     @CsvSource({

@@ -1,4 +1,4 @@
-package org.fupin.programs.internal;
+package org.fupin.program.declaration;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,12 +14,16 @@ import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Transition;
 
-/** What the platform needs of a definition before it offers the program: every name it uses is declared. */
-final class DefinitionCheck {
-    private DefinitionCheck() {
+/**
+ * What the platform needs of a definition before it offers the program: every name it uses is declared once and
+ * makes sense. The platform runs it on every definition it is offered; the plugin kit runs the same in an author's
+ * build.
+ */
+public final class DeclarationCheck {
+    private DeclarationCheck() {
     }
 
-    static List<String> problems(ProgramDefinition definition) {
+    public static List<String> problems(ProgramDefinition definition) {
         List<String> problems = new ArrayList<>();
         var application = definition.form(Form.APPLICATION);
         if (application.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.fupin.programs.internal;
+package org.fupin.program.declaration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +22,7 @@ import org.fupin.registry.api.RegionLevel;
 import org.fupin.registry.api.Role;
 import org.junit.jupiter.api.Test;
 
-class DefinitionCheckTest {
+class DeclarationCheckTest {
     static final LocalizedText L = new LocalizedText("标签", "label");
     static final Form APPLICATION = new Form(Form.APPLICATION, L, List.of(Field.of("x", FieldType.TEXT, L, false)));
     static final Transition GO = new Transition("go", L, List.of("A"), "B", Set.of(Role.COUNTY_ADMIN),
@@ -45,7 +45,7 @@ class DefinitionCheckTest {
 
     @Test
     void aCompleteDefinitionHasNoProblem() {
-        assertEquals(List.of(), DefinitionCheck.problems(definition(List.of(APPLICATION),
+        assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(APPLICATION),
                 List.of(State.withNotice("A", L, "days"), State.of("B", L)), List.of(GO), List.of(),
                 List.of(parameter("days", ParameterDefinition.Type.INTEGER)))));
     }
@@ -58,7 +58,7 @@ class DefinitionCheckTest {
                 RegionLevel.COUNTY, "payment", false, false);
         var nobody = new Transition("file", L, List.of("A"), "A", Set.of(), RegionLevel.COUNTY, null, false, false);
 
-        var problems = DefinitionCheck.problems(definition(List.of(),
+        var problems = DeclarationCheck.problems(definition(List.of(),
                 List.of(State.withNotice("A", L, "days"), State.terminal("B", L)), List.of(GO, fromTerminal, nobody),
                 List.of(report, report), List.of(parameter("days", ParameterDefinition.Type.DECIMAL))));
 
@@ -82,7 +82,7 @@ class DefinitionCheckTest {
         var unknown = Limit.amount("unknown", Limit.Per.MEMBER, Limit.Within.LIFETIME, "missing", null);
         var fine = Limit.openApplications("one", Limit.Per.MEMBER, 1, "x");
 
-        var problems = DefinitionCheck.problems(definition(List.of(APPLICATION), List.of(State.of("A", L),
+        var problems = DeclarationCheck.problems(definition(List.of(APPLICATION), List.of(State.of("A", L),
                 State.of("B", L)), List.of(GO), List.of(), List.of(parameter("cap", ParameterDefinition.Type.MONEY),
                 parameter("days", ParameterDefinition.Type.INTEGER)), List.of(counted, summed, unknown, fine, fine)));
 

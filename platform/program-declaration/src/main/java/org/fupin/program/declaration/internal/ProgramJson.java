@@ -1,0 +1,60 @@
+package org.fupin.program.declaration.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import org.fupin.program.api.FieldType;
+import org.fupin.program.api.Limit;
+import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.ReportDefinition;
+import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.api.Role;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code PROGRAM-INF/program.json} as written (see {@code program.schema.json}): ids, types and numbers only, no
+ * texts; every label comes from the messages by key.
+ */
+public record ProgramJson(@JsonProperty("$schema") String schema, String id, String agency, boolean rules,
+        Set<HouseholdStatus> householdStatuses, List<FormJson> forms, WorkflowJson workflow,
+        List<LimitJson> limits, List<ReportJson> reports, List<ParameterJson> parameters) {
+
+    public record FormJson(String id, List<FieldJson> fields) {
+    }
+
+    public record FieldJson(String name, FieldType type, boolean required, BigDecimal min, BigDecimal max,
+            String pattern, List<String> options) {
+    }
+
+    public record WorkflowJson(String initial, List<StateJson> states, List<TransitionJson> transitions) {
+    }
+
+    public record StateJson(String id, String notice, boolean terminal) {
+    }
+
+    public record TransitionJson(String action, List<String> from, String to, Set<Role> roles, RegionLevel level,
+            String form, boolean reasonRequired, boolean afterNotice, GrantJson grant) {
+    }
+
+    /** A benefit the action grants: a parameter's amount, or the amount in a MONEY field of the action's form. */
+    public record GrantJson(String amountParameter, String amountField) {
+    }
+
+    public record LimitJson(String rule, Limit.Measure measure, Limit.Per per, Limit.Within within, BigDecimal max,
+            String maxParameter, String field) {
+    }
+
+    public record ReportJson(String id, ReportDefinition.Source source, List<DimensionJson> dimensions,
+            List<ReportDefinition.Measure.Kind> measures) {
+    }
+
+    public record DimensionJson(ReportDefinition.Dimension.Kind kind, String field) {
+    }
+
+    public record ParameterJson(String name, ParameterDefinition.Type type,
+            @JsonProperty("default") BigDecimal defaultValue, BigDecimal min, BigDecimal max) {
+    }
+}

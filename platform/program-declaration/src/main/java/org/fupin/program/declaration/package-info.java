@@ -1,0 +1,12 @@
+/**
+ * Program declarations: {@code PROGRAM-INF/program.json} with its messages, read into a
+ * {@link org.fupin.program.api.ProgramDefinition}, checked, and run together with a plugin's
+ * {@link org.fupin.program.api.ProgramRules}. The platform uses it to offer declared programs and to check an upload;
+ * the plugin kit gives authors the same reader and checker.
+ */
+@Export
+@Version("1.0.0")
+package org.fupin.program.declaration;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
