@@ -74,4 +74,34 @@ public final class TestBundles {
         }
         return bytes.toByteArray();
     }
+
+    /**
+     * A program plugin with no code: only its declaration and texts, copied from {@code folder}/PROGRAM-INF of the
+     * test bundle {@code source}, as a third party would ship a program that needs no Java.
+     */
+    public static byte[] declaredPlugin(org.osgi.framework.Bundle source, String folder, String symbolicName,
+            String version, String programId) throws IOException {
+        var manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Provide-Capability", "org.fupin.program;org.fupin.program=" + programId);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new JarOutputStream(bytes, manifest)) {
+            for (String name : java.util.List.of("program.json", "messages_zh.properties", "messages.properties")) {
+                var entry = source.getEntry(folder + "/PROGRAM-INF/" + name);
+                if (entry == null) {
+                    throw new IOException("no " + folder + "/PROGRAM-INF/" + name + " in " + source.getSymbolicName());
+                }
+                out.putNextEntry(new java.util.jar.JarEntry("PROGRAM-INF/" + name));
+                try (var in = entry.openStream()) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
 }

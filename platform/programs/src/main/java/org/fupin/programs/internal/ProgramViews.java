@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fupin.program.api.Form;
+import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.Workflow;
@@ -26,7 +27,7 @@ final class ProgramViews {
     /** One program in full, with the parameters in force for the asked region and year. */
     record Detail(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
             String version, String bundle, Boolean enabled, String region, int year, List<Form> forms,
-            Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters) {
+            Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters, List<Limit> limits) {
     }
 
     /** A parameter with its value in force and where that value comes from (default, province, county). */

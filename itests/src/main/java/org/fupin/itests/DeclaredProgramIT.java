@@ -1,0 +1,112 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+/**
+ * A program with no Java at all (健康扶贫 inpatient assistance: an amount per hospital stay, at most 10,000 yuan per
+ * person per year), uploaded at run time as a third party would ship it, and its yearly cap held by the platform when
+ * eight payments for one patient arrive at once.
+ */
+@Timeout(120)
+class DeclaredProgramIT {
+    static Api api;
+    static Api officer;
+    static BundleContext context;
+
+    @BeforeAll
+    static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
+        context = bundleContext;
+        api = Api.admin(context);
+        officer = api.user("it-health", "620502", "health-bureau", "PROGRAM_OFFICER");
+        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.send("DELETE", "/api/v1/admin/plugins/health", null);
+    }
+
+    @Test
+    void aDeclaredProgramRunsAndItsYearlyCapHoldsUnderEightConcurrentPayments() throws Exception {
+        byte[] jar = TestBundles.declaredPlugin(context.getBundle(), "health", "org.example.health", "1.0.0",
+                "health");
+        var installed = api.upload("/api/v1/admin/plugins", jar, "application/java-archive");
+        assertEquals(201, installed.status(), installed.body());
+        var program = api.await("/api/v1/programs/health", r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        assertEquals("健康扶贫住院救助", program.path("name").path("zh").asText());
+        assertEquals("health.yearly-cap", program.path("limits").get(0).path("rule").asText());
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/health", "{\"enabled\":true}").status());
+
+        var household = api.send("POST", "/api/v1/households",
+                ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(40)));
+        assertEquals(201, household.status(), household.body());
+        String householdId = household.json().path("id").asText();
+        String patient = household.json().path("members").get(1).path("id").asText();
+        List<String> stays = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            var filed = api.send("POST", "/api/v1/programs/health/applications", """
+                    {"householdId":"%s","data":{"patient":"%s","hospital":"天水市第一人民医院"}}"""
+                    .formatted(householdId, patient));
+            assertEquals(201, filed.status(), filed.body());
+            stays.add(filed.json().path("id").asText());
+        }
+
+        var gate = new CountDownLatch(1);
+        var statuses = new ConcurrentLinkedQueue<Integer>();
+        var refusals = new ConcurrentLinkedQueue<String>();
+        List<Thread> clients = new ArrayList<>();
+        for (String stay : stays) {
+            Thread client = new Thread(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                var paid = officer.send("POST", "/api/v1/programs/health/applications/" + stay + "/transitions",
+                        "{\"action\":\"pay\",\"data\":{\"amount\":2000}}");
+                statuses.add(paid.status());
+                if (paid.status() == 422) {
+                    refusals.add(paid.json().path("error").path("fields").get(0).path("field").asText());
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        gate.countDown();
+        for (Thread client : clients) {
+            client.join();
+        }
+
+        // 2,000 each against 10,000 a person a year: five fit, three would go over
+        assertEquals(List.of(200, 200, 200, 200, 200, 422, 422, 422), statuses.stream().sorted().toList());
+        assertEquals(List.of("data.amount"), refusals.stream().distinct().toList());
+        BigDecimal paid = BigDecimal.ZERO;
+        for (String stay : stays) {
+            for (var benefit : api.get("/api/v1/programs/health/applications/" + stay).json().path("benefits")) {
+                paid = paid.add(benefit.path("amount").decimalValue());
+            }
+        }
+        assertEquals(0, new BigDecimal("10000").compareTo(paid), "paid in all: " + paid);
+        var report = api.get("/api/v1/programs/health/reports/paid-by-region?region=620502");
+        assertEquals(200, report.status(), report.body());
+        assertTrue(report.json().path("total").path("amount").decimalValue().compareTo(new BigDecimal("10000")) == 0,
+                report.body());
+    }
+}
