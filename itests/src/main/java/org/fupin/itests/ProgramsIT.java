@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+import org.fupin.registry.api.PlatformClock;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -62,7 +64,6 @@ class ProgramsIT {
     static String applicationId;
     static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
     static ServiceRegistration<EventHandler> handler;
-    static ServiceRegistration<Clock> clock;
 
     @BeforeAll
     static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
@@ -80,12 +81,34 @@ class ProgramsIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         handler.unregister();
-        if (clock != null) {
-            clock.unregister();
-        }
+        moveClock(0);
         api.send("DELETE", "/api/v1/admin/plugins/yulu", null);
+    }
+
+    /**
+     * Moves the platform clock {@code days} ahead of real time (configuration org.fupin.clock, which itest.bndrun
+     * allows with fupin.clock.adjustable) and waits until the platform runs on it.
+     */
+    static void moveClock(int days) throws Exception {
+        var admin = new ServiceTracker<ConfigurationAdmin, ConfigurationAdmin>(context, ConfigurationAdmin.class, null);
+        var platform = new ServiceTracker<PlatformClock, PlatformClock>(context, PlatformClock.class, null);
+        admin.open();
+        platform.open();
+        try {
+            Dictionary<String, Object> offset = new Hashtable<>();
+            offset.put("offsetDays", days);
+            admin.waitForService(10_000).getConfiguration("org.fupin.clock", "?").update(offset);
+            LocalDate expected = LocalDate.now(PlatformClock.CHINA).plusDays(days);
+            for (int i = 0; i < 100 && !platform.waitForService(10_000).today().equals(expected); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(expected, platform.getService().today(), "the platform clock moved");
+        } finally {
+            admin.close();
+            platform.close();
+        }
     }
 
     static byte[] yuluJar() throws Exception {
@@ -174,7 +197,7 @@ class ProgramsIT {
 
     @Test
     @Order(4)
-    void anApplicationGoesThroughNoticeApprovalAndPayment() {
+    void anApplicationGoesThroughNoticeApprovalAndPayment() throws Exception {
         int enrolled = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
         var invalid = api.send("POST", "/api/v1/programs/yulu/applications",
                 application(enrolled).replace("\"SECONDARY_VOCATIONAL\"", "\"UNIVERSITY\""));
@@ -196,7 +219,7 @@ class ProgramsIT {
         assertEquals("notice_running", early.json().path("error").path("code").asText());
 
         // five days of notice: six days on, the county may approve
-        clock = context.registerService(Clock.class, Clock.offset(Clock.systemUTC(), Duration.ofDays(6)), null);
+        moveClock(6);
         var approved = officer.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
         assertEquals(200, approved.status(), approved.body());
         assertEquals("APPROVED", approved.json().path("state").asText());
@@ -435,6 +458,22 @@ class ProgramsIT {
         assertEquals(pluginsBefore, api.get("/api/v1/admin/plugins").body());
         assertEquals(1, java.util.Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().contains("yulu")).count(), "the trial bundles are gone");
+    }
+
+    @Test
+    @Order(11)
+    void aClockServiceOfAnotherBundleDoesNotMoveThePlatformClock() throws Exception {
+        var platform = new ServiceTracker<PlatformClock, PlatformClock>(context, PlatformClock.class, null);
+        platform.open();
+        var impostor = context.registerService(java.time.Clock.class,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(100)), null);
+        try {
+            Thread.sleep(200);
+            assertEquals(LocalDate.now(PlatformClock.CHINA).plusDays(6), platform.waitForService(10_000).today());
+        } finally {
+            impostor.unregister();
+            platform.close();
+        }
     }
 
     /** 雨露计划's entry in the catalogue, which other tests' programs share. */

@@ -155,8 +155,9 @@ public class PluginManager {
             Path previous = Files.exists(target) ? Files.copy(target, Files.createTempFile("fupin-plugin-", ".bak"),
                     StandardCopyOption.REPLACE_EXISTING) : null;
             try {
+                long placed = System.currentTimeMillis();
                 place(jar, target);
-                Bundle installed = awaitActive(name, version);
+                Bundle installed = awaitActive(name, version, placed);
                 LOG.info("Plugin {} {} installed from an upload", name, version);
                 return describe(installed).orElseThrow();
             } catch (ApiException e) {
@@ -200,7 +201,8 @@ public class PluginManager {
 
     private Optional<Plugin> describe(Bundle bundle) {
         List<String> programs = programsOf(bundle.getHeaders("").get(Constants.PROVIDE_CAPABILITY));
-        if (programs.isEmpty() || bundle.getState() == Bundle.UNINSTALLED) {
+        if (programs.isEmpty() || bundle.getState() == Bundle.UNINSTALLED
+                || bundle.getLocation().startsWith(PluginTrial.LOCATION_PREFIX)) {
             return Optional.empty();
         }
         Optional<Path> file = deployFile(bundle);
@@ -281,21 +283,27 @@ public class PluginManager {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private Bundle awaitActive(String name, Version version) {
+    /**
+     * The bundle installed or updated from the deploy folder since {@code placed}, once it is ACTIVE with its program
+     * service; a re-upload of the running version waits for FileInstall's update, not for the bundle already there.
+     */
+    private Bundle awaitActive(String name, Version version, long placed) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Optional<Bundle> bundle = Optional.empty();
         while (System.currentTimeMillis() < deadline) {
-            bundle = bundle(name).filter(b -> b.getVersion().equals(version));
+            bundle = bundle(name).filter(b -> b.getVersion().equals(version) && b.getLastModified() >= placed);
             if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE && registersProgram(bundle.get())) {
                 return bundle.get();
             }
             sleep();
         }
         String state = bundle.map(PluginManager::state).orElse("not installed");
+        String reason = "bundle " + state + (state.equals("ACTIVE") ? ", no program service registered" : "");
+        LOG.error("Plugin {} {} did not start a program service within {} s ({}); the previous jar is restored", name,
+                version, timeoutMillis / 1000, reason);
         throw new ApiException(422, "plugin_failed", name + " " + version + " did not start a program service within "
-                + timeoutMillis / 1000 + " s (bundle " + state + (state.equals("ACTIVE")
-                        ? ", its Program component is not satisfied or failed to activate" : "")
-                + "); the previous state was restored — see the log", List.of());
+                + timeoutMillis / 1000 + " s; the previous state was restored — see the log",
+                List.of(new FieldError("plugin", reason)));
     }
 
     /** Whether the bundle registers the program service: ACTIVE alone says nothing of its DS components. */

@@ -30,8 +30,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code /api/v1/admin/plugins}: the installed program plugins; upload a jar to install or upgrade one (201 once it
- * runs; 400 and nothing changed when it is not a program bundle or needs an API version not exported here; 413 over
- * the size limit); {@code DELETE …/{name}} to remove one (its data stays). Province administrators only.
+ * runs; 422 with every reason and nothing changed when it is not a program bundle, declares its program wrongly,
+ * needs an API version not exported here or would not run on trial; 400 when it is not a jar; 413 over the size
+ * limit); {@code DELETE …/{name}} to remove one (its data stays). Province administrators only.
  */
 @Component(service = PluginResource.class)
 @ApiResource

@@ -167,8 +167,7 @@ final class PluginTrial implements FindHook, EventListenerHook, CollisionHook {
     }
 
     private List<String> notRegistered(Bundle trial, String service) {
-        List<String> why = new ArrayList<>(List.of("no " + service + " service registered within "
-                + timeoutMillis / 1000 + " s"));
+        List<String> why = new ArrayList<>(List.of("no " + service + " service registered"));
         why.addAll(componentProblems(trial));
         return why;
     }

@@ -16,7 +16,7 @@ import org.fupin.program.api.Transition;
 
 /**
  * What the platform needs of a definition before it offers the program: every name it uses is declared once and
- * makes sense. The platform runs it on every definition it is offered; the plugin kit runs the same in an author's
+ * makes sense. The platform runs it on every definition it is offered; a plugin's tests run the same in its author's
  * build.
  */
 public final class DeclarationCheck {

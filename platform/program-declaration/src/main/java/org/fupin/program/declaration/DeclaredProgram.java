@@ -20,7 +20,7 @@ import org.fupin.registry.api.LocalizedText;
 
 /**
  * A declared program as the platform runs it: the declaration's own rules (the household statuses it supports, the
- * amounts its actions grant) first, then the plugin's {@link ProgramRules}, if it has any. The plugin kit runs the
+ * amounts its actions grant) first, then the plugin's {@link ProgramRules}, if it has any. A plugin's tests run the
  * same class in an author's tests.
  */
 public final class DeclaredProgram implements Program {

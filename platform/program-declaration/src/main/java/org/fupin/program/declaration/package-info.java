@@ -2,7 +2,7 @@
  * Program declarations: {@code PROGRAM-INF/program.json} with its messages, read into a
  * {@link org.fupin.program.api.ProgramDefinition}, checked, and run together with a plugin's
  * {@link org.fupin.program.api.ProgramRules}. The platform uses it to offer declared programs and to check an upload;
- * the plugin kit gives authors the same reader and checker.
+ * a plugin's own tests use the same reader and checker.
  */
 @Export
 @Version("1.0.0")

@@ -97,8 +97,13 @@ public class ProgramCatalog implements ProgramAdmission {
             return false;
         }
         var descriptor = definition.descriptor();
-        store.remember(new ProgramStore.KnownProgram(descriptor.id(), descriptor.name(), descriptor.agency(),
-                descriptor.agencyName(), bundle, version), Instant.now());
+        try {
+            store.remember(new ProgramStore.KnownProgram(descriptor.id(), descriptor.name(), descriptor.agency(),
+                    descriptor.agencyName(), bundle, version), Instant.now());
+        } catch (RuntimeException e) {
+            // the program runs all the same; only its applications' read-only view after a removal needs this row
+            LOG.warn("Could not remember program {} of {}: {}", descriptor.id(), bundle, e.toString());
+        }
         LOG.info("Program {} {} offered (bundle {})", installed.id(), version, bundle);
         return true;
     }

@@ -30,6 +30,7 @@ import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
+import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.Member;

@@ -42,6 +42,7 @@ import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.Household;
+import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
@@ -111,7 +112,7 @@ class ProgramServiceTest {
                 Region.levelOf(i.getArgument(0)).orElseThrow(), null, List.of())));
         catalog = new ProgramCatalog(store);
         assertTrue(catalog.add(program, "org.example.test", "1.0.0"));
-        service = new ProgramService(catalog, store, registry, regions, new PlatformClock(clock),
+        service = new ProgramService(catalog, store, registry, regions, (PlatformClock) () -> clock,
                 new ReportEngine(store, regions));
     }
 

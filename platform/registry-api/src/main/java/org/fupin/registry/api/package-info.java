@@ -4,7 +4,7 @@
  * and region services, and the exceptions they throw.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.fupin.database.api.AuditLog;
+import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.AnnualIncome;
 import org.fupin.registry.api.ConflictException;
@@ -66,8 +67,9 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     private final HouseholdImport importer;
 
     @Activate
-    public SqlHouseholdRegistry(@Reference RegistryStore store, @Reference SqlRegionDirectory regions) {
-        this(store, regions, Clock.system(CHINA));
+    public SqlHouseholdRegistry(@Reference RegistryStore store, @Reference SqlRegionDirectory regions,
+            @Reference PlatformClock clock) {
+        this(store, regions, clock.clock());
     }
 
     SqlHouseholdRegistry(RegistryStore store, SqlRegionDirectory regions, Clock clock) {

@@ -60,6 +60,12 @@ public class BundleInspector implements FrameworkListener {
         this(context, components, deployDirOf(context), Clock.systemUTC());
     }
 
+    /**
+     * Bundles the plugin manager installs for a few seconds only to try an upload out
+     * (org.fupin.programs.admission.ProgramAdmission.TRIAL_LOCATION_PREFIX): not part of the platform, never judged.
+     */
+    static final String TRIAL_LOCATION_PREFIX = "fupin-trial:";
+
     BundleInspector(BundleContext context, ServiceComponentRuntime components, Optional<Path> deployDir,
             Clock clock) {
         this.context = context;
@@ -85,7 +91,9 @@ public class BundleInspector implements FrameworkListener {
         var bundles = context.getBundles();
         var infos = new ArrayList<BundleInfo>(bundles.length);
         for (Bundle bundle : bundles) {
-            infos.add(describe(bundle));
+            if (!bundle.getLocation().startsWith(TRIAL_LOCATION_PREFIX)) {
+                infos.add(describe(bundle));
+            }
         }
         return infos;
     }
