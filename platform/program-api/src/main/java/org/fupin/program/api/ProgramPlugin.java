@@ -13,7 +13,8 @@ import org.osgi.annotation.bundle.Capability;
 /**
  * Marks a bundle as a program plugin: bnd writes {@code Provide-Capability: org.fupin.program;org.fupin.program=<id>}
  * into its manifest, which the plugin manager checks before it installs an uploaded jar. Put it on the class that
- * implements {@link Program}.
+ * implements {@link ProgramRules} (or {@link Program}), or, in a plugin without Java rules, on a package in its
+ * {@code package-info.java}.
  */
 @Capability(namespace = ProgramPlugin.NAMESPACE)
 @Retention(CLASS)

@@ -93,7 +93,7 @@ public final class DeclaredProgram implements Program {
                 : TEXTS.text("rule.household-status", label, declaration.householdStatuses().stream().sorted()
                         .map(s -> s.label().zh()).collect(Collectors.joining("、")),
                         declaration.householdStatuses().stream().sorted().map(s -> s.label().en())
-                                .collect(Collectors.joining(", ")));
+                                .collect(Collectors.joining("; ")));
         return Optional.of(Reason.of(definition().descriptor().id() + ".household-status", message));
     }
 }

@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <li>{@code form.<form>}, {@code field.<field>} (and, if present, {@code field.<field>.help}),
  * {@code option.<field>.<code>};</li>
  * <li>{@code state.<state>}, {@code action.<action>};</li>
- * <li>{@code parameter.<name>}, {@code parameter.<name>.unit};</li>
+ * <li>{@code parameter.<name>} and, if it has a unit, {@code parameter.<name>.unit};</li>
  * <li>{@code report.<report>}, {@code dimension.region}, {@code dimension.period}, {@code dimension.state} (a
  * field dimension is labelled {@code field.<field>}), {@code measure.households}, {@code measure.people},
  * {@code measure.records}, {@code measure.amount};</li>
@@ -59,7 +59,7 @@ public final class ProgramDeclarations {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ProgramDeclarations() {
@@ -255,8 +255,9 @@ public final class ProgramDeclarations {
                 if (require(p.name(), at + ".name") & require(p.type(), at + ".type")
                         & require(p.defaultValue(), at + ".default")) {
                     try {
+                        String unit = "parameter." + p.name() + ".unit";
                         parameters.add(new ParameterDefinition(p.name(), p.type(), text("parameter." + p.name()),
-                                p.defaultValue(), p.min(), p.max(), text("parameter." + p.name() + ".unit")));
+                                p.defaultValue(), p.min(), p.max(), messages.has(unit) ? messages.text(unit) : null));
                     } catch (IllegalArgumentException e) {
                         problems.add(at + ": " + e.getMessage());
                     }

@@ -133,6 +133,8 @@ class ProgramDeclarationsTest {
             an unknown property       | "householdStatuses"=>"statuses"         | PROGRAM-INF/program.json: statuses: Unrecognized field "statuses"
             an unknown field type     | "MONEY"=>"CASH"                         | PROGRAM-INF/program.json: forms[1].fields[0].type: Cannot deserialize value of type `org.fupin.program.api.FieldType` from String "CASH"
             a missing id              | "id": "health",=>                       | id: required
+            a key given twice         | "agency": "health-bureau",=>"agency": "health-bureau", "agency": "x", | PROGRAM-INF/program.json: not JSON: Duplicate field 'agency'
+            a parameter without unit  | "max": 100000}]}=>"max": 100000}, {"name": "days", "type": "INTEGER", "default": 5}]} | PROGRAM-INF/messages_zh.properties: parameter.days
             a bad program id          | "health"=>"Health!"                     | program id must be 2-32 lower-case letters, digits or '-': Health!
             options outside CODE      | "type": "MEMBER", "required": true=>"type": "MEMBER", "options": ["X"] | forms[0].fields[0]: only a CODE field has options
             a grant from nowhere      | {"amountField": "amount"}=>{"amountParameter": "nope"} | action pay grants the amount of nope, which is not a declared MONEY parameter
@@ -176,7 +178,7 @@ class ProgramDeclarationsTest {
         assertFalse(verdict.eligible());
         assertEquals("health.household-status", verdict.reasons().get(0).rule());
         assertEquals("户状态为“已脱贫”：本项目只支持未脱贫、脱贫监测户", verdict.reasons().get(0).message().zh());
-        assertEquals("the household is exited poverty: the program supports only not yet out of poverty, "
+        assertEquals("the household is exited poverty: the program supports only not yet out of poverty; "
                 + "exited, monitored", verdict.reasons().get(0).message().en());
         assertEquals(List.of("health.household-status"), filing.stream().map(r -> r.rule()).toList());
         assertTrue(program.eligibility(context(HouseholdStatus.MONITORED)).eligible());

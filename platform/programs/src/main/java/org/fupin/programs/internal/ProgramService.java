@@ -25,6 +25,7 @@ import org.fupin.program.api.Step;
 import org.fupin.program.api.StepRecord;
 import org.fupin.program.api.Transition;
 import org.fupin.program.api.Verdict;
+import org.fupin.program.declaration.ParameterValues;
 import org.fupin.programs.internal.ApplicationRow.NewStep;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.fupin.database.api.AuditLog;
 import org.fupin.database.api.Database;
 import org.fupin.program.api.Benefit;
+import org.fupin.program.declaration.ParameterValues;
 import org.fupin.programs.internal.ApplicationRow.NewStep;
 import org.fupin.programs.internal.ApplicationRow.StepRow;
 import org.fupin.registry.api.LocalizedText;
@@ -30,9 +31,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ProgramStore.class)
 public class ProgramStore {
-    /** One stored parameter override. */
-    record Override(String region, int fromYear, String name, BigDecimal value) {
-    }
 
     /** One county's setting for one program. */
     record Enablement(String county, String program, boolean enabled, String changedBy, Instant changedAt) {
@@ -152,15 +150,15 @@ public class ProgramStore {
 
     // ---- parameters ----
 
-    List<Override> overrides(String program) {
+    List<ParameterValues.RegionValue> overrides(String program) {
         return database.read(c -> {
             try (var s = c.prepareStatement("SELECT region, from_year, name, value FROM program_parameter "
                     + "WHERE program = ? ORDER BY region, from_year, name")) {
                 s.setString(1, program);
-                List<Override> result = new ArrayList<>();
+                List<ParameterValues.RegionValue> result = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        result.add(new Override(r.getString(1), r.getInt(2), r.getString(3),
+                        result.add(new ParameterValues.RegionValue(r.getString(1), r.getInt(2), r.getString(3),
                                 new BigDecimal(r.getString(4))));
                     }
                 }

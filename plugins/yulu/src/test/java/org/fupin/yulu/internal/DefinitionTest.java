@@ -44,7 +44,6 @@ import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.RegionLevel;
 import org.fupin.registry.api.Role;
-import org.fupin.yulu.internal.Fixtures.TestParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -314,8 +313,7 @@ class DefinitionTest {
     @Test
     void everyParameterARuleReadsIsDeclared() {
         // run every rule path with parameters that record what is read (and refuse undeclared names)
-        var parameters = new TestParameters(Map.of());
-        var context = Fixtures.context().withParameters(parameters).withToday(LocalDate.of(2027, 3, 1));
+        var context = Fixtures.context().withToday(LocalDate.of(2027, 3, 1));
         var approved = Fixtures.approved(List.of());
 
         PROGRAM.eligibility(context);
@@ -331,25 +329,24 @@ class DefinitionTest {
 
         Set<String> declared = DEFINITION.parameters().stream().map(ParameterDefinition::name)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("termAmount", "minAge", "maxAge"), parameters.read());
-        assertTrue(declared.containsAll(parameters.read()));
+        assertEquals(Set.of("termAmount", "minAge", "maxAge"), context.parametersRead());
+        assertTrue(declared.containsAll(context.parametersRead()));
         for (State state : DEFINITION.workflow().states()) {
             assertTrue(state.noticeParameter() == null || declared.contains(state.noticeParameter()), state.id());
         }
         // every declared parameter is used, by a rule or as a notice period
-        Set<String> used = new TreeSet<>(parameters.read());
+        Set<String> used = new TreeSet<>(context.parametersRead());
         DEFINITION.workflow().states().stream().map(State::noticeParameter).filter(p -> p != null).forEach(used::add);
         assertEquals(new TreeSet<>(declared), used);
     }
 
     @Test
     void ineligibleStatusesAlsoReadNoParameterTheyDoNotDeclare() {
-        var parameters = new TestParameters(Map.of());
+        var context = Fixtures.context();
         for (HouseholdStatus status : HouseholdStatus.values()) {
-            PROGRAM.eligibility(Fixtures.context(Fixtures.household(status, Fixtures.student()))
-                    .withParameters(parameters));
+            PROGRAM.eligibility(context.withHousehold(Fixtures.household(status, Fixtures.student())));
         }
-        assertTrue(Set.of("minAge", "maxAge").containsAll(parameters.read()));
+        assertTrue(Set.of("minAge", "maxAge").containsAll(context.parametersRead()));
     }
 
     // ---- messages ----------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ import org.fupin.program.api.Reason;
 import org.fupin.program.api.Verdict;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.SchoolStatus;
-import org.fupin.yulu.internal.Fixtures.TestParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,9 +75,7 @@ class EligibilityTest {
     void candidateAge(int age, String minAge, String maxAge, boolean candidate) {
         var household = household(HouseholdStatus.POOR, parent(),
                 member("m-1", "王小明", age, SchoolStatus.HIGHER_VOCATIONAL));
-        var parameters = TestParameters.of("minAge", minAge, "maxAge", maxAge);
-
-        Verdict verdict = PROGRAM.eligibility(context(household).withParameters(parameters));
+        Verdict verdict = PROGRAM.eligibility(context(household).withCountyValues("minAge", minAge, "maxAge", maxAge));
 
         assertEquals(candidate, verdict.eligible());
         Reason reason = verdict.reasons().get(0);

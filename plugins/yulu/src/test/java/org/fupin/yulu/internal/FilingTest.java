@@ -22,14 +22,13 @@ import java.util.Optional;
 import org.fupin.program.api.Reason;
 import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.SchoolStatus;
-import org.fupin.yulu.internal.Fixtures.TestContext;
-import org.fupin.yulu.internal.Fixtures.TestParameters;
+import org.fupin.plugin.testkit.TestRuleContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FilingTest {
-    private static List<Reason> check(Map<String, Object> data, TestContext context) {
+    private static List<Reason> check(Map<String, Object> data, TestRuleContext context) {
         return PROGRAM.check(fileStep(data), context);
     }
 
@@ -58,7 +57,7 @@ class FilingTest {
     void age(int age, String minAge, String maxAge, boolean refused) {
         var household = household(HouseholdStatus.POOR, parent(),
                 member(STUDENT_ID, "王小明", age, SchoolStatus.SECONDARY_VOCATIONAL));
-        var context = context(household).withParameters(TestParameters.of("minAge", minAge, "maxAge", maxAge));
+        var context = context(household).withCountyValues("minAge", minAge, "maxAge", maxAge);
 
         List<Reason> reasons = check(filing(), context);
 

@@ -18,13 +18,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.fupin.program.api.Application;
 import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.Step;
 import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.yulu.internal.Fixtures.TestContext;
-import org.fupin.yulu.internal.Fixtures.TestParameters;
+import org.fupin.plugin.testkit.TestRuleContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +33,7 @@ class PaymentTest {
     /** After the programme: every term of it has started. */
     private static final LocalDate LATER = LocalDate.of(2030, 1, 1);
 
-    private static List<Reason> check(Step step, TestContext context) {
+    private static List<Reason> check(Step step, TestRuleContext context) {
         return PROGRAM.check(step, context);
     }
 
@@ -115,7 +113,7 @@ class PaymentTest {
     })
     void aPaymentGrantsOneTermsAmount(String termAmount, long termYear, String season, String period, int year,
             BigDecimal amount, String zh, String en) {
-        var context = context().withParameters(TestParameters.of("termAmount", termAmount));
+        var context = context().withCountyValues("termAmount", termAmount);
 
         List<BenefitGrant> grants = PROGRAM.benefits(payStep(approved(List.of()), termYear, season), context);
 
@@ -141,7 +139,7 @@ class PaymentTest {
     void aTermPaidLateGetsTheAmountOfItsOwnYear(LocalDate paidOn, long termYear, String season, String period,
             BigDecimal amount) {
         var context = context().withToday(paidOn)
-                .withParameters(new TestParameters(Map.of()).from(2026, "termAmount", "1600"));
+                .withCountyValue("termAmount", 2026, "1600");
 
         List<BenefitGrant> grants = PROGRAM.benefits(payStep(approved(List.of()), termYear, season), context);
 

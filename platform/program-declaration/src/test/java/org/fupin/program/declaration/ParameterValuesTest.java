@@ -1,4 +1,4 @@
-package org.fupin.programs.internal;
+package org.fupin.program.declaration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,11 +25,11 @@ class ParameterValuesTest {
             new Workflow("NEW", List.of(State.of("NEW", L)), List.of()), List.of(),
             List.of(new ParameterDefinition("termAmount", ParameterDefinition.Type.MONEY, L, new BigDecimal("1500"),
                     BigDecimal.ZERO, new BigDecimal("10000"), L)), List.of());
-    static final List<ProgramStore.Override> OVERRIDES = List.of(
-            new ProgramStore.Override("62", 2024, "termAmount", new BigDecimal("1550")),
-            new ProgramStore.Override("62", 2026, "termAmount", new BigDecimal("1580")),
-            new ProgramStore.Override("620502", 2025, "termAmount", new BigDecimal("1600")),
-            new ProgramStore.Override("620503", 2020, "termAmount", new BigDecimal("1700")));
+    static final List<ParameterValues.RegionValue> OVERRIDES = List.of(
+            new ParameterValues.RegionValue("62", 2024, "termAmount", new BigDecimal("1550")),
+            new ParameterValues.RegionValue("62", 2026, "termAmount", new BigDecimal("1580")),
+            new ParameterValues.RegionValue("620502", 2025, "termAmount", new BigDecimal("1600")),
+            new ParameterValues.RegionValue("620503", 2020, "termAmount", new BigDecimal("1700")));
 
     @ParameterizedTest(name = "{0} in {1} -> {2} ({3})")
     @CsvSource(delimiter = '|', textBlock = """
