@@ -8,7 +8,7 @@ dist=distribution/target/fupin
 marker=$dist/bin/felix.jar
 if [ ! -f "$marker" ] || [ -n "$(find pom.xml platform plugins distribution/pom.xml distribution/src \
       -newer "$marker" -type f 2>/dev/null | head -n 1)" ]; then
-  echo "run.sh: building the distribution (mvn package, tests skipped; 'mvn -B verify' runs them)" >&2
+  echo "run.sh: building the distribution (mvn package, tests skipped; 'mvn -B install' runs them)" >&2
   mvn -B -q -DskipTests package -pl distribution -am
   touch "$marker"
 fi
