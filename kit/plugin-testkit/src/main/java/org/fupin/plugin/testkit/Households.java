@@ -2,9 +2,9 @@ package org.fupin.plugin.testkit;
 
 import java.util.Arrays;
 
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Member;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Member;
 
 /** Registered households for rule tests, in a real village of the demo county unless another is given. */
 public final class Households {

@@ -1,11 +1,11 @@
 package org.fupin.plugin.testkit;
 
-import org.fupin.registry.api.HealthStatus;
-import org.fupin.registry.api.LabourAbility;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.SchoolStatus;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.HealthStatus;
+import org.fupin.registry.model.LabourAbility;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.SchoolStatus;
+import org.fupin.registry.model.Sex;
 
 /** A household member for rule tests: what a rule usually looks at, the rest left empty. */
 public final class MemberFixture {

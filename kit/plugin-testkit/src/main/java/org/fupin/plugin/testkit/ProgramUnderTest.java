@@ -13,13 +13,13 @@ import org.fupin.program.api.Benefit;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramRules;
+import org.fupin.program.api.Step;
 import org.fupin.program.declaration.Declaration;
 import org.fupin.program.declaration.DeclaredProgram;
 import org.fupin.program.declaration.ProgramDeclarations;
 import org.fupin.program.declaration.Resources;
-import org.fupin.program.api.Step;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A plugin's program in its own tests, exactly as the platform runs it: the declaration read from

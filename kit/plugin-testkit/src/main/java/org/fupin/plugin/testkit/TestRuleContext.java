@@ -13,8 +13,8 @@ import org.fupin.program.api.Parameters;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.declaration.ParameterValues;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.StatusChange;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.StatusChange;
 
 /**
  * A rule context for tests, immutable: each {@code with…} returns a new one. Parameters resolve exactly as on the

@@ -8,16 +8,16 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Relation;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Relation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The kit on a program declared without Java (test resources: 健康扶贫 inpatient assistance). */
 class TestRuleContextTest {
     static final ProgramUnderTest HEALTH = ProgramUnderTest.declaredOnly(TestRuleContextTest.class).assertValid();
-    static final org.fupin.registry.api.Member HEAD = Households.member("m-1", "王大山", 45).relation(Relation.HEAD).build();
+    static final org.fupin.registry.model.Member HEAD = Households.member("m-1", "王大山", 45).relation(Relation.HEAD).build();
 
     @ParameterizedTest(name = "{0}: yearCap {1}")
     @CsvSource({ "2023, 10000", "2024, 12000", "2025, 12000", "2026, 15000", "2027, 15000" })

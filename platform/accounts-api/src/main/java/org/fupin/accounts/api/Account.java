@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 
 /**
  * A user as administrators see it (never with the password): the region subtree they work in ({@code ""} is the

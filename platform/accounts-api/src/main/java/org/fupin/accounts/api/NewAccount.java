@@ -2,7 +2,7 @@ package org.fupin.accounts.api;
 
 import java.util.Set;
 
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 
 /** What an administrator gives to create a user; {@link Accounts#create} validates every field. */
 public record NewAccount(String username, String displayName, String password, String region, String agency,

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 import org.fupin.accounts.api.NewAccount;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.api.Role;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Role;
 
 /** What a new account must satisfy, field by field, and what an administrator may grant. */
 final class AccountRules {

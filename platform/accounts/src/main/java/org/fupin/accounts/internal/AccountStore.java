@@ -17,7 +17,7 @@ import org.fupin.accounts.api.Account;
 import org.fupin.database.api.AuditLog;
 import org.fupin.database.api.Database;
 import org.fupin.registry.api.Page;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fupin.accounts.api.Account;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 
 /** An account as the API shows it: role codes (what a client sends back) and their labels in the caller's language. */
 record AccountView(String username, String displayName, String region, String agency, List<String> roles,

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.fupin.accounts.api.Authentication;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 import org.fupin.web.api.ApiError;
 import org.fupin.web.api.Language;
 

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import org.fupin.registry.api.Labelled;
-import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.Labelled;
+import org.fupin.registry.model.LocalizedText;
 
 /** The accounts bundle's messages, zh-CN and en at once, from {@code messages_zh.properties}/{@code messages.properties}. */
 final class Texts {

@@ -11,7 +11,7 @@ import org.fupin.accounts.api.Accounts;
 import org.fupin.accounts.api.NewAccount;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.Page;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;

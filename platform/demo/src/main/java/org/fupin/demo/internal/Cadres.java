@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.CadreUnitLevel;
-import org.fupin.registry.api.Pairing;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.CadreUnitLevel;
+import org.fupin.registry.model.Pairing;
+import org.fupin.registry.model.Sex;
 
 /**
  * 帮扶责任人. Each village has a roster of cadres from provincial, city, county and township units, and each

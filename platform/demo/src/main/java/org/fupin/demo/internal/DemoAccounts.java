@@ -11,7 +11,7 @@ import org.fupin.accounts.api.NewAccount;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

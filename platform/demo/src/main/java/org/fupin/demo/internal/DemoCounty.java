@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
-import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.model.Region;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +51,7 @@ public class DemoCounty {
     }
 
     static void fill(HouseholdRegistry registry, RegionDirectory regions) {
-        var demo = new Actor("demo", COUNTY, null, java.util.Set.of(org.fupin.registry.api.Role.COUNTY_ADMIN));
+        var demo = new Actor("demo", COUNTY, null, java.util.Set.of(org.fupin.registry.model.Role.COUNTY_ADMIN));
         var existing = registry.search(new HouseholdQuery(COUNTY, null, null, null, null, 0, 1, null), demo);
         if (existing.total() > 0) {
             LOG.info("Demo county {} already has {} households; nothing to do", COUNTY, existing.total());

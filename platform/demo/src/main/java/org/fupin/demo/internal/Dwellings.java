@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.DangerGrade;
-import org.fupin.registry.api.Fuel;
-import org.fupin.registry.api.HouseStructure;
-import org.fupin.registry.api.HouseholdAttribute;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Housing;
-import org.fupin.registry.api.WaterSource;
+import org.fupin.registry.model.DangerGrade;
+import org.fupin.registry.model.Fuel;
+import org.fupin.registry.model.HouseStructure;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Housing;
+import org.fupin.registry.model.WaterSource;
 
 /** Houses of the loess hills: brick most of them, rebuilt under 危房改造; some old adobe and cave dwellings. */
 final class Dwellings {

@@ -1,22 +1,22 @@
 package org.fupin.demo.internal;
 
-import static org.fupin.registry.api.Relation.DAUGHTER;
-import static org.fupin.registry.api.Relation.DAUGHTER_IN_LAW;
-import static org.fupin.registry.api.Relation.GRANDCHILD;
-import static org.fupin.registry.api.Relation.HEAD;
-import static org.fupin.registry.api.Relation.PARENT;
-import static org.fupin.registry.api.Relation.SIBLING;
-import static org.fupin.registry.api.Relation.SON;
-import static org.fupin.registry.api.Relation.SON_IN_LAW;
-import static org.fupin.registry.api.Relation.SPOUSE;
+import static org.fupin.registry.model.Relation.DAUGHTER;
+import static org.fupin.registry.model.Relation.DAUGHTER_IN_LAW;
+import static org.fupin.registry.model.Relation.GRANDCHILD;
+import static org.fupin.registry.model.Relation.HEAD;
+import static org.fupin.registry.model.Relation.PARENT;
+import static org.fupin.registry.model.Relation.SIBLING;
+import static org.fupin.registry.model.Relation.SON;
+import static org.fupin.registry.model.Relation.SON_IN_LAW;
+import static org.fupin.registry.model.Relation.SPOUSE;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.fupin.demo.internal.Kin.Surname;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.Sex;
 
 /**
  * Fills a household of a given size around its head with relatives whose ages fit their relation: a spouse of

@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import org.fupin.registry.api.AnnualIncome;
-import org.fupin.registry.api.Assurances;
-import org.fupin.registry.api.Cause;
-import org.fupin.registry.api.HealthStatus;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdAttribute;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Housing;
-import org.fupin.registry.api.IdentificationStandard;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.Pairing;
-import org.fupin.registry.api.SchoolStatus;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.AnnualIncome;
+import org.fupin.registry.model.Assurances;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.HealthStatus;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Housing;
+import org.fupin.registry.model.IdentificationStandard;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Pairing;
+import org.fupin.registry.model.SchoolStatus;
+import org.fupin.registry.model.Sex;
 
 /**
  * Generates realistic registered poor households (建档立卡户) as the registry holds them after the 2020 exit, with

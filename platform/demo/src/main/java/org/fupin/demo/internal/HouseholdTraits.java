@@ -2,9 +2,9 @@ package org.fupin.demo.internal;
 
 import java.util.List;
 
-import org.fupin.registry.api.Cause;
-import org.fupin.registry.api.HouseholdAttribute;
-import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.HouseholdStatus;
 
 /** What is decided about a household before its members are drawn, and shapes them. */
 record HouseholdTraits(HouseholdAttribute attribute, HouseholdStatus status, Cause mainCause, List<Cause> otherCauses,

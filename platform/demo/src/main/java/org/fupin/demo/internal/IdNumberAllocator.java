@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.IdNumber;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.IdNumber;
+import org.fupin.registry.model.Sex;
 
 /**
  * Hands out 居民身份证号 that are valid, encode the person's sex and age on {@code today}, and never repeat.

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.AnnualIncome;
-import org.fupin.registry.api.HouseholdAttribute;
-import org.fupin.registry.api.LabourAbility;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.WorkStatus;
+import org.fupin.registry.model.AnnualIncome;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.LabourAbility;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.WorkStatus;
 
 /**
  * Household incomes of the last two years, built up from the members: wages of those who work away by months and

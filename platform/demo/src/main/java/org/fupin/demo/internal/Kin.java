@@ -1,7 +1,7 @@
 package org.fupin.demo.internal;
 
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.Sex;
 
 /**
  * A household member before a name and ID number are given: relation to the head, sex, age today, and which

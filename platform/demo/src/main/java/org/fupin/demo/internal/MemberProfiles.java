@@ -2,16 +2,16 @@ package org.fupin.demo.internal;
 
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.Cause;
-import org.fupin.registry.api.Education;
-import org.fupin.registry.api.HealthStatus;
-import org.fupin.registry.api.HouseholdAttribute;
-import org.fupin.registry.api.LabourAbility;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.SchoolStatus;
-import org.fupin.registry.api.Sex;
-import org.fupin.registry.api.WorkStatus;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.Education;
+import org.fupin.registry.model.HealthStatus;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.LabourAbility;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.SchoolStatus;
+import org.fupin.registry.model.Sex;
+import org.fupin.registry.model.WorkStatus;
 
 /** Education, schooling, health, labour, migrant work and insurance of one member, by age and household. */
 final class MemberProfiles {

@@ -2,7 +2,7 @@ package org.fupin.demo.internal;
 
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.Sex;
 
 /** Chinese names as they are found in rural 天水: the region's common surnames, given names by sex and generation. */
 final class Names {

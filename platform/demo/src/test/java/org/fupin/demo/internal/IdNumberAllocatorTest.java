@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import org.fupin.registry.api.IdNumber;
-import org.fupin.registry.api.Sex;
+import org.fupin.registry.model.IdNumber;
+import org.fupin.registry.model.Sex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

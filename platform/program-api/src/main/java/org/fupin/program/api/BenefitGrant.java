@@ -2,7 +2,7 @@ package org.fupin.program.api;
 
 import java.math.BigDecimal;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A benefit a step grants, as the rule computes it; the platform stores it as a {@link Benefit}.

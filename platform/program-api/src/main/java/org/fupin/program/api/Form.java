@@ -3,7 +3,7 @@ package org.fupin.program.api;
 import java.util.List;
 import java.util.Optional;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /** A declarative form: the platform validates every submission against it and clients render it from this. */
 public record Form(String id, LocalizedText title, List<Field> fields) {

@@ -2,7 +2,7 @@ package org.fupin.program.api;
 
 import java.math.BigDecimal;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A rule parameter: every amount, limit and period a rule uses. The default is the national (or policy) value; a

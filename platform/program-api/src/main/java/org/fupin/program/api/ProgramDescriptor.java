@@ -1,6 +1,6 @@
 package org.fupin.program.api;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * Who a program is. The version shown to clients is the plugin bundle's version, so it cannot disagree with what

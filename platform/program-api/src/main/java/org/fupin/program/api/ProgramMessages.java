@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
-import org.fupin.registry.api.Labelled;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.Labelled;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A plugin's texts from its message files: {@code <base>_zh.properties} for zh-CN and {@code <base>.properties} for

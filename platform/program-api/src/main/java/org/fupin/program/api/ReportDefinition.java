@@ -2,7 +2,7 @@ package org.fupin.program.api;
 
 import java.util.List;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A declared report: the platform groups the program's records by the dimensions and computes the measures, within

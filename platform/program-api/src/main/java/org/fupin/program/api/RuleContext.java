@@ -3,8 +3,8 @@ package org.fupin.program.api;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.StatusChange;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.StatusChange;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

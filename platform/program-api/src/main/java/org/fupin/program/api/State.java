@@ -1,6 +1,6 @@
 package org.fupin.program.api;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A workflow state.

@@ -3,9 +3,9 @@ package org.fupin.program.api;
 import java.util.List;
 import java.util.Set;
 
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Role;
 
 /**
  * A workflow action.

@@ -3,8 +3,8 @@ package org.fupin.program.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 class ProgramMessagesTest {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramMessages;
-import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.model.HouseholdStatus;
 
 /**
  * A program declaration as read: the definition the platform offers, and what the platform itself decides from the

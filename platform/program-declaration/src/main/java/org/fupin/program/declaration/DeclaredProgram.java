@@ -15,8 +15,8 @@ import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Verdict;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A declared program as the platform runs it: the declaration's own rules (the household statuses it supports, the

@@ -21,14 +21,14 @@ import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
 import org.fupin.program.api.ProgramMessages;
-import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.ReportDefinition.Measure;
+import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
 import org.fupin.program.api.Workflow;
 import org.fupin.program.declaration.internal.ProgramJson;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

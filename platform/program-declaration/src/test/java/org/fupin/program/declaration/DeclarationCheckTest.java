@@ -17,9 +17,9 @@ import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
 import org.fupin.program.api.Workflow;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Role;
 import org.junit.jupiter.api.Test;
 
 class DeclarationCheckTest {

@@ -13,7 +13,7 @@ import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Workflow;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -3,7 +3,7 @@ package org.fupin.programs.internal;
 import java.util.List;
 import java.util.Locale;
 
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 import org.fupin.web.api.ApiResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -19,9 +19,9 @@ import org.fupin.program.api.Limit;
 import org.fupin.program.api.Parameters;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.State;
-import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A program's declared {@link Limit}s, checked on the writer connection inside the transaction that stores a filing

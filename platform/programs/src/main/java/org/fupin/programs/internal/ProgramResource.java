@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import org.fupin.program.api.Application;
 import org.fupin.registry.api.NotFoundException;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.RegionLevel;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;

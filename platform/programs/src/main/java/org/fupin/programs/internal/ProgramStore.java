@@ -19,7 +19,7 @@ import org.fupin.program.api.Benefit;
 import org.fupin.program.declaration.ParameterValues;
 import org.fupin.programs.internal.ApplicationRow.NewStep;
 import org.fupin.programs.internal.ApplicationRow.StepRow;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -10,7 +10,7 @@ import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.Workflow;
 import org.fupin.program.declaration.ParameterValues;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /** The JSON shapes of the programs API (labels as {"zh","en"} so a client can render either language). */
 final class ProgramViews {

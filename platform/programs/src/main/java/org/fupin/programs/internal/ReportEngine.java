@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fupin.program.api.Form;
-import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.ReportDefinition.Measure;
 import org.fupin.program.api.ReportDefinition.Source;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.Region;
+import org.fupin.program.api.ReportDefinition;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -29,7 +29,7 @@ final class Requests {
             return "";
         }
         String code = value.strip();
-        if (org.fupin.registry.api.Region.levelOf(code).isEmpty()) {
+        if (org.fupin.registry.model.Region.levelOf(code).isEmpty()) {
             throw QueryParameters.invalid("region", "a region code has 2, 4, 6, 9 or 12 digits, got '" + value + "'");
         }
         return code;

@@ -1,7 +1,7 @@
 package org.fupin.programs.internal;
 
 import org.fupin.program.api.ProgramMessages;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /** The programs bundle's own texts (errors and field messages), zh-CN and en from its resource bundles. */
 final class Texts {

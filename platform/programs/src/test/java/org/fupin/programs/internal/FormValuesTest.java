@@ -11,7 +11,7 @@ import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.Option;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

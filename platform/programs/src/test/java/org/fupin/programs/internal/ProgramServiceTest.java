@@ -41,19 +41,19 @@ import org.fupin.program.api.Workflow;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.HouseholdRegistry;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.Member;
 import org.fupin.registry.api.NotFoundException;
-import org.fupin.registry.api.Region;
+import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.Role;
 import org.fupin.registry.api.ValidationException;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +103,8 @@ class ProgramServiceTest {
         }
         when(registry.find(eq("1"), org.mockito.ArgumentMatchers.argThat(a -> a != null && a.scope().isEmpty())))
                 .thenReturn(Optional.of(unmasked));
-        when(registry.history(eq("1"), any())).thenReturn(new org.fupin.registry.api.HouseholdHistory("1",
-                List.of(new org.fupin.registry.api.StatusChange(null, HouseholdStatus.POOR,
+        when(registry.history(eq("1"), any())).thenReturn(new org.fupin.registry.model.HouseholdHistory("1",
+                List.of(new org.fupin.registry.model.StatusChange(null, HouseholdStatus.POOR,
                         java.time.LocalDate.of(2024, 3, 1), "新识别", "clerk", Instant.parse("2024-03-01T02:00:00Z"))),
                 List.of(), List.of()));
         RegionDirectory regions = mock(RegionDirectory.class);

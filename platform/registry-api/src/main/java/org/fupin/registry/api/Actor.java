@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Role;
+
 /**
  * Who acts, for audit and scoping: the user name, the region subtree they may see and change ({@code scope} is a
  * region-code prefix; empty means the whole country), their agency (program officers work only their agency's

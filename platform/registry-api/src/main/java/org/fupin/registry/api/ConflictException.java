@@ -1,5 +1,7 @@
 package org.fupin.registry.api;
 
+import org.fupin.registry.model.LocalizedText;
+
 /**
  * The request contradicts stored data: a person already in another household ({@code duplicate_person}), or an
  * update based on an old version ({@code stale_version}).

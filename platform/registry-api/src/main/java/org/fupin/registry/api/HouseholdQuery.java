@@ -1,5 +1,9 @@
 package org.fupin.registry.api;
 
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.HouseholdStatus;
+
 /**
  * A household search. Every criterion is optional; {@code region} is a code prefix at any level (62, 6205,
  * 620502, 620502100, or a village); {@code cause} matches the main or an other cause; {@code text} matches a

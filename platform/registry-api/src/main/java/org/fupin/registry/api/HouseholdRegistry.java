@@ -3,6 +3,11 @@ package org.fupin.registry.api;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdHistory;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.MemberChangeReason;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -2,6 +2,8 @@ package org.fupin.registry.api;
 
 import java.util.List;
 
+import org.fupin.registry.model.LocalizedText;
+
 /** The outcome of a bulk registration. */
 public record ImportSummary(long stored, long unchanged, long rejected, List<Problem> problems) {
     public ImportSummary {

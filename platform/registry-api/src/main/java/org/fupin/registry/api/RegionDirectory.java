@@ -3,6 +3,7 @@ package org.fupin.registry.api;
 import java.util.List;
 import java.util.Optional;
 
+import org.fupin.registry.model.Region;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The statistical division table the platform ships (NBS 2023, five levels). */

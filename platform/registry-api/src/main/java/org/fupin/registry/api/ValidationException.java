@@ -2,6 +2,8 @@ package org.fupin.registry.api;
 
 import java.util.List;
 
+import org.fupin.registry.model.LocalizedText;
+
 /** The input breaks the registry's rules; nothing was stored. */
 public class ValidationException extends RegistryException {
     private static final long serialVersionUID = 1L;

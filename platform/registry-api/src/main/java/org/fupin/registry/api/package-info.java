@@ -1,10 +1,12 @@
 /**
- * The shared household registry (建档立卡) as every platform bundle and program plugin sees it: immutable
- * records for households, members and regions, the national code lists with zh-CN/en labels, the registry
- * and region services, and the exceptions they throw.
+ * The registry's services for platform bundles: {@link org.fupin.registry.api.HouseholdRegistry},
+ * {@link org.fupin.registry.api.RegionDirectory}, {@link org.fupin.registry.api.PlatformClock}, who acts
+ * ({@link org.fupin.registry.api.Actor}), queries and pages, and the exceptions they throw. Plugins never import it:
+ * they see the registry's data through {@code org.fupin.registry.model}. 2.0: the records and code lists moved to
+ * {@code org.fupin.registry.model}.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.fupin.registry.api.AnnualIncome;
-import org.fupin.registry.api.Ethnicities;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.Labelled;
-import org.fupin.registry.api.Member;
+import org.fupin.registry.model.AnnualIncome;
+import org.fupin.registry.model.Ethnicities;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.Labelled;
+import org.fupin.registry.model.Member;
 
 /**
  * Writes households in the import format (one row per member, Chinese headers and labels), as CSV that Excel

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Role;
 
 /** The roles that keep the register: only they write households, each within their region. */
 final class HouseholdEditors {

@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.Member;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
 import org.fupin.registry.csv.Column;
 import org.fupin.registry.internal.csv.CsvCharset;
 import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Member;
 
 /**
  * Bulk registration: from an uploaded CSV or from generated households. Each household is validated whole and

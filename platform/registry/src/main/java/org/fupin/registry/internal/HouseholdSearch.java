@@ -9,12 +9,12 @@ import java.util.List;
 
 import org.fupin.database.api.Database;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Cause;
-import org.fupin.registry.api.HouseholdAttribute;
 import org.fupin.registry.api.HouseholdQuery;
-import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.HouseholdSummary;
 import org.fupin.registry.api.Page;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.HouseholdAttribute;
+import org.fupin.registry.model.HouseholdStatus;
 
 /**
  * One household search as SQL. Region prefixes become index range scans ({@code code >= p AND code < p||':'},

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.fupin.registry.api.AnnualIncome;
-import org.fupin.registry.api.Cause;
-import org.fupin.registry.api.Ethnicities;
-import org.fupin.registry.api.Fuel;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.IdNumber;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.Pairing;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.SchoolStatus;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.AnnualIncome;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.Ethnicities;
+import org.fupin.registry.model.Fuel;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.IdNumber;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Pairing;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.SchoolStatus;
 
 /**
  * The registry's rules for a household and its members (DOMAIN.md §1, §8). Collects every violation instead of

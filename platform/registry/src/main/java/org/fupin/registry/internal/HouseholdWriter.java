@@ -15,11 +15,11 @@ import java.util.Map;
 
 import org.fupin.database.api.AuditLog;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Cause;
 import org.fupin.registry.api.ConflictException;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Member;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Member;
 
 /**
  * The registry's row writes within one write transaction, by one actor — new households, members, causes, status

@@ -1,13 +1,13 @@
 package org.fupin.registry.internal;
 
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdHistory;
 import org.fupin.registry.api.HouseholdSummary;
-import org.fupin.registry.api.IdNumber;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.MemberChange;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdHistory;
+import org.fupin.registry.model.IdNumber;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.MemberChange;
+import org.fupin.registry.model.Role;
 
 /**
  * Who sees members' full ID numbers (and the disability certificate numbers, which begin with them). On a

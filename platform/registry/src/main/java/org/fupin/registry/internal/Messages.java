@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.fupin.registry.api.Labelled;
-import org.fupin.registry.api.LocalizedText;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.Labelled;
+import org.fupin.registry.model.LocalizedText;
 
 /** The registry's messages from its resource bundles, in both languages at once. */
 final class Messages {

@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.fupin.database.api.Database;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Region;
-import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
 
 /**
  * Households and people of a region, broken down by the regions one level (or more) below it: e.g. every

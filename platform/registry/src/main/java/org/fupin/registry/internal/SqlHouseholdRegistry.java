@@ -18,26 +18,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.fupin.database.api.AuditLog;
-import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.AnnualIncome;
 import org.fupin.registry.api.ConflictException;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdHistory;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
-import org.fupin.registry.api.HouseholdStatus;
 import org.fupin.registry.api.HouseholdSummary;
 import org.fupin.registry.api.ImportSummary;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.MemberChange;
-import org.fupin.registry.api.MemberChangeReason;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.Page;
-import org.fupin.registry.api.Pairing;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.StatusChange;
+import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.AnnualIncome;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdHistory;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.MemberChange;
+import org.fupin.registry.model.MemberChangeReason;
+import org.fupin.registry.model.Pairing;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.StatusChange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -84,7 +84,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     /** Households and people of a region by the regions {@code by} below it, within the actor's scope. */
-    public RegionCounts.Result countBy(org.fupin.registry.api.Region region, org.fupin.registry.api.RegionLevel by,
+    public RegionCounts.Result countBy(org.fupin.registry.model.Region region, org.fupin.registry.model.RegionLevel by,
             HouseholdStatus status, Actor actor) {
         return new RegionCounts(store.database(), regions).count(region, by, status, actor);
     }

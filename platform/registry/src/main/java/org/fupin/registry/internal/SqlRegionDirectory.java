@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.RegionLevel;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

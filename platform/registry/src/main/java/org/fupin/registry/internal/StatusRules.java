@@ -1,18 +1,18 @@
 package org.fupin.registry.internal;
 
-import static org.fupin.registry.api.HouseholdStatus.CLOSED;
-import static org.fupin.registry.api.HouseholdStatus.EXITED;
-import static org.fupin.registry.api.HouseholdStatus.MONITORED;
-import static org.fupin.registry.api.HouseholdStatus.NEAR_POOR;
-import static org.fupin.registry.api.HouseholdStatus.POOR;
-import static org.fupin.registry.api.HouseholdStatus.REMOVED;
-import static org.fupin.registry.api.HouseholdStatus.RETURNED;
+import static org.fupin.registry.model.HouseholdStatus.CLOSED;
+import static org.fupin.registry.model.HouseholdStatus.EXITED;
+import static org.fupin.registry.model.HouseholdStatus.MONITORED;
+import static org.fupin.registry.model.HouseholdStatus.NEAR_POOR;
+import static org.fupin.registry.model.HouseholdStatus.POOR;
+import static org.fupin.registry.model.HouseholdStatus.REMOVED;
+import static org.fupin.registry.model.HouseholdStatus.RETURNED;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.model.HouseholdStatus;
 
 /**
  * Which status changes dynamic management allows (DOMAIN.md §1.1, §2): exit from poverty, return to poverty,

@@ -11,8 +11,8 @@ import java.util.List;
 import org.fupin.database.internal.SqlAuditLog;
 import org.fupin.database.internal.SqliteDatabase;
 import org.fupin.database.internal.TestDatabases;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

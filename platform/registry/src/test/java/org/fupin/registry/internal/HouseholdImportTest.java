@@ -16,8 +16,8 @@ import java.util.Set;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
-import org.fupin.registry.api.Role;
 import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.model.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

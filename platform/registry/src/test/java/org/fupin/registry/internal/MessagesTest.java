@@ -2,7 +2,7 @@ package org.fupin.registry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.fupin.registry.api.HouseholdStatus;
+import org.fupin.registry.model.HouseholdStatus;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {

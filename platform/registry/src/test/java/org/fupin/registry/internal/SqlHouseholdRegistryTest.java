@@ -19,25 +19,25 @@ import java.util.List;
 import java.util.Set;
 
 import org.fupin.registry.api.Actor;
-import org.fupin.registry.api.Cause;
 import org.fupin.registry.api.ConflictException;
-import org.fupin.registry.api.Household;
 import org.fupin.registry.api.HouseholdQuery;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.MemberChangeReason;
 import org.fupin.registry.api.NotFoundException;
-import org.fupin.registry.api.Pairing;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.Role;
-import org.fupin.registry.api.Sex;
 import org.fupin.registry.api.ValidationException;
+import org.fupin.registry.model.Cause;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.MemberChangeReason;
+import org.fupin.registry.model.Pairing;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.Role;
+import org.fupin.registry.model.Sex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class SqlHouseholdRegistryTest {
     static final Actor CLERK = new Actor("clerk", "620502", null, Set.of(Role.VILLAGE_CLERK));
@@ -343,15 +343,15 @@ class SqlHouseholdRegistryTest {
     @Test
     void countsHouseholdsAndPeopleByTheRegionsBelow() {
         var before = registry.countBy(storage.regions.find("620502001").orElseThrow(),
-                org.fupin.registry.api.RegionLevel.VILLAGE, null, CLERK);
+                org.fupin.registry.model.RegionLevel.VILLAGE, null, CLERK);
         registry.create(Samples.household("620502001005", next++), CLERK);
         registry.create(Samples.household("620502001005", next++), CLERK);
         registry.create(Samples.household("620502001006", next++), CLERK);
 
         var byVillage = registry.countBy(storage.regions.find("620502001").orElseThrow(),
-                org.fupin.registry.api.RegionLevel.VILLAGE, null, CLERK);
+                org.fupin.registry.model.RegionLevel.VILLAGE, null, CLERK);
         var byCounty = registry.countBy(storage.regions.find("62").orElseThrow(),
-                org.fupin.registry.api.RegionLevel.COUNTY, HouseholdStatus.POOR, CLERK);
+                org.fupin.registry.model.RegionLevel.COUNTY, HouseholdStatus.POOR, CLERK);
 
         var village5 = byVillage.rows().stream().filter(r -> r.code().equals("620502001005")).findFirst().orElseThrow();
         assertEquals("罗玉新村社区居委会", village5.name());
@@ -362,7 +362,7 @@ class SqlHouseholdRegistryTest {
         assertEquals(List.of("620502"), byCounty.rows().stream().map(r -> r.code()).toList());
         assertEquals("秦州区", byCounty.rows().get(0).name());
         assertEquals(0, registry.countBy(storage.regions.find("6205").orElseThrow(),
-                org.fupin.registry.api.RegionLevel.COUNTY, null, OTHER_COUNTY).households());
+                org.fupin.registry.model.RegionLevel.COUNTY, null, OTHER_COUNTY).households());
     }
 
     @Test
@@ -382,7 +382,7 @@ class SqlHouseholdRegistryTest {
 
         for (HouseholdStatus status : new HouseholdStatus[] {null, HouseholdStatus.POOR, HouseholdStatus.EXITED}) {
             var counted = registry.countBy(storage.regions.find("620502002").orElseThrow(),
-                    org.fupin.registry.api.RegionLevel.VILLAGE, status, CLERK);
+                    org.fupin.registry.model.RegionLevel.VILLAGE, status, CLERK);
             assertEquals(recount("620502002", status), counted.rows().stream()
                     .map(r -> r.code() + ":" + r.households() + ":" + r.people()).toList(), "status " + status);
         }

@@ -2,7 +2,7 @@ package org.fupin.yulu.internal;
 
 import java.util.Optional;
 
-import org.fupin.registry.api.SchoolStatus;
+import org.fupin.registry.model.SchoolStatus;
 
 /** The school types the program supports (the {@code schoolType} codes), each a school stage of the registry. */
 enum SchoolType {

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import org.fupin.program.api.ProgramMessages;
-import org.fupin.registry.api.LocalizedText;
+import org.fupin.registry.model.LocalizedText;
 
 /**
  * A school term: the autumn term of year y starts on 1 September y and ends on 31 January y+1; the spring term of

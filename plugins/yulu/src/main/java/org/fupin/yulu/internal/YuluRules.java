@@ -17,9 +17,9 @@ import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Verdict;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.Member;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Member;
 import org.osgi.service.component.annotations.Component;
 
 /**

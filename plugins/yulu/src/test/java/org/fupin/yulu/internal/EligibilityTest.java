@@ -17,8 +17,8 @@ import java.util.Set;
 
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.Verdict;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.SchoolStatus;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.SchoolStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fupin.program.api.Reason;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.SchoolStatus;
 import org.fupin.plugin.testkit.TestRuleContext;
+import org.fupin.program.api.Reason;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.SchoolStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

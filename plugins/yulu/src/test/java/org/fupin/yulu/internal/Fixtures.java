@@ -15,12 +15,12 @@ import org.fupin.program.api.Benefit;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.Step;
 import org.fupin.program.declaration.DeclaredProgram;
-import org.fupin.registry.api.Household;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.LocalizedText;
-import org.fupin.registry.api.Member;
-import org.fupin.registry.api.Relation;
-import org.fupin.registry.api.SchoolStatus;
+import org.fupin.registry.model.Household;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Member;
+import org.fupin.registry.model.Relation;
+import org.fupin.registry.model.SchoolStatus;
 
 /** 雨露计划's households, applications and rule contexts for the tests, on the plugin test kit. */
 final class Fixtures {

@@ -18,11 +18,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.fupin.plugin.testkit.TestRuleContext;
 import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.Step;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.plugin.testkit.TestRuleContext;
+import org.fupin.registry.model.HouseholdStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -9,7 +9,7 @@ import org.fupin.program.api.ProgramRules;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
-import org.fupin.registry.api.Member;
+import org.fupin.registry.model.Member;
 import org.osgi.service.component.annotations.Component;
 
 /**

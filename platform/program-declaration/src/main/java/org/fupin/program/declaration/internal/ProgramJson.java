@@ -8,9 +8,9 @@ import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ReportDefinition;
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.RegionLevel;
-import org.fupin.registry.api.Role;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.RegionLevel;
+import org.fupin.registry.model.Role;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.fupin.registry.api.Ethnicities;
-import org.fupin.registry.api.Labelled;
+import org.fupin.registry.model.Ethnicities;
+import org.fupin.registry.model.Labelled;
 
 /** Turns CSV cells into typed values; every failure names the column and says what was expected. */
 final class CellParser {

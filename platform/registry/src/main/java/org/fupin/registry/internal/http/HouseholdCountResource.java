@@ -1,11 +1,11 @@
 package org.fupin.registry.internal.http;
 
-import org.fupin.registry.api.HouseholdStatus;
-import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
-import org.fupin.registry.api.RegionLevel;
 import org.fupin.registry.internal.RegionCounts;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
+import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Region;
+import org.fupin.registry.model.RegionLevel;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.QueryParameters;

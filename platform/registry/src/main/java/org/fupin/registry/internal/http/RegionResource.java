@@ -2,8 +2,8 @@ package org.fupin.registry.internal.http;
 
 import java.util.List;
 
-import org.fupin.registry.api.Region;
 import org.fupin.registry.api.RegionDirectory;
+import org.fupin.registry.model.Region;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.QueryParameters;
