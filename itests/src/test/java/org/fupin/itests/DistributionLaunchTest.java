@@ -100,16 +100,28 @@ class DistributionLaunchTest {
 
     @Test
     @Order(3)
-    void theDemoCountyGetsYuluOnceTheCountyEnablesIt() throws Exception {
+    void theDemoCountyRunsYuluWithActivityInEveryState() throws Exception {
         awaitJson("/api/v1/programs/yulu", "admin", 200, Duration.ofSeconds(20));
         String counted = "/api/v1/households?region=620502&size=1";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (getJson(counted).path("total").asLong() < 19_000 && Instant.now().isBefore(deadline)) {
+        String applications = "/api/v1/programs/yulu/applications?region=620502&size=1";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while ((getJson(counted).path("total").asLong() < 19_000
+                || getJson(applications).path("total").asLong() < 200) && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
-        assertEquals(0, getJson("/api/v1/households/1/eligibility").path("programs").size(), "off until enabled");
+        assertEquals(19_000, getJson(counted).path("total").asLong());
+        assertTrue(getJson(applications).path("total").asLong() >= 200, getJson(applications).toString());
+        assertTrue(getJson("/api/v1/programs?county=620502").get(0).path("enabled").asBoolean(),
+                "the demo county runs it");
+        JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");
+        java.util.Set<String> states = new java.util.TreeSet<>();
+        byState.path("rows").forEach(row -> states.add(row.path("codes").path("state").asText()));
+        assertEquals(java.util.Set.of("APPROVED", "CLOSED", "REJECTED", "SUBMITTED", "VERIFIED"), states);
+        JsonNode byTerm = getJson("/api/v1/programs/yulu/reports/students-by-term?region=620502");
+        java.util.Set<String> terms = new java.util.TreeSet<>();
+        byTerm.path("rows").forEach(row -> terms.add(row.path("codes").path("period").asText()));
+        assertTrue(terms.containsAll(java.util.Set.of("2024-09", "2025-02", "2025-09", "2026-02")), terms::toString);
 
-        assertEquals(200, send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}").statusCode());
         JsonNode candidate = null;
         String household = null;
         for (int id = 1; id <= 500 && candidate == null; id++) {
@@ -131,6 +143,7 @@ class DistributionLaunchTest {
 
         assertEquals(409, refused.statusCode(), refused.body());
         assertEquals("program_not_enabled", JSON.readTree(refused.body()).path("error").path("code").asText());
+        send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}");
     }
 
     @Test

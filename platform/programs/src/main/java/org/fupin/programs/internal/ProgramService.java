@@ -227,6 +227,14 @@ public class ProgramService {
     // ---- applications ----
 
     Application file(String programId, String householdId, JsonNode data, String note, Actor actor) {
+        return file(programId, householdId, data, note, actor, clock.now());
+    }
+
+    /**
+     * Files as of {@code at}: what "today" is for the rules, the notice and the limits, and when the filing is
+     * recorded. The platform's own demo activity dates its cases this way; requests file now.
+     */
+    Application file(String programId, String householdId, JsonNode data, String note, Actor actor, Instant at) {
         InstalledProgram program = workedProgram(programId, actor);
         Household household = household(householdId, actor);
         if (!actor.hasAny(FILERS)) {
@@ -246,8 +254,8 @@ public class ProgramService {
         }
         Map<String, Object> values = checked.values();
         String memberId = form.memberField().map(f -> (String) values.get(f.name())).orElse(null);
-        LocalDate today = clock.today();
-        Instant now = clock.now();
+        LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
+        Instant now = at;
         String initial = program.definition().workflow().initialState();
         LocalDate noticeEnds = noticeEnds(program, initial, household.villageCode(), today, null);
         var draft = new Application(null, programId, householdId, memberId, household.villageCode(), initial, values,
@@ -303,6 +311,12 @@ public class ProgramService {
     /** Takes a workflow action; {@code expectedVersion} (optional) guards against acting on a stale view. */
     Application transition(String programId, String applicationId, String action, String note, JsonNode data,
             Long expectedVersion, Actor actor) {
+        return transition(programId, applicationId, action, note, data, expectedVersion, actor, clock.now());
+    }
+
+    /** Takes a workflow action as of {@code at} (see {@link #file(String, String, JsonNode, String, Actor, Instant)}). */
+    Application transition(String programId, String applicationId, String action, String note, JsonNode data,
+            Long expectedVersion, Actor actor, Instant at) {
         InstalledProgram program = workedProgram(programId, actor);
         ApplicationRow row = store.find(applicationId)
                 .filter(r -> r.program().equals(programId) && actor.covers(r.village()))
@@ -327,7 +341,7 @@ public class ProgramService {
         if (expectedVersion != null && expectedVersion != row.version()) {
             throw new ConflictException("stale_version", Texts.text("version.stale", expectedVersion, row.version()));
         }
-        LocalDate today = clock.today();
+        LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
         if (transition.afterNotice() && row.noticeEnds() != null && !today.isAfter(row.noticeEnds())) {
             throw new ConflictException("notice_running", Texts.text("notice.running", row.noticeEnds(), action));
         }
@@ -340,7 +354,7 @@ public class ProgramService {
         List<Benefit> benefits = benefits(program, step, context, row.id(), row.householdId(), row.memberId(), today);
         LocalDate noticeEnds = transition.to().equals(row.state()) ? row.noticeEnds()
                 : noticeEnds(program, transition.to(), row.village(), today, null);
-        Instant now = clock.now();
+        Instant now = at;
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         var record = new StepRecord(action, row.state(), transition.to(), actor.username(), now, note, values);
         boolean advanced = store.advance(row, row.version(), transition.to(), noticeEnds, now,
@@ -413,6 +427,11 @@ public class ProgramService {
             }
         }
         return new Eligibility(household, county, verdicts);
+    }
+
+    /** One program's eligibility verdict on a household, as its rules see it today. */
+    Verdict verdict(InstalledProgram program, Household household) {
+        return program.program().eligibility(context(program, household, null, clock.today()));
     }
 
     // ---- shared pieces ----

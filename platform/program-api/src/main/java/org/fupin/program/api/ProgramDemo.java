@@ -1,0 +1,51 @@
+package org.fupin.program.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.fupin.registry.model.Household;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A program's demo activity: what the platform started with {@code --demo} files and walks through for the demo
+ * county, so that a fresh start shows the program at work (applications in every state, payments over the years,
+ * reports with numbers). Registered by the plugin with the service property {@link #PROGRAM}; the platform runs it
+ * once for a county that has none of the program's applications, through the same checks as any filing and step
+ * (form, rules, workflow, limits), each as of its date. Cases must follow from the candidates and the random alone,
+ * so that every machine shows the same demo.
+ */
+@ConsumerType
+public interface ProgramDemo {
+    /** The service property naming the program, as for {@link ProgramRules}. */
+    String PROGRAM = ProgramRules.PROGRAM;
+
+    /**
+     * The cases to file, oldest first.
+     *
+     * @param candidates the demo county's households the program finds eligible, in a fixed order, with the verdict
+     * @param random     seeded: the same on every run
+     * @param today      the platform's today; nothing may be dated after it
+     */
+    List<Case> cases(List<Candidate> candidates, Random random, LocalDate today);
+
+    /** An eligible household and the program's verdict on it (e.g. which members may apply). */
+    record Candidate(Household household, Verdict verdict) {
+    }
+
+    /** An application filed on {@code filedOn} with the application form's {@code data}, then its actions in order. */
+    record Case(String householdId, LocalDate filedOn, Map<String, Object> data, List<Action> actions) {
+        public Case {
+            data = Map.copyOf(data);
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** A workflow action taken on {@code on}, with its form's data and the user's note ({@code null} for none). */
+    record Action(String action, LocalDate on, Map<String, Object> data, String note) {
+        public Action {
+            data = data == null ? Map.of() : Map.copyOf(data);
+        }
+    }
+}
