@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.fupin.accounts.api.Accounts;
@@ -178,6 +179,39 @@ public final class Api {
     public Reply upload(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
+     * Sends every request at once (one thread each, released together) and returns the replies in the order of the
+     * requests: for limits that must hold when requests race.
+     */
+    public static List<Reply> atOnce(List<java.util.function.Supplier<Reply>> requests) throws InterruptedException {
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        Reply[] replies = new Reply[requests.size()];
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int index = i;
+            Thread client = new Thread(() -> {
+                try {
+                    gate.await();
+                    replies[index] = requests.get(index).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        gate.countDown();
+        for (Thread client : clients) {
+            client.join();
+        }
+        return List.of(replies);
+    }
+
+    /** The field the first reason of a refusal names, e.g. {@code data.student}. */
+    public static String firstField(Reply refusal) {
+        return refusal.json().path("error").path("fields").get(0).path("field").asText();
     }
 
     public JsonNode parse(String json) {

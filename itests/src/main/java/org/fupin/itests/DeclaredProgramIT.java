@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,35 +66,19 @@ class DeclaredProgramIT {
             stays.add(filed.json().path("id").asText());
         }
 
-        var gate = new CountDownLatch(1);
-        var statuses = new ConcurrentLinkedQueue<Integer>();
-        var refusals = new ConcurrentLinkedQueue<String>();
-        List<Thread> clients = new ArrayList<>();
-        for (String stay : stays) {
-            Thread client = new Thread(() -> {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                var paid = officer.send("POST", "/api/v1/programs/health/applications/" + stay + "/transitions",
-                        "{\"action\":\"pay\",\"data\":{\"amount\":2000}}");
-                statuses.add(paid.status());
-                if (paid.status() == 422) {
-                    refusals.add(paid.json().path("error").path("fields").get(0).path("field").asText());
-                }
-            });
-            client.start();
-            clients.add(client);
-        }
-        gate.countDown();
-        for (Thread client : clients) {
-            client.join();
-        }
+        List<java.util.function.Supplier<Api.Reply>> payments = stays.stream()
+                .<java.util.function.Supplier<Api.Reply>>map(stay -> () -> officer.send("POST",
+                        "/api/v1/programs/health/applications/" + stay + "/transitions",
+                        "{\"action\":\"pay\",\"data\":{\"amount\":2000}}"))
+                .toList();
+
+        var replies = Api.atOnce(payments);
 
         // 2,000 each against 10,000 a person a year: five fit, three would go over
-        assertEquals(List.of(200, 200, 200, 200, 200, 422, 422, 422), statuses.stream().sorted().toList());
-        assertEquals(List.of("data.amount"), refusals.stream().distinct().toList());
+        assertEquals(List.of(200, 200, 200, 200, 200, 422, 422, 422),
+                replies.stream().map(Api.Reply::status).sorted().toList());
+        assertEquals(List.of("data.amount"), replies.stream().filter(r -> r.status() == 422).map(Api::firstField)
+                .distinct().toList());
         BigDecimal paid = BigDecimal.ZERO;
         for (String stay : stays) {
             for (var benefit : api.get("/api/v1/programs/health/applications/" + stay).json().path("benefits")) {

@@ -360,33 +360,15 @@ class ProgramsIT {
         householdId = created.json().path("id").asText();
         studentId = created.json().path("members").get(1).path("id").asText();
         String filing = application(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1);
-        var gate = new java.util.concurrent.CountDownLatch(1);
-        var statuses = new ConcurrentLinkedQueue<Integer>();
-        var fields = new ConcurrentLinkedQueue<String>();
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Thread client = new Thread(() -> {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                var reply = api.send("POST", "/api/v1/programs/yulu/applications", filing);
-                statuses.add(reply.status());
-                if (reply.status() == 422) {
-                    fields.add(reply.json().path("error").path("fields").get(0).path("field").asText());
-                }
-            });
-            client.start();
-            clients.add(client);
-        }
-        gate.countDown();
-        for (Thread client : clients) {
-            client.join();
-        }
+        List<java.util.function.Supplier<Api.Reply>> filings = java.util.Collections.nCopies(8,
+                () -> api.send("POST", "/api/v1/programs/yulu/applications", filing));
 
-        assertEquals(List.of(201, 422, 422, 422, 422, 422, 422, 422), statuses.stream().sorted().toList());
-        assertEquals(List.of("data.student"), fields.stream().distinct().toList());
+        var replies = Api.atOnce(filings);
+
+        assertEquals(List.of(201, 422, 422, 422, 422, 422, 422, 422),
+                replies.stream().map(Api.Reply::status).sorted().toList());
+        assertEquals(List.of("data.student"), replies.stream().filter(r -> r.status() == 422).map(Api::firstField)
+                .distinct().toList());
         var stored = api.get("/api/v1/programs/yulu/applications?householdId=" + householdId);
         assertEquals(1, stored.json().path("total").asInt(), stored.body());
     }
