@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.fupin.accounts.api.Account;
@@ -22,11 +21,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 /**
  * Bearer tokens: 32 random bytes, handed out once and stored only as their SHA-256 (a token is as strong as a
  * 256-bit key, so a fast hash is enough, and a stolen database holds no usable token). Live sessions are cached
  * in memory so that checking a token on every request costs no database read; ending a session or disabling a
- * user drops it from the cache and the table together.
+ * user drops it from the cache and the table together. A cached session leaves memory when it expires, whether or
+ * not it is presented again, and the cache holds at most {@value #MAX_CACHED} (the least used go first and are read
+ * from the table again when presented).
  */
 @Component(service = Sessions.class, configurationPid = AccountsConfig.PID)
 @Designate(ocd = AccountsConfig.class)
@@ -38,7 +43,9 @@ public class Sessions {
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> live = new ConcurrentHashMap<>();
+    static final int MAX_CACHED = 200_000;
+
+    private final Cache<String, Cached> live;
     private final AtomicLong revocations = new AtomicLong();
 
     @Activate
@@ -50,6 +57,16 @@ public class Sessions {
         this.store = store;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.live = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                // the cache's time is the sessions' clock, and its upkeep runs on the caller's thread
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .expireAfter(Expiry.creating((String key, Cached session) -> {
+                    Duration left = Duration.between(clock.instant(), session.expiresAt());
+                    return left.isNegative() ? Duration.ZERO : left;
+                }))
+                .build();
     }
 
     Session open(Account account, String address) {
@@ -68,7 +85,7 @@ public class Sessions {
         }
         String key = hash(token);
         Instant now = clock.instant();
-        Cached cached = live.get(key);
+        Cached cached = live.getIfPresent(key);
         if (cached == null) {
             long before = revocations.get();
             cached = store.liveSession(key, now).map(s -> new Cached(s.account().actor(), s.expiresAt())).orElse(null);
@@ -78,12 +95,12 @@ public class Sessions {
             live.put(key, cached);
             if (revocations.get() != before) {
                 // sessions were ended while we read: the row we cached may be one of them, so ask again uncached
-                live.remove(key);
+                live.invalidate(key);
                 return store.liveSession(key, now).map(s -> s.account().actor());
             }
         }
         if (!now.isBefore(cached.expiresAt())) {
-            live.remove(key);
+            live.invalidate(key);
             return Optional.empty();
         }
         return Optional.of(cached.actor());
@@ -94,7 +111,7 @@ public class Sessions {
             String key = hash(token);
             store.deleteSession(key);
             revocations.incrementAndGet();
-            live.remove(key);
+            live.invalidate(key);
         }
     }
 
@@ -102,7 +119,14 @@ public class Sessions {
     void forget(String username, String keepToken) {
         String keep = keepToken == null ? null : hash(keepToken);
         revocations.incrementAndGet();
-        live.entrySet().removeIf(e -> e.getValue().actor().username().equals(username) && !e.getKey().equals(keep));
+        live.asMap().entrySet()
+                .removeIf(e -> e.getValue().actor().username().equals(username) && !e.getKey().equals(keep));
+    }
+
+    /** How many sessions are held in memory now, expired ones removed first. */
+    long cached() {
+        live.cleanUp();
+        return live.estimatedSize();
     }
 
     static String hash(String token) {

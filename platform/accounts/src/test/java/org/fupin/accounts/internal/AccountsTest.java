@@ -54,6 +54,7 @@ class AccountsTest {
     Path dir;
     SqliteDatabase database;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T01:00:00Z"));
+    Sessions sessions;
     SqlAccounts accounts;
     PasswordLogin login;
 
@@ -71,7 +72,7 @@ class AccountsTest {
                     : Optional.empty();
         });
         var hasher = new PasswordHasher();
-        var sessions = new Sessions(store, clock, Duration.ofHours(8));
+        sessions = new Sessions(store, clock, Duration.ofHours(8));
         var throttle = new LoginThrottle(clock, 5, 20, Duration.ofMinutes(15));
         accounts = new SqlAccounts(store, hasher, sessions, throttle, regions, clock);
         login = new PasswordLogin(store, hasher, sessions, throttle);
@@ -179,6 +180,21 @@ class AccountsTest {
 
         clock.advance(Duration.ofHours(8));
         assertEquals(Optional.empty(), login.authenticate(session.token()), "expired after 8 hours");
+    }
+
+    @Test
+    void sessionsLeaveMemoryWhenTheyExpireEvenIfNeverPresentedAgain() {
+        for (int i = 0; i < 5; i++) {
+            var session = login.login("admin", PASSWORD, "10.0.0." + i);
+            assertTrue(login.authenticate(session.token()).isPresent());
+        }
+        assertEquals(5, sessions.cached());
+
+        clock.advance(Duration.ofHours(7).plusMinutes(59));
+        assertEquals(5, sessions.cached(), "still valid");
+        clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(0, sessions.cached(), "gone from memory at their expiry, none presented again");
     }
 
     @Test
