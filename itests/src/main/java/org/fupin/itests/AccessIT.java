@@ -3,6 +3,7 @@ package org.fupin.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,9 +279,30 @@ class AccessIT {
     }
 
     @Test
+    void everyOverLimitBodyIsAnswered413EvenWhenSentWhole() {
+        byte[] json = new byte[12 * 1024 * 1024];
+        java.util.Arrays.fill(json, (byte) ' ');
+        json[0] = '{';
+        json[json.length - 1] = '}';
+        byte[] jar = new byte[65 * 1024 * 1024];
+
+        // one try each, the whole body sent at once as browsers do: the answer, not a reset
+        var households = admin.sendOversized("POST", "/api/v1/households", "application/json", json);
+        var plugin = admin.sendOversized("POST", "/api/v1/admin/plugins", "application/java-archive", jar);
+
+        assertEquals(413, households.status(), households.body());
+        assertEquals("payload_too_large", households.json().path("error").path("code").asText());
+        assertTrue(households.body().contains("1048576 bytes"), households.body());
+        assertEquals(413, plugin.status(), plugin.body());
+        assertEquals("too_large", plugin.json().path("error").path("code").asText());
+        assertTrue(plugin.body().contains("64 MiB"), plugin.body());
+        assertEquals(200, admin.get("/api/v1/auth/me").status(), "the platform serves on");
+    }
+
+    @Test
     void hostileJsonIsRefusedWithoutAStackTrace() {
-        var huge = admin.sendOversized("POST", "/api/v1/households",
-                "{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}");
+        var huge = admin.sendOversized("POST", "/api/v1/households", "application/json",
+                ("{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertEquals(413, huge.status(), huge.body());
         assertEquals("payload_too_large", huge.json().path("error").path("code").asText());
 
