@@ -300,6 +300,26 @@ class AccessIT {
     }
 
     @Test
+    void aRoleThatMayNeverActIsRefusedBeforeItsBodyIsRead() {
+        var auditor = admin.user("it-auditor-body", "620502", null, "AUDITOR");
+        var clerk = admin.user("it-clerk-body", "620502001003", null, "VILLAGE_CLERK");
+        String malformed = "{\"villageCode\":";
+
+        var household = auditor.send("POST", "/api/v1/households", malformed);
+        var application = auditor.send("POST", "/api/v1/programs/yulu/applications", malformed);
+        var enable = clerk.send("PUT", "/api/v1/regions/620502/programs/yulu", malformed);
+        var user = clerk.send("POST", "/api/v1/admin/users", malformed);
+        var mayAct = clerk.send("POST", "/api/v1/households", malformed);
+
+        for (var refused : java.util.List.of(household, application, enable, user)) {
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("forbidden", refused.json().path("error").path("code").asText());
+        }
+        assertTrue(household.json().path("error").path("message").asText().contains("VILLAGE_CLERK"), household.body());
+        assertEquals(400, mayAct.status(), "a clerk may register households: its body is read and found malformed");
+    }
+
+    @Test
     void hostileJsonIsRefusedWithoutAStackTrace() {
         var huge = admin.sendOversized("POST", "/api/v1/households", "application/json",
                 ("{\"villageGroup\":\"" + "组".repeat(400_000) + "\"}").getBytes(StandardCharsets.UTF_8));

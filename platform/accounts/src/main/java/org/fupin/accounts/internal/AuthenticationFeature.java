@@ -1,5 +1,7 @@
 package org.fupin.accounts.internal;
 
+import java.util.Set;
+
 import org.fupin.accounts.api.Authentication;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.PublicEndpoint;
@@ -9,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -16,7 +19,8 @@ import jakarta.ws.rs.core.FeatureContext;
 
 /**
  * The authentication extension every {@link ApiResource} requires: the bearer-token check goes in front of every
- * resource method not marked {@link PublicEndpoint}. Secure by default: a new resource needs a token unless its
+ * resource method not marked {@link PublicEndpoint}, and the roles of a method's {@code @RolesAllowed} are checked
+ * next, before its body is read. Secure by default: a new resource needs a token unless its
  * author opts out, and without this bundle no API resource is served at all.
  */
 @Component(service = DynamicFeature.class)
@@ -35,6 +39,10 @@ public class AuthenticationFeature implements DynamicFeature {
         var method = resource.getResourceMethod();
         if (method == null || !method.isAnnotationPresent(PublicEndpoint.class)) {
             context.register(filter, Priorities.AUTHENTICATION);
+        }
+        RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
+        if (allowed != null) {
+            context.register(new RolesAllowedFilter(Set.of(allowed.value())), Priorities.AUTHORIZATION);
         }
     }
 }

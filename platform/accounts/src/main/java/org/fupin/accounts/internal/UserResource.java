@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -72,6 +73,7 @@ public class UserResource {
                 found.size(), found.total());
     }
 
+    @RolesAllowed({ "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser user, @Context SecurityContext security, @Context HttpHeaders headers) {
@@ -95,6 +97,7 @@ public class UserResource {
     }
 
     /** {@code {"enabled": false}} stops the user (and ends their sessions); {@code true} lets them in again. */
+    @RolesAllowed({ "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @PATCH
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -63,6 +64,7 @@ public class CountyProgramResource {
                 .orElse(new EnablementView(county, p.id(), false, null, null))).toList();
     }
 
+    @RolesAllowed({ "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +79,7 @@ public class CountyProgramResource {
                 .map(EnablementView::of).orElseThrow();
     }
 
+    @RolesAllowed({ "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @PUT
     @Path("{id}/parameters")
     @Consumes(MediaType.APPLICATION_JSON)

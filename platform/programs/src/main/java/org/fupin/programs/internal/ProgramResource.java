@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -103,6 +104,7 @@ public class ProgramResource {
         return new ApplicationPage(found.items(), found.total(), found.page(), found.size(), found.installed());
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/applications")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -126,6 +128,7 @@ public class ProgramResource {
         return Response.ok(found).tag(String.valueOf(found.version())).build();
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/applications/{applicationId}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)

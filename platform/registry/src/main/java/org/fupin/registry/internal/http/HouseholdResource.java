@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,6 +68,7 @@ public class HouseholdResource {
         this.registry = registry;
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     public Response create(Household household, @Context UriInfo uri) {
         Household created = registry.create(required(household), Requests.actor(security));
@@ -83,6 +85,7 @@ public class HouseholdResource {
                 .tag(new EntityTag(household.version())).build();
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Household household) {
@@ -128,6 +131,7 @@ public class HouseholdResource {
         return registry.history(id, Requests.actor(security));
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/members")
     public Response addMember(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
@@ -138,6 +142,7 @@ public class HouseholdResource {
         return Response.ok(saved).tag(tag(saved)).build();
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/members/{memberId}/departure")
     public Response removeMember(@PathParam("id") String id, @PathParam("memberId") String memberId,
@@ -148,6 +153,7 @@ public class HouseholdResource {
         return Response.ok(saved).tag(tag(saved)).build();
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/status")
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

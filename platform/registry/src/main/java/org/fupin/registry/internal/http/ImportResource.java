@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -74,6 +75,7 @@ public class ImportResource {
         this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
     }
 
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Consumes({"text/csv", "application/csv", "application/octet-stream", "text/plain"})
     public Result importHouseholds(@QueryParam("dryRun") String dryRun,
