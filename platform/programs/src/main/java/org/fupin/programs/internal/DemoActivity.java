@@ -144,12 +144,11 @@ public class DemoActivity {
             var found = registry.search(new HouseholdQuery(COUNTY, null, null, null, null, page,
                     HouseholdQuery.MAX_SIZE, HouseholdQuery.Sort.VILLAGE), STAFF);
             for (var summary : found.items()) {
-                registry.find(summary.id(), STAFF).ifPresent(household -> {
-                    var verdict = programs.verdict(program, household);
-                    if (verdict.eligible()) {
-                        candidates.add(new ProgramDemo.Candidate(household, verdict));
-                    }
-                });
+                var household = programs.household(summary.id(), STAFF);
+                var verdict = programs.verdict(program, household);
+                if (verdict.eligible()) {
+                    candidates.add(new ProgramDemo.Candidate(household, verdict));
+                }
             }
             if ((long) (page + 1) * HouseholdQuery.MAX_SIZE >= found.total()) {
                 return candidates;

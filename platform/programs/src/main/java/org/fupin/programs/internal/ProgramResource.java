@@ -128,7 +128,6 @@ public class ProgramResource {
         return Response.ok(found).tag(String.valueOf(found.version())).build();
     }
 
-    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Path("{id}/applications/{applicationId}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.fupin.program.api.Application;
@@ -70,7 +71,8 @@ public class ProgramService {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
     /** Who the platform reads the household as for a program's rules: unrestricted, so nothing is masked. */
     private static final Actor RULES = Actor.unrestricted("program-rules");
-    private static final Role[] FILERS = { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER,
+    /** Who may file: also the {@code @RolesAllowed} of {@code POST …/applications}. */
+    static final Role[] FILERS = { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER,
             Role.TOWNSHIP_OFFICER, Role.VILLAGE_CLERK };
 
     /** One program's verdict on a household; {@code failed} when its rules threw (logged, others unaffected). */
@@ -429,7 +431,7 @@ public class ProgramService {
         return new Eligibility(household, county, verdicts);
     }
 
-    /** One program's eligibility verdict on a household, as its rules see it today. */
+    /** One program's eligibility verdict on a household ({@link #household}), as its rules see it today. */
     Verdict verdict(InstalledProgram program, Household household) {
         return program.program().eligibility(context(program, household, null, clock.today()));
     }
@@ -475,8 +477,12 @@ public class ProgramService {
         }
     }
 
-    private Household household(String householdId, Actor actor) {
-        return registry.find(householdId, actor)
+    /**
+     * The household as the platform reads it (never masked: the rules see it so, and nothing of it but its id goes
+     * back to the caller), when the actor's region holds it; else "not found", as the registry answers.
+     */
+    Household household(String householdId, Actor actor) {
+        return registry.find(householdId, RULES).filter(h -> actor.covers(h.villageCode()))
                 .orElseThrow(() -> new NotFoundException(Texts.text("household.unknown", householdId)));
     }
 
@@ -502,12 +508,13 @@ public class ProgramService {
     }
 
     /**
-     * What the program's rules see of {@code visible} (the household as the caller may see it): the same household
-     * unmasked, read for the platform, with its status history; never anything that depends on who asks.
+     * What the program's rules see of {@code household} (as the platform reads it, see {@link #household}): its
+     * status history, read when a rule first asks for it, this program's other applications and the other
+     * programs' benefits; never anything that depends on who asks.
      */
-    private RuleContext context(InstalledProgram program, Household visible, String judged, LocalDate today) {
-        Household household = registry.find(visible.id(), RULES).orElse(visible);
-        List<StatusChange> statusHistory = registry.history(household.id(), RULES).statusChanges();
+    private RuleContext context(InstalledProgram program, Household household, String judged, LocalDate today) {
+        Supplier<List<StatusChange>> statusHistory = memoized(
+                () -> registry.history(household.id(), RULES).statusChanges());
         List<ApplicationRow> rows = store.ofHousehold(household.id());
         List<Application> own = rows.stream()
                 .filter(r -> r.program().equals(program.id()) && !r.id().equals(judged))
@@ -519,9 +526,19 @@ public class ProgramService {
                 year -> new ParameterValues(program.definition(), overrides, household.villageCode(), year), today);
     }
 
-    private record Context(Household household, List<StatusChange> statusHistory, List<Application> applications,
-            List<Benefit> otherProgramBenefits,
+    private static <T> Supplier<T> memoized(Supplier<T> read) {
+        var value = new java.util.concurrent.atomic.AtomicReference<T>();
+        return () -> value.updateAndGet(known -> known != null ? known : read.get());
+    }
+
+    private record Context(Household household, Supplier<List<StatusChange>> history,
+            List<Application> applications, List<Benefit> otherProgramBenefits,
             java.util.function.IntFunction<ParameterValues> inYear, LocalDate today) implements RuleContext {
+        @Override
+        public List<StatusChange> statusHistory() {
+            return history.get();
+        }
+
         @Override
         public org.fupin.program.api.Parameters parameters() {
             return inYear.apply(today.getYear());
