@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.fupin.accounts.api.Accounts;
-import org.fupin.registry.api.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.util.tracker.ServiceTracker;
@@ -52,25 +50,12 @@ public final class Api {
     }
 
     /**
-     * Signed in as the first province administrator, once the API answers and the accounts bundle has made that
-     * administrator (in the background at the first start: signing in earlier would count as failures and lock).
+     * Signed in as the first province administrator as soon as the platform says it is ready: readiness waits for
+     * that administrator (made in the background at the first start), so signing in cannot come too early.
      */
     public static Api admin(BundleContext context) throws InterruptedException {
         Api anonymous = of(context);
         anonymous.await("/api/v1/health", r -> r.status() == 200, Duration.ofSeconds(60));
-        var accounts = new ServiceTracker<Accounts, Accounts>(context, Accounts.class, null);
-        accounts.open();
-        try {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (accounts.waitForService(60_000).find(ADMIN, Actor.unrestricted("itest")).isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the first administrator was not created within 60 s");
-                }
-                Thread.sleep(100);
-            }
-        } finally {
-            accounts.close();
-        }
         return anonymous.signIn(ADMIN, ADMIN_PASSWORD);
     }
 

@@ -10,6 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.felix.hc.api.FormattingResultLog;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.fupin.database.api.Database;
 import org.fupin.database.api.DatabaseException;
 import org.fupin.database.api.SqlWork;
@@ -29,11 +32,13 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * SQLite in WAL mode: readers never block the writer nor each other; one writer connection serialises writes
- * behind a fair lock, so a write waits its turn in this JVM instead of failing with SQLITE_BUSY.
+ * behind a fair lock, so a write waits its turn in this JVM instead of failing with SQLITE_BUSY. It reports its own
+ * readiness as a health check: the file is there and writable, a read answers, and the write lock can be taken.
  */
-@Component(service = Database.class, configurationPid = DatabaseConfig.PID)
+@Component(service = { Database.class, HealthCheck.class }, configurationPid = DatabaseConfig.PID,
+        property = { HealthCheck.NAME + "=database", HealthCheck.TAGS + "=ready" })
 @Designate(ocd = DatabaseConfig.class)
-public class SqliteDatabase implements Database {
+public class SqliteDatabase implements Database, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
 
     private final Path file;
@@ -150,6 +155,50 @@ public class SqliteDatabase implements Database {
             return result;
         } catch (SQLException e) {
             throw new DatabaseException("commit failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Result execute() {
+        var log = new FormattingResultLog();
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isRegularFile(file)) {
+            log.critical("数据库文件不存在：{}", file);
+        } else if (!Files.isWritable(file) || !Files.isWritable(folder)) {
+            log.critical("数据库文件或其目录不可写：{}", file);
+        } else {
+            try {
+                read(c -> {
+                    try (var statement = c.createStatement(); var answer = statement.executeQuery("SELECT 1")) {
+                        return answer.next();
+                    }
+                });
+                log.info("可读：{}", file);
+                probeWriter(log);
+            } catch (DatabaseException e) {
+                log.critical("数据库不可用：{}", e.getMessage());
+            }
+        }
+        return new Result(log);
+    }
+
+    /**
+     * Takes SQLite's write lock and gives it back at once, when the writer is idle. A busy writer is alive by
+     * definition: the check does not queue behind a long import, which would make a working platform look down.
+     */
+    private void probeWriter(FormattingResultLog log) {
+        if (!writeLock.tryLock()) {
+            log.info("可写：写入连接正在处理事务");
+            return;
+        }
+        try (var statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("ROLLBACK");
+            log.info("可写：已取得并释放写锁");
+        } catch (SQLException e) {
+            log.critical("无法取得写锁：{}", e.getMessage());
         } finally {
             writeLock.unlock();
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.felix.hc.api.Result;
 import org.fupin.database.api.DatabaseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,32 @@ class SqliteDatabaseTest {
                 return rs.getInt(1);
             }
         }));
+    }
+
+    @Test
+    void isHealthyWhenWritableAndWhileAWriteRunsAndCriticalWhenTheFileIsGone() throws Exception {
+        assertEquals(Result.Status.OK, database.execute().getStatus(), database.execute().toString());
+
+        var writing = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var longWrite = Executors.newSingleThreadExecutor().submit(() -> database.write(c -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        writing.await();
+        assertEquals(Result.Status.OK, database.execute().getStatus(), "a busy writer is alive");
+        release.countDown();
+        longWrite.get();
+
+        Files.delete(dir.resolve("test.db")); // an operator's mistake, or a disk that went away
+        Result gone = database.execute();
+        assertEquals(Result.Status.CRITICAL, gone.getStatus());
+        assertTrue(gone.toString().contains("数据库文件不存在"), gone.toString());
     }
 
     @Test

@@ -102,6 +102,10 @@ public class RegistryStore {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    boolean villagesLoaded() {
+        return villagesLoaded.getCount() == 0;
+    }
+
     /** Blocks until the villages are in the table (only ever waits during the very first start). */
     void awaitVillages() {
         try {
