@@ -231,6 +231,14 @@ public class BundleInspector implements FrameworkListener {
         } catch (IOException e) {
             problems.add(new Problem(deployDir.get().toString(), false, "cannot list deploy folder: " + e));
         }
+        try (DirectoryStream<Path> configurations = Files.newDirectoryStream(deployDir.get(), "*.{cfg,config}")) {
+            for (Path file : configurations) {
+                problems.add(new Problem(file.getFileName().toString(), false,
+                        "ignored: configuration files belong in conf/, the deploy folder takes plugin jars only"));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(deployDir.get().toString(), false, "cannot list deploy folder: " + e));
+        }
         return problems;
     }
 

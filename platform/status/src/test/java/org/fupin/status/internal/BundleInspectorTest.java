@@ -127,6 +127,20 @@ class BundleInspectorTest {
     }
 
     @Test
+    void aConfigurationFileInTheDeployFolderIsReportedAsIgnored() throws IOException {
+        Files.writeString(deploy.resolve("org.fupin.database.cfg"), "synchronous=NORMAL\n");
+        when(context.getBundles()).thenReturn(new Bundle[0]);
+        var inspector = inspector();
+
+        List<Problem> problems = inspector.problems(inspector.bundles());
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("org.fupin.database.cfg", problems.get(0).source());
+        assertTrue(problems.get(0).message().startsWith("ignored: configuration files belong in conf/"));
+        assertFalse(problems.get(0).platform());
+    }
+
+    @Test
     void aFailedPlatformBundleIsAPlatformProblemAndAHealthyOneIsNone() {
         Bundle broken = bundle(5, "org.fupin.web", Bundle.RESOLVED, "file:/opt/fupin/bundles/web.jar");
         Bundle fine = bundle(6, "org.fupin.status", Bundle.ACTIVE, "file:/opt/fupin/bundles/status.jar");
