@@ -41,6 +41,30 @@ public interface Accounts {
     Account setEnabled(String username, boolean enabled, Actor actor);
 
     /**
+     * Changes a user's display name, region, agency or roles, with the rules of {@link #create} applied to the
+     * result; the administrator must be able to grant every role the user has and gets. A change of region, agency
+     * or roles ends the user's sessions (what they may see changed).
+     *
+     * @throws ValidationException a resulting field is wrong
+     * @throws org.fupin.registry.api.NotFoundException no such user in the actor's scope
+     * @throws AccessDeniedException the actor may not manage this user or grant a role
+     * @throws ConflictException {@code cannot_change_self}: one's own region, agency or roles
+     */
+    Account change(String username, AccountChange change, Actor actor);
+
+    /**
+     * Gives a user a new password that they must change at their next sign-in (until then they may only change it,
+     * see themselves and sign out); ends their sessions and lifts a lock after failed sign-ins.
+     *
+     * @throws ValidationException the password breaks the password rules
+     * @throws ConflictException {@code cannot_reset_self}: administrators change their own password themselves
+     */
+    void resetPassword(String username, String temporaryPassword, Actor actor);
+
+    /** Lifts the lock that repeated failed sign-ins put on a user's account (not on an address). */
+    void unlock(String username, Actor actor);
+
+    /**
      * Changes the actor's own password after checking the current one; ends their other sessions. A wrong
      * current password counts as a failed sign-in of the account.
      *

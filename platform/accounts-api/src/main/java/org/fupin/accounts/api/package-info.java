@@ -5,7 +5,7 @@
  * {@link org.fupin.registry.api.Actor} every service checks.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fupin.accounts.api;
 
 import org.osgi.annotation.bundle.Export;

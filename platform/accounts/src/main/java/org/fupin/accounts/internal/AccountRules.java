@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.fupin.accounts.api.NewAccount;
@@ -49,12 +50,18 @@ final class AccountRules {
         if (account.username() == null || !USERNAME.matcher(account.username()).matches()) {
             violations.add(Texts.violation("username", "username.form"));
         }
-        if (account.displayName() == null || account.displayName().isBlank()
-                || account.displayName().strip().length() > 50) {
+        violations.addAll(password("password", account.password(), account.username()));
+        violations.addAll(profile(account.displayName(), account.region(), account.agency(), account.roles(), creator));
+        return violations;
+    }
+
+    /** What a user is besides name and password, as an administrator may set it: when creating or changing them. */
+    List<Violation> profile(String displayName, String regionCode, String agency, Set<Role> roles, Actor creator) {
+        var violations = new ArrayList<Violation>();
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 50) {
             violations.add(Texts.violation("displayName", "display.required"));
         }
-        violations.addAll(password("password", account.password(), account.username()));
-        String region = account.region() == null ? "" : account.region().strip();
+        String region = regionCode == null ? "" : regionCode.strip();
         Optional<RegionLevel> level = Optional.empty();
         if (region.isEmpty()) {
             if (!creator.scope().isEmpty()) {
@@ -67,10 +74,10 @@ final class AccountRules {
         } else {
             level = regions.find(region).map(Region::level);
         }
-        if (account.roles().isEmpty()) {
+        if (roles.isEmpty()) {
             violations.add(Texts.violation("roles", "roles.required"));
         }
-        for (Role role : account.roles()) {
+        for (Role role : roles) {
             RegionLevel needed = LEVEL.get(role);
             // the whole country stands above every province: a national administrator is a province admin too
             boolean national = region.isEmpty() && role == Role.PROVINCE_ADMIN;
@@ -78,10 +85,9 @@ final class AccountRules {
                 violations.add(Texts.violation("roles", "role.level", role, needed, DIGITS.get(needed)));
             }
         }
-        String agency = account.agency();
         if (agency != null && !agency.isBlank() && !AGENCY.matcher(agency).matches()) {
             violations.add(Texts.violation("agency", "agency.form"));
-        } else if ((agency == null || agency.isBlank()) && account.roles().contains(Role.PROGRAM_OFFICER)) {
+        } else if ((agency == null || agency.isBlank()) && roles.contains(Role.PROGRAM_OFFICER)) {
             violations.add(Texts.violation("agency", "agency.required"));
         }
         return violations;

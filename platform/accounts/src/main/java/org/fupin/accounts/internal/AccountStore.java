@@ -33,12 +33,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = AccountStore.class)
 public class AccountStore {
     static final String ENTITY = "account";
+    /** The audit trail's actor for what nobody signed in did: failed sign-ins. */
+    static final String ANONYMOUS = "anonymous";
     private static final String COLUMNS = "username, display_name, region, agency, roles, enabled, created_at, "
-            + "created_by, password_hash";
+            + "created_by, password_hash, must_change_password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An account with its password hash, which never leaves this bundle. */
-    record Stored(Account account, String passwordHash) {
+    /**
+     * An account with its password hash, which never leaves this bundle, and whether the password was set by an
+     * administrator (then the user must change it before doing anything else).
+     */
+    record Stored(Account account, String passwordHash, boolean mustChangePassword) {
     }
 
     private final Database database;
@@ -74,6 +79,20 @@ public class AccountStore {
         });
     }
 
+    /** The users who must replace a password an administrator set: few at any time. */
+    Set<String> mustChangePassword() {
+        return database.read(c -> {
+            var names = new java.util.HashSet<String>();
+            try (var s = c.prepareStatement("SELECT username FROM account WHERE must_change_password = 1");
+                    var r = s.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Accounts whose region lies in {@code scope}, by user name. */
     Page<Account> list(String scope, int page, int size) {
         return database.read(c -> {
@@ -105,13 +124,13 @@ public class AccountStore {
     /** Inserts the account; false when the user name is taken (nothing written then). */
     boolean insert(Account account, String passwordHash) {
         return database.write(c -> {
-            try (var s = c.prepareStatement("INSERT INTO account (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?) "
+            try (var s = c.prepareStatement("INSERT INTO account (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,0) "
                     + "ON CONFLICT (username) DO NOTHING")) {
                 s.setString(1, account.username());
                 s.setString(2, account.displayName());
                 s.setString(3, account.region());
                 s.setString(4, account.agency());
-                s.setString(5, account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+                s.setString(5, roles(account));
                 s.setInt(6, account.enabled() ? 1 : 0);
                 s.setString(7, account.createdAt().toString());
                 s.setString(8, account.createdBy());
@@ -144,10 +163,72 @@ public class AccountStore {
         });
     }
 
+    /**
+     * Replaces a user's region, agency, roles and display name; when what they may see changes, their sessions end
+     * in the same transaction.
+     */
+    void update(Account before, Account after, String actor) {
+        database.write(c -> {
+            try (var s = c.prepareStatement(
+                    "UPDATE account SET display_name = ?, region = ?, agency = ?, roles = ? WHERE username = ?")) {
+                s.setString(1, after.displayName());
+                s.setString(2, after.region());
+                s.setString(3, after.agency());
+                s.setString(4, roles(after));
+                s.setString(5, before.username());
+                s.executeUpdate();
+            }
+            if (!before.actor().equals(after.actor())) {
+                deleteSessions(c, before.username(), null);
+            }
+            audit.append(c, actor, ENTITY, before.username(), "change", json(view(before)), json(view(after)));
+            return null;
+        });
+    }
+
+    /** An administrator's new password: the user must change it at the next sign-in; their sessions end. */
+    void resetPassword(String username, String passwordHash, String actor) {
+        database.write(c -> {
+            try (var s = c.prepareStatement(
+                    "UPDATE account SET password_hash = ?, must_change_password = 1 WHERE username = ?")) {
+                s.setString(1, passwordHash);
+                s.setString(2, username);
+                s.executeUpdate();
+            }
+            deleteSessions(c, username, null);
+            audit.append(c, actor, ENTITY, username, "password-reset", null, null);
+            return null;
+        });
+    }
+
+    /** Records that an administrator lifted the lock of failed sign-ins (the lock itself lives in memory). */
+    void auditUnlock(String username, String actor, Instant lockedUntil) {
+        database.write(c -> {
+            audit.append(c, actor, ENTITY, username, "unlock",
+                    json(java.util.Map.of("lockedUntil", lockedUntil.toString())), null);
+            return null;
+        });
+    }
+
+    /**
+     * Records a failed sign-in under the user name as typed (which may name nobody), by the anonymous caller at
+     * {@code address}.
+     */
+    void auditFailedSignIn(String typedUsername, String address, String reason) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("address", address);
+        details.put("reason", reason);
+        database.write(c -> {
+            audit.append(c, ANONYMOUS, ENTITY, typedUsername, "login-failed", null, json(details));
+            return null;
+        });
+    }
+
     /** Replaces the password hash and ends the user's sessions but {@code keepTokenHash}. */
     void setPassword(String username, String passwordHash, String keepTokenHash) {
         database.write(c -> {
-            try (var s = c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
+            try (var s = c.prepareStatement(
+                    "UPDATE account SET password_hash = ?, must_change_password = 0 WHERE username = ?")) {
                 s.setString(1, passwordHash);
                 s.setString(2, username);
                 s.executeUpdate();
@@ -193,7 +274,7 @@ public class AccountStore {
                 s.setString(1, tokenHash);
                 s.setString(2, now.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new Live(stored(r).account(), Instant.parse(r.getString(10))))
+                    return r.next() ? Optional.of(new Live(stored(r), Instant.parse(r.getString(11))))
                             : Optional.<Live>empty();
                 }
             }
@@ -201,7 +282,7 @@ public class AccountStore {
     }
 
     /** A live session's account and when it ends. */
-    record Live(Account account, Instant expiresAt) {
+    record Live(Stored stored, Instant expiresAt) {
     }
 
     /** Ends one session; the user name it belonged to, if any. */
@@ -242,7 +323,11 @@ public class AccountStore {
         }
         var account = new Account(r.getString(1), r.getString(2), r.getString(3), r.getString(4), roles,
                 r.getInt(6) == 1, Instant.parse(r.getString(7)), r.getString(8));
-        return new Stored(account, r.getString(9));
+        return new Stored(account, r.getString(9), r.getInt(10) == 1);
+    }
+
+    private static String roles(Account account) {
+        return account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
     /** What the audit trail keeps of an account: everything but the password hash. */

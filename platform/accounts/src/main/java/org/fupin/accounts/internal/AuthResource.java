@@ -17,7 +17,10 @@ import org.fupin.web.api.Language;
 import org.fupin.web.api.PublicEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +38,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * {@code /api/v1/auth}: sign in ({@code login}, the only method besides health that needs no token), sign out,
  * who am I, and change my password.
  */
-@Component(service = AuthResource.class)
+@Component(service = AuthResource.class, configurationPid = ProxiesConfig.PID)
+@Designate(ocd = ProxiesConfig.class)
 @ApiResource
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +51,8 @@ public class AuthResource {
         }
     }
 
-    public record SignedIn(String token, Instant expiresAt, AccountView user) {
+    /** {@code mustChangePassword}: the token works only to change the password (and for me and logout) until then. */
+    public record SignedIn(String token, Instant expiresAt, boolean mustChangePassword, AccountView user) {
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -60,13 +65,30 @@ public class AuthResource {
     private final Authentication authentication;
     private final Accounts accounts;
     private final AccountStore store;
+    private final AccountViews views;
+    private volatile ClientAddress clientAddress;
 
     @Activate
     public AuthResource(@Reference Authentication authentication, @Reference Accounts accounts,
-            @Reference AccountStore store) {
+            @Reference AccountStore store, @Reference AccountViews views, ProxiesConfig config) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.store = store;
+        this.views = views;
+        modified(config);
+    }
+
+    /** New trusted proxies take effect in place: re-registering the resource would make the whiteboard reload. */
+    @Modified
+    void modified(ProxiesConfig config) {
+        try {
+            this.clientAddress = new ClientAddress(config.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            // sign-in must keep working: believe no proxy rather than a misread list
+            LoggerFactory.getLogger(AuthResource.class).error("{} {}: {}; X-Forwarded-For is ignored until it is "
+                    + "fixed", ProxiesConfig.PID, "trustedProxies", e.getMessage());
+            this.clientAddress = new ClientAddress();
+        }
     }
 
     @POST
@@ -87,9 +109,10 @@ public class AuthResource {
         }
         try {
             var session = authentication.login(credentials.username().strip(), credentials.password(),
-                    request.getRemoteAddr());
-            return Response.ok(new SignedIn(session.token(), session.expiresAt(),
-                    AccountView.of(session.account(), language))).build();
+                    clientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            var user = views.of(session.account(), language);
+            return Response.ok(new SignedIn(session.token(), session.expiresAt(), user.mustChangePassword(), user))
+                    .build();
         } catch (LoginRefusedException refused) {
             if (!refused.locked()) {
                 return BearerTokenFilter.unauthorized("invalid_credentials", Texts.text("login.failed").in(language));
@@ -108,6 +131,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
+    @AllowedBeforePasswordChange
     public Response logout(@Context HttpHeaders headers) {
         authentication.logout(token(headers));
         return Response.noContent().build();
@@ -115,15 +139,17 @@ public class AuthResource {
 
     @GET
     @Path("me")
+    @AllowedBeforePasswordChange
     public AccountView me(@Context SecurityContext security, @Context HttpHeaders headers) {
         Actor actor = Actor.signedIn(security.getUserPrincipal());
         var account = store.find(actor.username()).map(AccountStore.Stored::account)
                 .orElseThrow(() -> new ApiException(401, "invalid_token", "no such user"));
-        return AccountView.of(account, Language.of(headers.getAcceptableLanguages()));
+        return views.of(account, Language.of(headers.getAcceptableLanguages()));
     }
 
     @POST
     @Path("password")
+    @AllowedBeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(PasswordChange change, @Context SecurityContext security,
             @Context HttpHeaders headers) {

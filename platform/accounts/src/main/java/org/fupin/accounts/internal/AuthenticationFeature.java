@@ -2,7 +2,6 @@ package org.fupin.accounts.internal;
 
 import java.util.Set;
 
-import org.fupin.accounts.api.Authentication;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.PublicEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -28,17 +27,20 @@ import jakarta.ws.rs.core.FeatureContext;
 @JakartarsName(ApiResource.AUTHENTICATION_NAME)
 public class AuthenticationFeature implements DynamicFeature {
     private final BearerTokenFilter filter;
+    private final BearerTokenFilter filterBeforePasswordChange;
 
     @Activate
-    public AuthenticationFeature(@Reference Authentication authentication) {
-        this.filter = new BearerTokenFilter(authentication);
+    public AuthenticationFeature(@Reference Sessions sessions) {
+        this.filter = new BearerTokenFilter(sessions, false);
+        this.filterBeforePasswordChange = new BearerTokenFilter(sessions, true);
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         var method = resource.getResourceMethod();
         if (method == null || !method.isAnnotationPresent(PublicEndpoint.class)) {
-            context.register(filter, Priorities.AUTHENTICATION);
+            boolean allowed = method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
+            context.register(allowed ? filterBeforePasswordChange : filter, Priorities.AUTHENTICATION);
         }
         RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
         if (allowed != null) {

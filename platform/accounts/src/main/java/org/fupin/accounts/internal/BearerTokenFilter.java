@@ -20,12 +20,16 @@ import jakarta.ws.rs.core.SecurityContext;
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>} of a live session, and puts the user's
  * {@link Actor} on it as the security context's principal; anything else is answered 401 before a resource runs.
+ * A user who signed in with a password an administrator set gets 403 {@code password_change_required} except on
+ * the methods {@link AllowedBeforePasswordChange allowed before the change}.
  */
 final class BearerTokenFilter implements ContainerRequestFilter {
-    private final Authentication authentication;
+    private final Sessions sessions;
+    private final boolean allowedBeforePasswordChange;
 
-    BearerTokenFilter(Authentication authentication) {
-        this.authentication = authentication;
+    BearerTokenFilter(Sessions sessions, boolean allowedBeforePasswordChange) {
+        this.sessions = sessions;
+        this.allowedBeforePasswordChange = allowedBeforePasswordChange;
     }
 
     @Override
@@ -36,13 +40,20 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("authentication_required", Texts.text("auth.required").in(language)));
             return;
         }
-        var actor = authentication.authenticate(token.get());
-        if (actor.isEmpty()) {
+        var user = sessions.user(token.get());
+        if (user.isEmpty()) {
             request.abortWith(unauthorized("invalid_token", Texts.text("auth.invalid").in(language)));
             return;
         }
+        if (user.get().mustChangePassword() && !allowedBeforePasswordChange) {
+            request.abortWith(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ApiError.Envelope(new ApiError("password_change_required",
+                            Texts.text("password.change.required").in(language), List.of()))).build());
+            return;
+        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new ActorSecurityContext(actor.get(), secure));
+        request.setSecurityContext(new ActorSecurityContext(user.get().actor(), secure));
     }
 
     static Response unauthorized(String code, String message) {

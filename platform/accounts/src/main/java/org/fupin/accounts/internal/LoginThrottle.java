@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
@@ -64,6 +65,20 @@ public class LoginThrottle {
 
     void succeeded(String username) {
         accounts.remove(key(username));
+    }
+
+    /** Until when the account is locked, if it is. */
+    Optional<Instant> lockedUntil(String username) {
+        Failures failures = accounts.get(key(username));
+        return remaining(failures, clock.instant()).isZero() ? Optional.empty()
+                : Optional.of(failures.lockedUntil());
+    }
+
+    /** An administrator's unlock: forgets the account's failures; until when it was locked, if it was. */
+    Optional<Instant> unlock(String username) {
+        Optional<Instant> locked = lockedUntil(username);
+        accounts.remove(key(username));
+        return locked;
     }
 
     private void count(Map<String, Failures> counts, String key, int max, Instant now) {

@@ -52,7 +52,9 @@ public class PasswordLogin implements Authentication {
                 stored.map(AccountStore.Stored::passwordHash).orElse(decoy));
         if (!matches || stored.isEmpty() || !stored.get().account().enabled()) {
             throttle.failed(username, address);
-            LOG.warn("Sign-in of '{}' from {} failed", shown(username), address);
+            String reason = stored.isEmpty() ? "unknown_user" : !matches ? "wrong_password" : "disabled";
+            LOG.warn("Sign-in of '{}' from {} failed ({})", shown(username), address, reason);
+            store.auditFailedSignIn(shown(username), address, reason);
             throw new LoginRefusedException(Duration.ZERO);
         }
         throttle.succeeded(username);

@@ -36,7 +36,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 @Component(service = Sessions.class, configurationPid = AccountsConfig.PID)
 @Designate(ocd = AccountsConfig.class)
 public class Sessions {
-    private record Cached(Actor actor, Instant expiresAt) {
+    /** Who presented a live token, and whether they must change an administrator's password before anything else. */
+    record User(Actor actor, boolean mustChangePassword) {
+    }
+
+    private record Cached(User user, Instant expiresAt) {
     }
 
     private final AccountStore store;
@@ -80,6 +84,10 @@ public class Sessions {
     }
 
     Optional<Actor> actor(String token) {
+        return user(token).map(User::actor);
+    }
+
+    Optional<User> user(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -88,7 +96,7 @@ public class Sessions {
         Cached cached = live.getIfPresent(key);
         if (cached == null) {
             long before = revocations.get();
-            cached = store.liveSession(key, now).map(s -> new Cached(s.account().actor(), s.expiresAt())).orElse(null);
+            cached = store.liveSession(key, now).map(Sessions::cached).orElse(null);
             if (cached == null) {
                 return Optional.empty();
             }
@@ -96,14 +104,19 @@ public class Sessions {
             if (revocations.get() != before) {
                 // sessions were ended while we read: the row we cached may be one of them, so ask again uncached
                 live.invalidate(key);
-                return store.liveSession(key, now).map(s -> s.account().actor());
+                return store.liveSession(key, now).map(s -> cached(s).user());
             }
         }
         if (!now.isBefore(cached.expiresAt())) {
             live.invalidate(key);
             return Optional.empty();
         }
-        return Optional.of(cached.actor());
+        return Optional.of(cached.user());
+    }
+
+    private static Cached cached(AccountStore.Live session) {
+        var stored = session.stored();
+        return new Cached(new User(stored.account().actor(), stored.mustChangePassword()), session.expiresAt());
     }
 
     void close(String token) {
@@ -120,7 +133,7 @@ public class Sessions {
         String keep = keepToken == null ? null : hash(keepToken);
         revocations.incrementAndGet();
         live.asMap().entrySet()
-                .removeIf(e -> e.getValue().actor().username().equals(username) && !e.getKey().equals(keep));
+                .removeIf(e -> e.getValue().user().actor().username().equals(username) && !e.getKey().equals(keep));
     }
 
     /** How many sessions are held in memory now, expired ones removed first. */

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.fupin.accounts.api.Account;
+import org.fupin.accounts.api.AccountChange;
 import org.fupin.accounts.api.Accounts;
 import org.fupin.accounts.api.LoginRefusedException;
 import org.fupin.accounts.api.NewAccount;
@@ -98,6 +100,78 @@ public class SqlAccounts implements Accounts {
     }
 
     @Override
+    public Account change(String username, AccountChange change, Actor actor) {
+        Account before = manageable(username, actor);
+        if (change == null || change.isEmpty()) {
+            throw new ValidationException(List.of(Texts.violation("displayName", "change.empty")));
+        }
+        boolean scopeChanges = change.region() != null || change.agency() != null || change.roles() != null;
+        if (scopeChanges && before.username().equals(actor.username())) {
+            throw new ConflictException("cannot_change_self", Texts.text("change.self"));
+        }
+        String displayName = change.displayName() != null ? change.displayName() : before.displayName();
+        String region = change.region() != null ? change.region() : before.region();
+        String agency = change.agency() != null ? change.agency() : before.agency();
+        Set<Role> roles = change.roles() != null ? change.roles() : before.roles();
+        for (Role role : roles) {
+            if (!AccountRules.mayGrant(actor, role)) {
+                throw new AccessDeniedException(Texts.text("role.grant", role));
+            }
+        }
+        var violations = rules.profile(displayName, region, agency, roles, actor);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        var after = new Account(before.username(), displayName.strip(), region.strip(),
+                agency == null || agency.isBlank() ? null : agency.strip(), roles, before.enabled(),
+                before.createdAt(), before.createdBy());
+        if (!after.equals(before)) {
+            store.update(before, after, actor.username());
+            sessions.forget(username, null);
+        }
+        return after;
+    }
+
+    @Override
+    public void resetPassword(String username, String temporaryPassword, Actor actor) {
+        Account account = manageable(username, actor);
+        if (account.username().equals(actor.username())) {
+            throw new ConflictException("cannot_reset_self", Texts.text("reset.self"));
+        }
+        var violations = AccountRules.password("temporaryPassword", temporaryPassword, username);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        store.resetPassword(username, hasher.hash(temporaryPassword), actor.username());
+        sessions.forget(username, null);
+        unlockIfLocked(username, actor);
+    }
+
+    @Override
+    public void unlock(String username, Actor actor) {
+        unlockIfLocked(manageable(username, actor).username(), actor);
+    }
+
+    private void unlockIfLocked(String username, Actor actor) {
+        throttle.unlock(username).ifPresent(until -> store.auditUnlock(username, actor.username(), until));
+    }
+
+    /**
+     * A user in the administrator's scope whom they could have made: a county administrator does not manage the
+     * province's administrators even when their region lies in the county's.
+     */
+    private Account manageable(String username, Actor actor) {
+        Account account = find(username, actor).orElseThrow(() -> new NotFoundException(
+                Texts.text("user.unknown", username)));
+        for (Role role : account.roles()) {
+            if (!AccountRules.mayGrant(actor, role)) {
+                throw new AccessDeniedException(Texts.text("manage.denied", username, role));
+            }
+        }
+        return account;
+    }
+
+    @Override
     public void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken) {
         var stored = store.find(actor.username()).orElseThrow(() -> new AccessDeniedException(
                 Texts.text("password.wrong")));
@@ -114,7 +188,8 @@ public class SqlAccounts implements Accounts {
             throw new ValidationException(List.copyOf(violations));
         }
         store.setPassword(actor.username(), hasher.hash(newPassword), keepToken == null ? null : Sessions.hash(keepToken));
-        sessions.forget(actor.username(), keepToken);
+        // the kept session too: its cached entry still says the password must change
+        sessions.forget(actor.username(), null);
     }
 
     private static void requireAdministrator(Actor actor) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.fupin.accounts.api.Account;
+import org.fupin.accounts.api.AccountChange;
 import org.fupin.accounts.api.LoginRefusedException;
 import org.fupin.accounts.api.NewAccount;
 import org.fupin.database.internal.SqlAuditLog;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Accounts and sign-in on a real SQLite file. */
@@ -47,7 +49,8 @@ class AccountsTest {
     static final Actor PROVINCE = new Actor("admin", "62", null, Set.of(Role.PROVINCE_ADMIN));
     static final Actor COUNTY = new Actor("qinzhou", "620502", null, Set.of(Role.COUNTY_ADMIN));
     static final Actor CLERK = new Actor("clerk", "620502101202", null, Set.of(Role.VILLAGE_CLERK));
-    static final Set<String> KNOWN = Set.of("62", "6205", "620502", "620503", "620502101", "620502101202", "63",
+    static final Set<String> KNOWN = Set.of("62", "6205", "620502", "620503", "620502101", "620502101202",
+            "620502101203", "63",
             "630102");
 
     @TempDir
@@ -284,5 +287,138 @@ class AccountsTest {
         assertEquals(Optional.empty(), login.authenticate(other.token()));
         assertThrows(LoginRefusedException.class, () -> login.login("admin", PASSWORD, "10.0.0.3"));
         login.login("admin", "new-password-1", "10.0.0.3");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        a county administrator moves a clerk to another village of the county | COUNTY   | clerk2   | {"region":"620502101203"}                  | ok
+        a county administrator makes a clerk a township officer                | COUNTY   | clerk2   | {"region":"620502101","roles":["TOWNSHIP_OFFICER"]} | ok
+        the role must fit the region's level                                   | COUNTY   | clerk2   | {"roles":["TOWNSHIP_OFFICER"]}              | roles
+        a region outside the administrator's                                   | COUNTY   | clerk2   | {"region":"620503"}                          | region
+        a program officer needs an agency                                      | COUNTY   | officer2 | {"agency":""}                                | agency
+        a county administrator grants no province role                         | COUNTY   | clerk2   | {"region":"62","roles":["PROVINCE_ADMIN"]}   | denied
+        a user outside the administrator's region does not exist for them      | COUNTY   | other    | {"displayName":"新名字"}                      | not_found
+        nobody changes their own roles                                         | PROVINCE | admin    | {"roles":["AUDITOR"]}                        | cannot_change_self
+        but their own display name, yes                                        | PROVINCE | admin    | {"displayName":"省管理员"}                     | ok
+        an empty display name                                                  | PROVINCE | clerk2   | {"displayName":" "}                           | displayName
+        """)
+    void administratorsChangeUsersWithinTheRulesOfCreation(String what, String who, String username, String json,
+            String outcome) throws Exception {
+        accounts.create(user("qinzhou", "620502", null, Role.COUNTY_ADMIN), PROVINCE);
+        accounts.create(user("clerk2", "620502101202", null, Role.VILLAGE_CLERK), PROVINCE);
+        accounts.create(user("officer2", "620502", "poverty-office", Role.PROGRAM_OFFICER), PROVINCE);
+        accounts.create(user("other", "620503", null, Role.COUNTY_ADMIN), PROVINCE);
+        Actor actor = "COUNTY".equals(who) ? COUNTY : PROVINCE;
+        var fields = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var change = new AccountChange(text(fields, "displayName"), text(fields, "region"), text(fields, "agency"),
+                fields.has("roles") ? Set.of(Role.valueOf(fields.get("roles").get(0).asText())) : null);
+        Account before = accounts.find(username, PROVINCE).orElseThrow();
+
+        switch (outcome) {
+            case "ok" -> {
+                Account after = accounts.change(username, change, actor);
+                assertEquals(after, accounts.find(username, PROVINCE).orElseThrow());
+                assertNotEquals(before, after);
+            }
+            case "denied" -> assertThrows(AccessDeniedException.class, () -> accounts.change(username, change, actor));
+            case "not_found" -> assertThrows(NotFoundException.class, () -> accounts.change(username, change, actor));
+            case "cannot_change_self" -> assertEquals(outcome,
+                    assertThrows(ConflictException.class, () -> accounts.change(username, change, actor)).code());
+            default -> assertEquals(outcome, assertThrows(ValidationException.class,
+                    () -> accounts.change(username, change, actor)).violations().get(0).field());
+        }
+        if (!"ok".equals(outcome)) {
+            assertEquals(before, accounts.find(username, PROVINCE).orElseThrow(), "nothing changed");
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode fields, String name) {
+        return fields.has(name) ? fields.get(name).asText() : null;
+    }
+
+    @Test
+    void aNewRoleOrRegionEndsTheSessionsAndIsAudited() throws Exception {
+        accounts.create(user("clerk2", "620502101202", null, Role.VILLAGE_CLERK), PROVINCE);
+        var session = login.login("clerk2", PASSWORD, "10.0.0.1");
+        assertTrue(login.authenticate(session.token()).isPresent());
+
+        accounts.change("clerk2", new AccountChange(null, "620502101", null, Set.of(Role.TOWNSHIP_OFFICER)), COUNTY);
+
+        assertEquals(Optional.empty(), login.authenticate(session.token()), "what they may see changed");
+        var now = login.authenticate(login.login("clerk2", PASSWORD, "10.0.0.1").token()).orElseThrow();
+        assertEquals("620502101", now.scope());
+        assertEquals(Set.of(Role.TOWNSHIP_OFFICER), now.roles());
+        assertEquals(List.of("create", "login", "change", "login"), actions("clerk2"));
+    }
+
+    @Test
+    void aResetPasswordWorksOnceAndMustBeChangedBeforeAnythingElse() throws Exception {
+        accounts.create(user("clerk2", "620502101202", null, Role.VILLAGE_CLERK), PROVINCE);
+        var before = login.login("clerk2", PASSWORD, "10.0.0.1");
+
+        var self = assertThrows(ConflictException.class, () -> accounts.resetPassword("admin", "temporary-1", PROVINCE));
+        assertEquals("cannot_reset_self", self.code());
+        assertEquals("temporaryPassword", assertThrows(ValidationException.class,
+                () -> accounts.resetPassword("clerk2", "short", COUNTY)).violations().get(0).field());
+        accounts.resetPassword("clerk2", "temporary-1", COUNTY);
+
+        assertEquals(Optional.empty(), login.authenticate(before.token()), "the old sessions end");
+        assertThrows(LoginRefusedException.class, () -> login.login("clerk2", PASSWORD, "10.0.0.1"));
+        var temporary = login.login("clerk2", "temporary-1", "10.0.0.1");
+        assertTrue(sessions.user(temporary.token()).orElseThrow().mustChangePassword());
+
+        var clerk = sessions.actor(temporary.token()).orElseThrow();
+        accounts.changePassword(clerk, "temporary-1", "my-own-password", temporary.token());
+        assertFalse(sessions.user(temporary.token()).orElseThrow().mustChangePassword(), "the same token now works");
+        assertEquals(List.of("create", "login", "password-reset", "login-failed", "login", "password"),
+                actions("clerk2"));
+    }
+
+    @Test
+    void anAdministratorUnlocksAnAccountLockedByFailedSignInsAndEveryFailureIsAudited() throws Exception {
+        accounts.create(user("clerk2", "620502101202", null, Role.VILLAGE_CLERK), PROVINCE);
+        for (int i = 0; i < 5; i++) {
+            assertThrows(LoginRefusedException.class, () -> login.login("clerk2", "wrong-password", "10.0.0.7"));
+        }
+        assertTrue(assertThrows(LoginRefusedException.class, () -> login.login("clerk2", PASSWORD, "10.0.0.8"))
+                .locked());
+
+        accounts.unlock("clerk2", COUNTY);
+
+        login.login("clerk2", PASSWORD, "10.0.0.8");
+        var trail = actions("clerk2");
+        assertEquals(List.of("create", "login-failed", "login-failed", "login-failed", "login-failed", "login-failed",
+                "unlock", "login"), trail);
+        assertEquals("{\"address\":\"10.0.0.7\",\"reason\":\"wrong_password\"}", after("clerk2", "login-failed"));
+        assertThrows(LoginRefusedException.class, () -> login.login("nobody-at-all", PASSWORD, "10.0.0.9"));
+        assertEquals("{\"address\":\"10.0.0.9\",\"reason\":\"unknown_user\"}", after("nobody-at-all", "login-failed"));
+    }
+
+    private List<String> actions(String username) {
+        return database.read(c -> {
+            var actions = new java.util.ArrayList<String>();
+            try (var s = c.prepareStatement("SELECT action FROM audit WHERE entity = 'account' AND entity_id = ? ORDER BY id")) {
+                s.setString(1, username);
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        actions.add(r.getString(1));
+                    }
+                }
+            }
+            return actions;
+        });
+    }
+
+    private String after(String username, String action) {
+        return database.read(c -> {
+            try (var s = c.prepareStatement("SELECT after FROM audit WHERE entity = 'account' AND entity_id = ? "
+                    + "AND action = ? ORDER BY id LIMIT 1")) {
+                s.setString(1, username);
+                s.setString(2, action);
+                try (var r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
     }
 }
