@@ -170,6 +170,7 @@ public final class Api {
                 content.write(answer, end + 4, answer.length - end - 4);
             }
             String text = content.toString(java.nio.charset.StandardCharsets.UTF_8);
+            Exchanges.record(method, URI.create(path).getPath(), status, type, text);
             return new Reply(status, type, text, type.startsWith("application/json") ? parse(text) : null,
                     java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
         } catch (IOException e) {
@@ -257,9 +258,10 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.timeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
+            Exchanges.record(sent.method(), sent.uri().getPath(), response.statusCode(), type, response.body());
             JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
             return new Reply(response.statusCode(), type, response.body(), json, response.headers());
         } catch (IOException e) {

@@ -47,11 +47,9 @@ class ImportApiIT {
     }
 
     private JsonNode post(String path, byte[] body, int expected) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve(path))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + api.token()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), response.body());
-        return api.parse(response.body());
+        var response = api.upload(path, body, "text/csv");
+        assertEquals(expected, response.status(), response.body());
+        return response.json();
     }
 
     @Test

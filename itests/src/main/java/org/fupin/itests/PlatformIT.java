@@ -53,6 +53,15 @@ class PlatformIT {
     }
 
     @Test
+    void theOpenApiDescriptionIsPublic() {
+        var reply = api.anonymous().get("/api/v1/openapi.json");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("3.1.0", reply.json().path("openapi").asText());
+        assertTrue(reply.json().path("paths").has("/households/{id}"));
+    }
+
+    @Test
     void adminBundlesListsEveryBundleWithItsState(@InjectBundleContext BundleContext context) {
         var reply = api.get("/api/v1/admin/bundles");
 

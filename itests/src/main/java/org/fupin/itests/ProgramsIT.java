@@ -189,6 +189,9 @@ class ProgramsIT {
 
         var enabled = api.send("PUT", "/api/v1/regions/620502/programs/yulu", "{\"enabled\":true}");
         assertEquals(200, enabled.status(), enabled.body());
+        var county = api.get("/api/v1/regions/620502/programs");
+        assertEquals(200, county.status(), county.body());
+        assertTrue(county.body().contains("\"yulu\""), county.body());
         var eligibility = api.get("/api/v1/households/" + householdId + "/eligibility").json();
         assertEquals("yulu", eligibility.path("programs").get(0).path("program").asText());
         assertTrue(eligibility.path("programs").get(0).path("eligible").asBoolean(), eligibility.toString());

@@ -61,6 +61,15 @@ class RegistryApiIT {
     }
 
     @Test
+    void codeListsGiveEveryCodeWithItsChineseLabel() {
+        var codes = api.get("/api/v1/codes");
+
+        assertEquals(200, codes.status(), codes.body());
+        assertTrue(codes.body().contains("\"DAUGHTER\""), codes.body());
+        assertTrue(codes.body().contains("\"女\""), codes.body());
+    }
+
+    @Test
     void regionsAnswerWithTheirPathAndChildren() {
         var county = api.get("/api/v1/regions/620502");
         var townships = api.get("/api/v1/regions?parent=620502");
@@ -220,6 +229,11 @@ class RegistryApiIT {
         String wife = created.json().path("members").get(1).path("id").asText();
         var left = api.send("POST", "/api/v1/households/" + id + "/members/" + wife + "/departure",
                 "{\"reason\":\"DEATH\",\"date\":\"2024-02-01\"}", "If-Match", "\"2\"");
+        var born = api.send("POST", "/api/v1/households/" + id + "/members", """
+                {"member": {"name": "王欣怡", "sex": "FEMALE", "idNumber": "620502202405060222", "relation": "DAUGHTER",
+                            "ethnicity": "01", "schoolStatus": "PRESCHOOL", "health": "HEALTHY",
+                            "labourAbility": "NONE", "medicalInsurance": true},
+                 "reason": "BIRTH", "date": "2024-05-06", "version": 3}""");
         var history = api.get("/api/v1/households/" + id + "/history");
         var audit = api.get("/api/v1/audit?entity=household&id=" + id);
 
@@ -227,9 +241,13 @@ class RegistryApiIT {
         assertEquals("EXITED", exited.json().path("status").asText());
         assertEquals(200, left.status(), left.body());
         assertEquals(1, left.json().path("members").size());
+        assertEquals(200, born.status(), born.body());
+        assertEquals(2, born.json().path("members").size());
         assertEquals(2, history.json().path("statusChanges").size());
         assertEquals("DEATH", history.json().path("memberChanges").get(0).path("reason").asText());
-        assertEquals(3, audit.json().path("entries").size());
+        assertEquals("BIRTH", history.json().path("memberChanges").get(1).path("reason").asText());
+        assertEquals(List.of("create", "status", "member.leave", "member.join"), audit.json().path("entries")
+                .findValuesAsText("action"));
         assertNotNull(audit.json().path("entries").get(0).path("after").asText());
     }
 

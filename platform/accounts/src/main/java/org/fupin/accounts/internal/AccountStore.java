@@ -139,7 +139,8 @@ public class AccountStore {
                     return false;
                 }
             }
-            audit.append(c, account.createdBy(), ENTITY, account.username(), "create", null, json(view(account)));
+            audit.append(c, account.createdBy(), ENTITY, account.username(), account.region(), "create", null,
+                    json(view(account)));
             return true;
         });
     }
@@ -157,7 +158,8 @@ public class AccountStore {
             }
             Account after = new Account(before.username(), before.displayName(), before.region(), before.agency(),
                     before.roles(), enabled, before.createdAt(), before.createdBy());
-            audit.append(c, actor, ENTITY, before.username(), enabled ? "enable" : "disable", json(view(before)),
+            audit.append(c, actor, ENTITY, before.username(), before.region(), enabled ? "enable" : "disable",
+                    json(view(before)),
                     json(view(after)));
             return null;
         });
@@ -181,7 +183,9 @@ public class AccountStore {
             if (!before.actor().equals(after.actor())) {
                 deleteSessions(c, before.username(), null);
             }
-            audit.append(c, actor, ENTITY, before.username(), "change", json(view(before)), json(view(after)));
+            // where the user is now: the readers of their new region follow them from here on
+            audit.append(c, actor, ENTITY, before.username(), after.region(), "change", json(view(before)),
+                    json(view(after)));
             return null;
         });
     }
@@ -196,7 +200,7 @@ public class AccountStore {
                 s.executeUpdate();
             }
             deleteSessions(c, username, null);
-            audit.append(c, actor, ENTITY, username, "password-reset", null, null);
+            audit.append(c, actor, ENTITY, username, regionOf(c, username), "password-reset", null, null);
             return null;
         });
     }
@@ -204,7 +208,7 @@ public class AccountStore {
     /** Records that an administrator lifted the lock of failed sign-ins (the lock itself lives in memory). */
     void auditUnlock(String username, String actor, Instant lockedUntil) {
         database.write(c -> {
-            audit.append(c, actor, ENTITY, username, "unlock",
+            audit.append(c, actor, ENTITY, username, regionOf(c, username), "unlock",
                     json(java.util.Map.of("lockedUntil", lockedUntil.toString())), null);
             return null;
         });
@@ -219,7 +223,9 @@ public class AccountStore {
         details.put("address", address);
         details.put("reason", reason);
         database.write(c -> {
-            audit.append(c, ANONYMOUS, ENTITY, typedUsername, "login-failed", null, json(details));
+            // a name that belongs to nobody concerns no region: only readers of the whole country see it
+            audit.append(c, ANONYMOUS, ENTITY, typedUsername, regionOf(c, typedUsername), "login-failed", null,
+                    json(details));
             return null;
         });
     }
@@ -234,7 +240,7 @@ public class AccountStore {
                 s.executeUpdate();
             }
             deleteSessions(c, username, keepTokenHash);
-            audit.append(c, username, ENTITY, username, "password", null, null);
+            audit.append(c, username, ENTITY, username, regionOf(c, username), "password", null, null);
             return null;
         });
     }
@@ -260,7 +266,7 @@ public class AccountStore {
             var details = new LinkedHashMap<String, Object>();
             details.put("address", address);
             details.put("expiresAt", expiresAt.toString());
-            audit.append(c, username, ENTITY, username, "login", null, json(details));
+            audit.append(c, username, ENTITY, username, regionOf(c, username), "login", null, json(details));
             return null;
         });
     }
@@ -295,11 +301,21 @@ public class AccountStore {
                         return Optional.<String>empty();
                     }
                     String username = r.getString(1);
-                    audit.append(c, username, ENTITY, username, "logout", null, null);
+                    audit.append(c, username, ENTITY, username, regionOf(c, username), "logout", null, null);
                     return Optional.of(username);
                 }
             }
         });
+    }
+
+    /** The user's region, or null when the name belongs to nobody. */
+    private static String regionOf(Connection c, String username) throws SQLException {
+        try (var s = c.prepareStatement("SELECT region FROM account WHERE username = ?")) {
+            s.setString(1, username);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
     }
 
     private static void deleteSessions(Connection c, String username, String keepTokenHash) throws SQLException {

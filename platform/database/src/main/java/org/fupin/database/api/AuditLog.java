@@ -8,14 +8,21 @@ import org.osgi.annotation.versioning.ProviderType;
 /** The append-only audit trail. Appending takes the caller's write connection, so the record commits with the change. */
 @ProviderType
 public interface AuditLog {
-    void append(Connection writeConnection, String actor, String entity, String entityId, String action,
-            String beforeJson, String afterJson);
+    /**
+     * @param region the region code the change concerns, which decides who may read the record (readers see the
+     *               records within their own region): a household's village, a user's region, a county; {@code ""}
+     *               for what concerns the whole country, {@code null} for what only readers of the whole country
+     *               may see (e.g. a failed sign-in under a name that belongs to nobody)
+     */
+    void append(Connection writeConnection, String actor, String entity, String entityId, String region,
+            String action, String beforeJson, String afterJson);
 
     /**
-     * One change to record with {@link #appendAll}: the entity's id and its JSON before and after, already encoded
-     * as UTF-8 ({@code null} where there is none). The arrays are stored as given, not copied.
+     * One change to record with {@link #appendAll}: the entity's id and region (see {@link #append}) and its JSON
+     * before and after, already encoded as UTF-8 ({@code null} where there is none). The arrays are stored as
+     * given, not copied.
      */
-    record Change(String entityId, byte[] beforeJson, byte[] afterJson) {
+    record Change(String entityId, String region, byte[] beforeJson, byte[] afterJson) {
     }
 
     /**
@@ -37,8 +44,8 @@ public interface AuditLog {
 
     /**
      * Records that data left the platform, in a write transaction of its own once the file is written: entity
-     * {@value #EXPORT}, the export's {@code what} as entity id (e.g. {@code households}), action {@value #EXPORT}
-     * and as {@code after} {@code {"scope":"6205","filter":{…},"rows":1234}}.
+     * {@value #EXPORT}, the export's {@code what} as entity id (e.g. {@code households}), action {@value #EXPORT},
+     * the user's scope as region, and as {@code after} {@code {"scope":"6205","filter":{…},"rows":1234}}.
      *
      * @param scope      the region-code prefix the exporting user works in ("" for the whole country)
      * @param filterJson the export's criteria as a JSON object
@@ -47,10 +54,10 @@ public interface AuditLog {
     void appendExport(String actor, String scope, String what, String filterJson, long rows);
 
     /**
-     * Export records of users whose scope lies within {@code scope}, newest first, at most {@code limit};
-     * only those of {@code what} unless it is {@code null}.
+     * The records of {@code query}, newest first: every entity's, within the reader's region. Export records count
+     * as lying in the exporting user's scope.
      */
-    List<AuditEntry> exports(String scope, String what, int limit);
+    AuditPage search(AuditQuery query);
 
     /** Entity and action of export records. */
     String EXPORT = "export";

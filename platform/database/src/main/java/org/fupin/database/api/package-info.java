@@ -4,7 +4,7 @@
  * ships as SQL files.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.fupin.database.api;
 
 import org.osgi.annotation.bundle.Export;

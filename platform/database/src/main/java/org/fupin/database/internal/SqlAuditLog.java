@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.fupin.database.api.AuditEntry;
 import org.fupin.database.api.AuditLog;
+import org.fupin.database.api.AuditPage;
+import org.fupin.database.api.AuditQuery;
 import org.fupin.database.api.Database;
 import org.fupin.database.api.DatabaseException;
 import org.osgi.framework.BundleContext;
@@ -22,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 
 @Component(service = AuditLog.class)
 public class SqlAuditLog implements AuditLog {
+    private static final String COLUMNS = "id, at, actor, entity, entity_id, action, before, after, region";
     private final Database database;
     private final Clock clock;
     private Connection preparedOn;
@@ -45,12 +48,12 @@ public class SqlAuditLog implements AuditLog {
      */
     @Override
     public synchronized void append(Connection connection, String actor, String entity, String entityId,
-            String action, String beforeJson, String afterJson) {
+            String region, String action, String beforeJson, String afterJson) {
         try {
             PreparedStatement insert = insertOn(connection);
             insert.setNull(1, Types.INTEGER);
             bind(insert, clock.instant().toString(), actor, entity, action,
-                    new Change(entityId, utf8(beforeJson), utf8(afterJson)));
+                    new Change(entityId, region, utf8(beforeJson), utf8(afterJson)));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("audit append failed: " + e.getMessage(), e);
@@ -105,6 +108,7 @@ public class SqlAuditLog implements AuditLog {
         insert.setString(6, action);
         insert.setBytes(7, change.beforeJson());
         insert.setBytes(8, change.afterJson());
+        insert.setString(9, change.region());
     }
 
     private static byte[] utf8(String json) {
@@ -117,8 +121,8 @@ public class SqlAuditLog implements AuditLog {
                 preparedInsert.close();
             }
             preparedInsert = connection.prepareStatement(
-                    "INSERT INTO audit (id, at, actor, entity, entity_id, action, before, after) "
-                    + "VALUES (?,?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT))");
+                    "INSERT INTO audit (id, at, actor, entity, entity_id, action, before, after, region) "
+                    + "VALUES (?,?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?)");
             preparedOn = connection;
         }
         return preparedInsert;
@@ -127,8 +131,8 @@ public class SqlAuditLog implements AuditLog {
     @Override
     public List<AuditEntry> entries(String entity, String entityId, int limit) {
         return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT id, at, actor, entity, entity_id, action, "
-                    + "before, after FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT ?")) {
+            try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT ?")) {
                 query.setString(1, entity);
                 query.setString(2, entityId);
                 query.setInt(3, limit);
@@ -145,26 +149,46 @@ public class SqlAuditLog implements AuditLog {
         }
         String after = "{\"scope\":\"" + scope + "\",\"filter\":" + filterJson + ",\"rows\":" + rows + "}";
         database.write(c -> {
-            append(c, actor, EXPORT, what, EXPORT, null, after);
+            append(c, actor, EXPORT, what, scope, EXPORT, null, after);
             return null;
         });
     }
 
+    /**
+     * Region codes are digits, so the records within a prefix are the index range [prefix, prefix + ":"): ':' sorts
+     * right after '9'. Times compare as instants, not as text: Instant's text drops trailing zeros of the fraction.
+     */
     @Override
-    public List<AuditEntry> exports(String scope, String what, int limit) {
+    public AuditPage search(AuditQuery query) {
+        String where = " FROM audit WHERE region >= ? AND region < ?"
+                + " AND (?3 IS NULL OR entity = ?3) AND (?4 IS NULL OR entity_id = ?4) AND (?5 IS NULL OR actor = ?5)"
+                + " AND (?6 IS NULL OR julianday(at) >= julianday(?6)) AND (?7 IS NULL OR julianday(at) < julianday(?7))";
         return database.read(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT id, at, actor, entity, entity_id, action, "
-                    + "before, after FROM audit WHERE entity = ? AND substr(after ->> '$.scope', 1, ?) = ? "
-                    + "AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?")) {
-                query.setString(1, EXPORT);
-                query.setInt(2, scope.length());
-                query.setString(3, scope);
-                query.setString(4, what);
-                query.setString(5, what);
-                query.setInt(6, limit);
-                return entries(query);
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*)" + where)) {
+                bindSearch(count, query);
+                try (ResultSet rs = count.executeQuery()) {
+                    total = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement page = c.prepareStatement("SELECT " + COLUMNS + where
+                    + " ORDER BY id DESC LIMIT ?8 OFFSET ?9")) {
+                bindSearch(page, query);
+                page.setInt(8, query.size());
+                page.setLong(9, (long) query.page() * query.size());
+                return new AuditPage(entries(page), query.page(), query.size(), total);
             }
         });
+    }
+
+    private static void bindSearch(PreparedStatement statement, AuditQuery query) throws SQLException {
+        statement.setString(1, query.scope());
+        statement.setString(2, query.scope() + ":");
+        statement.setString(3, query.entity());
+        statement.setString(4, query.entityId());
+        statement.setString(5, query.actor());
+        statement.setString(6, query.from() == null ? null : query.from().toString());
+        statement.setString(7, query.to() == null ? null : query.to().toString());
     }
 
     private static List<AuditEntry> entries(PreparedStatement query) throws SQLException {
@@ -172,7 +196,8 @@ public class SqlAuditLog implements AuditLog {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                        rs.getString(4), rs.getString(5), rs.getString(9), rs.getString(6), rs.getString(7),
+                        rs.getString(8)));
             }
         }
         return entries;

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.fupin.database.api.AuditEntry;
 import org.fupin.database.api.AuditLog;
+import org.fupin.database.api.AuditQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class SqlAuditLogTest {
 
     @Test
     void anExportIsRecordedWithWhoWhatFilterScopeAndRows() {
-        AuditEntry entry = audit.exports("620503", null, 10).get(0);
+        AuditEntry entry = exports("620503", null, 10).get(0);
 
         assertEquals("maiji", entry.actor());
         assertEquals("export", entry.entity());
@@ -55,6 +56,11 @@ class SqlAuditLogTest {
         assertNull(entry.before());
         assertEquals("{\"scope\":\"620503\",\"filter\":{\"year\":2026},\"rows\":14}", entry.after());
         assertEquals(Instant.parse("2026-11-22T02:00:00Z"), entry.at());
+        assertEquals("620503", entry.region());
+    }
+
+    private List<AuditEntry> exports(String scope, String what, int limit) {
+        return audit.search(new AuditQuery(scope, AuditLog.EXPORT, what, null, null, null, 0, limit)).items();
     }
 
     @ParameterizedTest(name = "scope \"{0}\", {1}: {2}")
@@ -69,7 +75,7 @@ class SqlAuditLogTest {
             6205,     programs/yulu/reports/payments, maiji
             """)
     void aReaderSeesTheExportsOfUsersWithinTheirScopeNewestFirst(String scope, String what, String actors) {
-        var seen = audit.exports(scope, what, 10).stream().map(AuditEntry::actor).toList();
+        var seen = exports(scope, what, 10).stream().map(AuditEntry::actor).toList();
 
         assertEquals(actors.isEmpty() ? List.of() : List.of(actors.split(" ")), seen);
     }
@@ -77,18 +83,18 @@ class SqlAuditLogTest {
     @Test
     void appendsCommitWithTheirTransactionOnWhicheverConnectionTheyAreGiven() {
         database.write(c -> {
-            audit.append(c, "clerk", "household", "1", "create", null, "{}");
+            audit.append(c, "clerk", "household", "1", "620502001001", "create", null, "{}");
             return null;
         });
         assertThrows(IllegalStateException.class, () -> database.write(c -> {
-            audit.append(c, "clerk", "household", "2", "create", null, "{}");
+            audit.append(c, "clerk", "household", "2", "620502001001", "create", null, "{}");
             throw new IllegalStateException("rolled back");
         }));
         var other = new SqliteDatabase(dir.resolve("other.db"), TestDatabases.config("NORMAL", 2, 16));
         try {
             other.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
             other.write(c -> {
-                audit.append(c, "town", "household", "3", "update", "{}", "{}");
+                audit.append(c, "town", "household", "3", "620502001001", "update", "{}", "{}");
                 return null;
             });
             assertEquals(1, new SqlAuditLog(other, Clock.systemUTC()).entries("household", "3", 10).size());
@@ -96,7 +102,7 @@ class SqlAuditLogTest {
             other.close();
         }
         database.write(c -> {
-            audit.append(c, "clerk", "household", "4", "create", null, "{}");
+            audit.append(c, "clerk", "household", "4", "620502001001", "create", null, "{}");
             return null;
         });
 
@@ -109,7 +115,8 @@ class SqlAuditLogTest {
         byte[] first = "{\"n\":\"甲\"}".getBytes(StandardCharsets.UTF_8);
         byte[] second = "{\"n\":\"乙\"}".getBytes(StandardCharsets.UTF_8);
         long[] ids = database.write(c -> audit.appendAll(c, "clerk", "household", "create",
-                List.of(new AuditLog.Change("7", null, first), new AuditLog.Change("8", first, second))));
+                List.of(new AuditLog.Change("7", "620502001001", null, first),
+                        new AuditLog.Change("8", "620503001001", first, second))));
         long[] none = database.write(c -> audit.appendAll(c, "clerk", "household", "create", List.of()));
 
         // after the four export records of the fixture
@@ -121,12 +128,53 @@ class SqlAuditLogTest {
         assertEquals("{\"n\":\"甲\"}", seventh.after());
         assertEquals("{\"n\":\"甲\"}", eighth.before());
         assertEquals("{\"n\":\"乙\"}", eighth.after());
+        assertEquals(List.of("620502001001", "620503001001"), List.of(seventh.region(), eighth.region()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        the whole country sees everything with a region                  | ''        | -         | -  | -        | -                    | -                      | 9 7 6 5 4 3 2 1
+        a county sees its households, its users and its users' exports   | 620502    | -         | -  | -        | -                    | -                      | 7 6 5 2
+        a village                                                        | 620502001 | -         | -  | -        | -                    | -                      | 6 5
+        one entity                                                       | 62        | household | -  | -        | -                    | -                      | 7 6 5
+        one record of an entity                                          | 62        | household | 6  | -        | -                    | -                      | 5
+        one actor                                                        | 62        | -         | -  | clerk    | -                    | -                      | 6 5
+        a time span, from inclusive, to exclusive                        | 62        | -         | -  | -        | 2026-11-22T03:00:00Z | 2026-11-22T03:00:00.5Z | 6 5
+        a fraction of a second later is later                            | 62        | -         | -  | -        | 2026-11-22T03:00:00.5Z | -                    | 7
+        """)
+    void aReaderFindsTheRecordsWithinTheirRegionByEntityActorAndTimeNewestFirst(String what, String scope,
+            String entity, String id, String actor, String from, String to, String ids) {
+        var later = new SqlAuditLog(database, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        var laterStill = new SqlAuditLog(database,
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00.75Z"), ZoneOffset.UTC));
+        database.write(c -> {
+            later.append(c, "clerk", "household", "6", "620502001001", "create", null, "{}");
+            later.append(c, "clerk", "household", "7", "620502001002", "create", null, "{}");
+            laterStill.append(c, "qinzhou", "household", "8", "620502101001", "update", "{}", "{}");
+            laterStill.append(c, "anonymous", "account", "nobody", null, "login-failed", null, "{}");
+            laterStill.append(c, "admin", "plugin", "org.example", "", "install", null, "{}");
+            return null;
+        });
+
+        var page = audit.search(new AuditQuery(scope, entity, id, actor, from == null ? null : Instant.parse(from),
+                to == null ? null : Instant.parse(to), 0, 20));
+
+        assertEquals(ids, String.join(" ", page.items().stream().map(e -> String.valueOf(e.id())).toList()));
+        assertEquals(page.items().size(), page.total());
+    }
+
+    @Test
+    void pagesCountEveryMatch() {
+        var second = audit.search(new AuditQuery("", null, null, null, null, null, 1, 3));
+
+        assertEquals(4, second.total());
+        assertEquals(List.of(1L), second.items().stream().map(AuditEntry::id).toList());
     }
 
     @Test
     void theLimitKeepsTheNewest() {
         assertEquals(List.of("national", "maiji"),
-                audit.exports("", null, 2).stream().map(AuditEntry::actor).toList());
+                exports("", null, 2).stream().map(AuditEntry::actor).toList());
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import org.fupin.database.api.AuditLog;
+import org.fupin.database.api.Database;
 import org.fupin.program.api.ProgramPlugin;
 import org.fupin.program.declaration.ProgramDeclarations;
 import org.fupin.program.declaration.Resources;
@@ -71,11 +73,15 @@ public class PluginManager {
     private final long maxBytes;
     private final long timeoutMillis;
     private final PluginTrial trial;
+    private final Database database;
+    private final AuditLog audit;
 
     @Activate
     public PluginManager(BundleContext context, Config config, @Reference ProgramAdmission admission,
-            @Reference ServiceComponentRuntime components) {
+            @Reference ServiceComponentRuntime components, @Reference Database database, @Reference AuditLog audit) {
         this.context = context;
+        this.database = database;
+        this.audit = audit;
         String dir = context.getProperty(DEPLOY_DIR_PROPERTY);
         this.deployDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
         this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
@@ -159,7 +165,10 @@ public class PluginManager {
                 place(jar, target);
                 Bundle installed = awaitActive(name, version, placed);
                 LOG.info("Plugin {} {} installed from an upload", name, version);
-                return describe(installed).orElseThrow();
+                Plugin plugin = describe(installed).orElseThrow();
+                audit(actor, name, existing.isPresent() ? "upgrade" : "install",
+                        existing.map(b -> versionJson(b.getVersion().toString())).orElse(null), json(plugin));
+                return plugin;
             } catch (ApiException e) {
                 if (previous != null) {
                     place(previous, target);
@@ -175,6 +184,27 @@ public class PluginManager {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write to the deploy folder " + deployDir, e);
         }
+    }
+
+    /**
+     * Audited in the administrator's region: plugins serve every county, and the change is the province's doing.
+     * Names, versions, program ids and file names are OSGi tokens: they need no JSON escaping.
+     */
+    private void audit(Actor actor, String name, String action, String before, String after) {
+        database.write(c -> {
+            audit.append(c, actor.username(), "plugin", name, actor.scope(), action, before, after);
+            return null;
+        });
+    }
+
+    private static String versionJson(String version) {
+        return "{\"version\":\"" + version + "\"}";
+    }
+
+    private static String json(Plugin plugin) {
+        return "{\"version\":\"" + plugin.version() + "\",\"programs\":["
+                + String.join(",", plugin.programs().stream().map(p -> "\"" + p + "\"").toList()) + "],\"file\":"
+                + (plugin.file() == null ? "null" : "\"" + plugin.file() + "\"") + "}";
     }
 
     /** Removes a plugin by bundle symbolic name or program id; its programs' data stays in the database. */
@@ -194,6 +224,7 @@ public class PluginManager {
                 bundle.uninstall();
             }
             LOG.info("Plugin {} removed", bundle.getSymbolicName());
+            audit(actor, bundle.getSymbolicName(), "remove", versionJson(bundle.getVersion().toString()), null);
         } catch (IOException | org.osgi.framework.BundleException e) {
             throw new IllegalStateException("cannot remove " + bundle.getSymbolicName(), e);
         }

@@ -142,8 +142,8 @@ public class ProgramStore {
                 s.setString(5, now.toString());
                 s.executeUpdate();
             }
-            audit.append(c, actor, "program-enablement", county + "/" + program, enabled ? "enable" : "disable",
-                    "{\"enabled\":" + before + "}", "{\"enabled\":" + enabled + "}");
+            audit.append(c, actor, "program-enablement", county + "/" + program, county,
+                    enabled ? "enable" : "disable", "{\"enabled\":" + before + "}", "{\"enabled\":" + enabled + "}");
             return null;
         });
     }
@@ -187,7 +187,7 @@ public class ProgramStore {
             }
             StringBuilder after = new StringBuilder("{\"fromYear\":" + fromYear);
             values.forEach((name, value) -> after.append(",\"").append(name).append("\":").append(value.toPlainString()));
-            audit.append(c, actor, "program-parameters", program + "/" + region, "set", null, after + "}");
+            audit.append(c, actor, "program-parameters", program + "/" + region, region, "set", null, after + "}");
             return null;
         });
     }
@@ -222,7 +222,7 @@ public class ProgramStore {
             }
             insertStep(c, row.id(), 1, filing);
             insertBenefits(c, row.id(), benefits);
-            audit.append(c, actor, "application", row.id(), "file", null, auditJson);
+            audit.append(c, actor, "application", row.id(), row.village(), "file", null, auditJson);
             return null;
         });
     }
@@ -252,7 +252,7 @@ public class ProgramStore {
                     benefits));
             insertStep(c, id, nextSeq(c, "program_step", id), step);
             insertBenefits(c, id, benefits);
-            audit.append(c, actor, "application", id, step.record().action(), beforeJson, afterJson);
+            audit.append(c, actor, "application", id, row.village(), step.record().action(), beforeJson, afterJson);
             return true;
         });
     }

@@ -1,9 +1,12 @@
 package org.fupin.registry.internal;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.fupin.database.api.AuditEntry;
 import org.fupin.database.api.AuditLog;
+import org.fupin.database.api.AuditPage;
+import org.fupin.database.api.AuditQuery;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.model.Household;
@@ -14,8 +17,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The audit log as its readers may see it. Only province and county administrators and auditors read it; a
- * household's trail only while the household is in their region, with ID numbers masked as on the record;
- * exports only of users who worked within their region.
+ * household's whole trail only while the household is in their region; any entity's records (households, users,
+ * applications, enablement, parameters, plugins, exports) only where they concern their region. ID numbers in
+ * household records are masked as on the record.
  */
 @Component(service = AuditTrails.class)
 public class AuditTrails {
@@ -43,8 +47,20 @@ public class AuditTrails {
 
     /** Exports, newest first; only those of {@code what} (e.g. "households") unless it is null. */
     public List<AuditEntry> exports(String what, int limit, Actor actor) {
+        return search(AuditLog.EXPORT, what, null, null, null, 0, limit, actor).items();
+    }
+
+    /** Records of every entity within the reader's region, newest first; filters that are null do not apply. */
+    public AuditPage search(String entity, String entityId, String byActor, Instant from, Instant to, int page,
+            int size, Actor actor) {
         requireReader(actor);
-        return audit.exports(actor.scope(), what, limit);
+        var found = audit.search(new AuditQuery(actor.scope(), entity, entityId, byActor, from, to, page, size));
+        if (IdNumberMasking.fullOnRecord(actor)) {
+            return found;
+        }
+        return new AuditPage(found.items().stream()
+                .map(e -> SqlHouseholdRegistry.ENTITY.equals(e.entity()) ? masked(e) : e).toList(),
+                found.page(), found.size(), found.total());
     }
 
     private static void requireReader(Actor actor) {
@@ -54,8 +70,8 @@ public class AuditTrails {
     }
 
     private AuditEntry masked(AuditEntry e) {
-        return new AuditEntry(e.id(), e.at(), e.actor(), e.entity(), e.entityId(), e.action(), masked(e.before()),
-                masked(e.after()));
+        return new AuditEntry(e.id(), e.at(), e.actor(), e.entity(), e.entityId(), e.region(), e.action(),
+                masked(e.before()), masked(e.after()));
     }
 
     private String masked(String householdJson) {

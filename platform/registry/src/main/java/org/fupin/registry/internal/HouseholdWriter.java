@@ -276,7 +276,8 @@ final class HouseholdWriter implements AutoCloseable {
     public void close() throws SQLException {
         try {
             var changes = created.stream()
-                    .map(h -> new AuditLog.Change(String.valueOf(h.id()), null, h.document())).toList();
+                    .map(h -> new AuditLog.Change(String.valueOf(h.id()), h.stored().villageCode(), null, h.document()))
+                    .toList();
             long[] documents = audit.appendAll(connection, actor.username(), SqlHouseholdRegistry.ENTITY, "create",
                     changes);
             for (int i = 0; i < documents.length; i++) {

@@ -479,7 +479,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     private void rewrite(Connection c, Household current, Household next, Actor actor, String action)
             throws SQLException {
         long document = store.audit().appendAll(c, actor.username(), ENTITY, action, List.of(new AuditLog.Change(
-                current.id(), json.writeUtf8(withoutDerived(current)), json.writeUtf8(withoutDerived(next)))))[0];
+                current.id(), next.villageCode(), json.writeUtf8(withoutDerived(current)),
+                json.writeUtf8(withoutDerived(next)))))[0];
         try (PreparedStatement update = c.prepareStatement("UPDATE household SET version = ?, village_code = ?, "
                 + "status = ?, attribute = ?, main_cause = ?, head_name = ?, head_id_number = ?, member_count = ?, "
                 + "income_year = ?, per_capita_fen = ?, document_id = ?, updated_at = ? "

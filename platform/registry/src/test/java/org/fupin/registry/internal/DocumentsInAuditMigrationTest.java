@@ -38,10 +38,10 @@ class DocumentsInAuditMigrationTest {
                 insertV3Row(c, 1, first);
                 insertV3Row(c, 2, second);
                 // as the registry audited until V3: every write's after was the row's document
-                audit.append(c, "clerk", "household", "1", "create", null, firstBefore);
-                audit.append(c, "town", "household", "1", "status", firstBefore, first);
+                audit.append(c, "clerk", "household", "1", null, "create", null, firstBefore);
+                audit.append(c, "town", "household", "1", null, "status", firstBefore, first);
                 // a record that does not hold the row's document (changed outside the registry, say)
-                audit.append(c, "clerk", "household", "2", "create", null, "{}");
+                audit.append(c, "clerk", "household", "2", null, "create", null, "{}");
                 return null;
             });
 

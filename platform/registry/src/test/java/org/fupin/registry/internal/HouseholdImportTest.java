@@ -189,7 +189,8 @@ class HouseholdImportTest {
         assertEquals(0xEF, exported.toByteArray()[0] & 0xFF, "UTF-8 BOM for Excel");
         assertEquals(2, again.unchanged(), again.rejections().toString());
         assertEquals(0, again.stored());
-        var export = storage.store.audit().exports("", "households", 1).get(0);
+        var export = storage.store.audit().search(
+                new org.fupin.database.api.AuditQuery("", "export", "households", null, null, null, 0, 1)).items().get(0);
         assertEquals("admin", export.actor());
         assertEquals("{\"scope\":\"620502\",\"filter\":{\"region\":\"620502101210\",\"sort\":\"VILLAGE\"},"
                 + "\"rows\":4}", export.after());

@@ -309,7 +309,8 @@ class SqlHouseholdRegistryTest {
         assertThrows(IOException.class, () -> registry.exportCsv(query("620502", null, null), countyAdmin,
                 resetAfterTheBom));
 
-        var export = storage.store.audit().exports("620502", "households", 1).get(0);
+        var export = storage.store.audit().search(
+                new org.fupin.database.api.AuditQuery("620502", "export", "households", null, null, null, 0, 1)).items().get(0);
         assertEquals("broken", export.actor());
         assertTrue(export.after().startsWith("{\"scope\":\"620502\",\"filter\":{\"region\":\"620502\""),
                 export.after());

@@ -25,7 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * a plugin jar) before reading it all; closing the connection then, while the client is still sending — browsers
  * and most HTTP libraries send the whole body without waiting for {@code 100-continue} — makes the client see a
  * connection reset instead of the answer. So after a 413, the rest of the body is read and thrown away, up to
- * {@code maxDiscardMebibytes}; only a body larger still is cut off.
+ * {@code maxDiscardMebibytes}; only a body larger still is cut off. The same after any other refusal that came
+ * before the body was read (401, a 403 of {@code @RolesAllowed}): left unread, the body made the server drop the
+ * connection, and a client that had already sent its next request on it got no answer at all.
  */
 @Component(service = Filter.class, configurationPid = OversizedBodyFilter.PID)
 @Designate(ocd = OversizedBodyFilter.Config.class)
@@ -53,7 +55,7 @@ public class OversizedBodyFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         chain.doFilter(request, response);
-        if (response instanceof HttpServletResponse http && http.getStatus() == 413
+        if (response instanceof HttpServletResponse http && http.getStatus() >= 400
                 && request.getContentLengthLong() <= maxDiscard) {
             discard(request.getInputStream());
         }
