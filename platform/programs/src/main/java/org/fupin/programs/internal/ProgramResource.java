@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.fupin.program.api.Application;
 import org.fupin.registry.api.NotFoundException;
+import org.fupin.registry.csv.TableFormat;
+import org.fupin.registry.csv.XlsxTableWriter;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.RegionLevel;
 import org.fupin.web.api.ApiException;
@@ -36,7 +38,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code /api/v1/programs}: the catalogue of installed programs, one program's definition and parameters, its
- * applications and their workflow, and its reports (JSON, or CSV for Excel with {@code Accept: text/csv}).
+ * applications and their workflow, and its reports (JSON, or CSV or XLSX for Excel).
  */
 @Component(service = ProgramResource.class)
 @ApiResource
@@ -57,12 +59,12 @@ public class ProgramResource {
     }
 
     private final ProgramService programs;
-    private final ReportCsv csv;
+    private final ReportDownloads downloads;
 
     @Activate
-    public ProgramResource(@Reference ProgramService programs, @Reference ReportCsv csv) {
+    public ProgramResource(@Reference ProgramService programs, @Reference ReportDownloads downloads) {
         this.programs = programs;
-        this.csv = csv;
+        this.downloads = downloads;
     }
 
     @GET
@@ -141,28 +143,40 @@ public class ProgramResource {
         return Response.ok(moved).tag(String.valueOf(moved.version())).build();
     }
 
+    /**
+     * A report as JSON, or as a download for Excel: {@code format=csv} or {@code format=xlsx} (without
+     * {@code format}, an {@code Accept} that prefers CSV or XLSX asks for it too).
+     */
     @GET
     @Path("{id}/reports/{reportId}")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", XlsxTableWriter.MEDIA_TYPE })
     public Response report(@PathParam("id") String id, @PathParam("reportId") String reportId,
             @QueryParam("region") String region, @QueryParam("year") String year, @QueryParam("level") String level,
-            @Context HttpHeaders headers, @Context SecurityContext security) {
+            @QueryParam("format") String format, @Context HttpHeaders headers, @Context SecurityContext security) {
         InstalledProgram program = programs.program(id);
         var definition = program.definition().report(reportId).orElseThrow(
                 () -> new NotFoundException(new LocalizedText("项目 " + id + " 没有报表 " + reportId,
                         "program " + id + " has no report " + reportId)));
         RegionLevel grouping = level == null || level.isBlank() ? null : levelOf(level);
+        var wanted = TableFormat.of(format, headers.getAcceptableMediaTypes().stream()
+                .map(t -> t.getType() + "/" + t.getSubtype()).toList())
+                .orElseThrow(() -> QueryParameters.invalid("format", "json, csv or xlsx"));
         var actor = Requests.actor(security);
         var table = programs.report(program, definition, Requests.region(region), grouping,
                 QueryParameters.integer("year", year, null, 2000, 2100), actor);
-        if (headers.getAcceptableMediaTypes().stream().noneMatch(t -> "csv".equals(t.getSubtype()))) {
-            return Response.ok(table, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
-        }
         Locale language = Requests.language(headers);
-        StreamingOutput body = out -> csv.write(id, table, language, actor, out);
-        String file = id + "-" + reportId + ".csv";
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        String file = id + "-" + reportId + "." + wanted.name().toLowerCase(Locale.ROOT);
+        return switch (wanted) {
+            case JSON -> Response.ok(table, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+            case CSV -> download(out -> downloads.csv(id, table, language, actor, out), "text/csv; charset=UTF-8",
+                    file);
+            case XLSX -> download(out -> downloads.xlsx(id, table, language, actor, out), XlsxTableWriter.MEDIA_TYPE,
+                    file);
+        };
+    }
+
+    private static Response download(StreamingOutput body, String type, String file) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     private static RegionLevel levelOf(String value) {

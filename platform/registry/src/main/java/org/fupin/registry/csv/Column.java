@@ -1,8 +1,9 @@
 package org.fupin.registry.csv;
 
 /**
- * The columns of the household CSV (docs/import-format.md): the Chinese header, whether it describes the
- * household or the member, and the JSON field it fills (so a validation error on a field can name its column).
+ * The columns of the household import format, CSV or XLSX (docs/import-format.md): the Chinese header, whether it
+ * describes the household or the member, and the JSON field it fills (so a validation error on a field can name
+ * its column).
  */
 public enum Column {
     KEY("户编号", true, null, true),
@@ -80,6 +81,18 @@ public enum Column {
 
     public boolean required() {
         return required;
+    }
+
+    /**
+     * Whether the column holds a quantity (an amount, an area, a year, a count): a number cell in XLSX. Every
+     * other column is text, codes and ID numbers above all, whose digits a spreadsheet must never round.
+     */
+    public boolean numeric() {
+        return switch (this) {
+            case IDENTIFIED_YEAR, AREA, BUILT_YEAR, INCOME_YEAR, WAGE, BUSINESS, TRANSFER, PROPERTY, PRODUCTION_COST,
+                    SCHOOL_GRADE, WORK_MONTHS -> true;
+            default -> false;
+        };
     }
 
     public static java.util.Optional<Column> byHeader(String header) {

@@ -1,10 +1,11 @@
 /**
- * The household CSV format of docs/import-format.md: its columns and a writer that produces it (Excel-ready:
- * UTF-8 with BOM, Chinese headers and labels). The registry's export and the demo's benchmark generator both
- * write through it, so the files they produce are exactly what the import reads.
+ * The household import format of docs/import-format.md: its columns and writers that produce it, as CSV (UTF-8
+ * with BOM, Chinese headers and labels) or as XLSX (codes and ID numbers as text cells). The registry's export
+ * and the demo's benchmark generator write through them, so the files they produce are exactly what the import
+ * reads. {@link org.fupin.registry.csv.XlsxTableWriter} writes any table as XLSX, the program reports too.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fupin.registry.csv;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,9 @@ package org.fupin.registry.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,15 +23,17 @@ import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
 import org.fupin.registry.csv.Column;
 import org.fupin.registry.internal.csv.CsvCharset;
-import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.internal.csv.CsvRows;
+import org.fupin.registry.internal.csv.HouseholdReader;
+import org.fupin.registry.internal.csv.XlsxRows;
 import org.fupin.registry.model.Household;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Member;
 
 /**
- * Bulk registration: from an uploaded CSV or from generated households. Each household is validated whole and
- * stored whole (in batch transactions of {@value #BATCH} households), or reported with the line, column and
- * reason. A household whose people already form exactly that household is counted as
+ * Bulk registration: from an uploaded CSV or XLSX file, or from generated households. Each household is
+ * validated whole and stored whole (in batch transactions of {@value #BATCH} households), or reported with the
+ * line, column and reason. A household whose people already form exactly that household is counted as
  * unchanged, so importing the same file twice stores nothing twice.
  */
 public class HouseholdImport {
@@ -41,7 +46,10 @@ public class HouseholdImport {
     public record Rejection(long line, String household, String column, LocalizedText reason) {
     }
 
-    /** @param complete false when the file could not be read to its end (the last rejection says where and why) */
+    /**
+     * @param complete false when the file could not be read to its end (the last rejection says where and why)
+     * @param charset  the CSV's encoding as detected; {@code null} for XLSX
+     */
     public record Report(boolean dryRun, boolean complete, String charset, long households, long members,
             long stored, long unchanged, long rejected, List<Rejection> rejections, boolean rejectionsTruncated,
             long millis) {
@@ -69,35 +77,61 @@ public class HouseholdImport {
 
     /** Imports a CSV in the documented format (UTF-8 with or without BOM, or GBK). */
     public Report importCsv(InputStream body, boolean dryRun, Actor actor)
-            throws IOException, HouseholdCsvReader.HeaderException {
+            throws IOException, HouseholdReader.HeaderException {
         HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         var opened = CsvCharset.open(body);
-        try (var reader = new HouseholdCsvReader(opened.reader())) {
-            // a syntax or encoding error part-way stops the reading, not the import: what was read before it
-            // is stored as usual and the report says where the file became unreadable
-            var unreadable = new UncheckedIOException[1];
-            Report report = run(() -> {
-                try {
-                    return reader.next();
-                } catch (UncheckedIOException e) {
-                    unreadable[0] = e;
-                    return null;
-                }
-            }, dryRun, actor, opened.charset().name());
-            if (unreadable[0] == null) {
-                return report;
-            }
-            long line = reader.lastLine() + 1;
-            String cause = String.valueOf(unreadable[0].getCause().getMessage());
-            var rejections = new java.util.ArrayList<>(report.rejections());
-            rejections.add(new Rejection(line, "", "", new LocalizedText(
-                    "文件从第 " + line + " 行起无法读取（" + cause + "），其后的户均未导入；之前的户已按上述结果处理",
-                    "the file cannot be read from line " + line + " on (" + cause
-                            + "); nothing after it was imported, everything before it was handled as reported")));
-            return new Report(report.dryRun(), false, report.charset(), report.households(), report.members(),
-                    report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
-                    report.millis());
+        try (var rows = new CsvRows(opened.reader())) {
+            return read(new HouseholdReader(rows), dryRun, actor, opened.charset().name());
         }
+    }
+
+    /**
+     * Imports the first worksheet of an XLSX workbook with the columns of the documented format. The upload is
+     * kept in a temporary file while it is read, since a workbook is a zip read out of order.
+     *
+     * @throws IOException also when the file is not an XLSX workbook
+     */
+    public Report importXlsx(InputStream body, boolean dryRun, Actor actor)
+            throws IOException, HouseholdReader.HeaderException {
+        HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
+        Path file = Files.createTempFile("fupin-import-", ".xlsx");
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (var rows = XlsxRows.open(file)) {
+                return read(new HouseholdReader(rows), dryRun, actor, null);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A syntax or encoding error part-way stops the reading, not the import: what was read before it is stored
+     * as usual and the report says where the file became unreadable.
+     */
+    private Report read(HouseholdReader reader, boolean dryRun, Actor actor, String charset) {
+        var unreadable = new UncheckedIOException[1];
+        Report report = run(() -> {
+            try {
+                return reader.next();
+            } catch (UncheckedIOException e) {
+                unreadable[0] = e;
+                return null;
+            }
+        }, dryRun, actor, charset);
+        if (unreadable[0] == null) {
+            return report;
+        }
+        long line = reader.lastLine() + 1;
+        String cause = String.valueOf(unreadable[0].getCause().getMessage());
+        var rejections = new ArrayList<>(report.rejections());
+        rejections.add(new Rejection(line, "", "", new LocalizedText(
+                "文件从第 " + line + " 行起无法读取（" + cause + "），其后的户均未导入；之前的户已按上述结果处理",
+                "the file cannot be read from line " + line + " on (" + cause
+                        + "); nothing after it was imported, everything before it was handled as reported")));
+        return new Report(report.dryRun(), false, report.charset(), report.households(), report.members(),
+                report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
+                report.millis());
     }
 
     /** Imports households made in code (the demo county), numbered as if they were lines of a file. */
@@ -109,7 +143,7 @@ public class HouseholdImport {
                 return null;
             }
             Household h = households.get(next[0]++);
-            return new HouseholdCsvReader.Parsed(String.valueOf(next[0]), next[0], List.of(), h, List.of());
+            return new HouseholdReader.Parsed(String.valueOf(next[0]), next[0], List.of(), h, List.of());
         }, false, actor, "-");
     }
 
@@ -117,7 +151,7 @@ public class HouseholdImport {
      * Parses and validates on the calling thread while the previous batch is written on another, so the two
      * cores share the work; at most one batch waits, so memory stays flat.
      */
-    private Report run(Supplier<HouseholdCsvReader.Parsed> source, boolean dryRun, Actor actor, String charset) {
+    private Report run(Supplier<HouseholdReader.Parsed> source, boolean dryRun, Actor actor, String charset) {
         long started = System.nanoTime();
         var validator = registry.validatorFor(actor);
         long households = 0;
@@ -132,7 +166,7 @@ public class HouseholdImport {
         long checking = 0;
         long waiting = 0;
         try {
-            HouseholdCsvReader.Parsed parsed;
+            HouseholdReader.Parsed parsed;
             long mark = System.nanoTime();
             while ((parsed = source.get()) != null) {
                 long read = System.nanoTime();
@@ -203,10 +237,10 @@ public class HouseholdImport {
         }
     }
 
-    private record Valid(HouseholdCsvReader.Parsed parsed, HouseholdWriter.Prepared household) {
+    private record Valid(HouseholdReader.Parsed parsed, HouseholdWriter.Prepared household) {
     }
 
-    private Valid validate(HouseholdCsvReader.Parsed parsed, HouseholdValidator validator,
+    private Valid validate(HouseholdReader.Parsed parsed, HouseholdValidator validator,
             List<Rejection> rejections) {
         if (!parsed.problems().isEmpty()) {
             for (var problem : parsed.problems()) {
@@ -230,7 +264,7 @@ public class HouseholdImport {
         }
     }
 
-    private static long lineOf(HouseholdCsvReader.Parsed parsed, String field) {
+    private static long lineOf(HouseholdReader.Parsed parsed, String field) {
         var member = java.util.regex.Pattern.compile("^members\\[(\\d+)]").matcher(field);
         if (member.find()) {
             int index = Integer.parseInt(member.group(1));

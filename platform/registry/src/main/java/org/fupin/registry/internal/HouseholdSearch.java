@@ -73,6 +73,20 @@ final class HouseholdSearch {
         });
     }
 
+    /** The members of every matching household: the rows an export of the query has. */
+    long members() {
+        filter();
+        return database.read(c -> {
+            try (PreparedStatement sum = c.prepareStatement("SELECT coalesce(sum(h.member_count), 0) FROM household h"
+                    + where)) {
+                bind(sum);
+                try (ResultSet rs = sum.executeQuery()) {
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** Every matching household's stored JSON and version, in the query's order, handed to {@code sink}. */
     long forEach(DocSink sink) {
         String order = filter();

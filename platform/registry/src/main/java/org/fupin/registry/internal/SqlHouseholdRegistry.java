@@ -1,5 +1,8 @@
 package org.fupin.registry.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +31,9 @@ import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.Page;
 import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.csv.HouseholdCsvWriter;
+import org.fupin.registry.csv.HouseholdTableWriter;
+import org.fupin.registry.csv.HouseholdXlsxWriter;
 import org.fupin.registry.model.AnnualIncome;
 import org.fupin.registry.model.Household;
 import org.fupin.registry.model.HouseholdHistory;
@@ -382,8 +388,21 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
      *
      * @return the number of households written
      */
-    public long exportCsv(HouseholdQuery query, Actor actor, java.io.OutputStream out) throws java.io.IOException {
-        var writer = new org.fupin.registry.csv.HouseholdCsvWriter(out);
+    public long exportCsv(HouseholdQuery query, Actor actor, OutputStream out) throws IOException {
+        return export(query, actor, new HouseholdCsvWriter(out));
+    }
+
+    /** As {@link #exportCsv}, as an XLSX workbook: ID numbers and codes in text cells, amounts in number cells. */
+    public long exportXlsx(HouseholdQuery query, Actor actor, OutputStream out) throws IOException {
+        return export(query, actor, new HouseholdXlsxWriter(out));
+    }
+
+    /** The rows an export of the query has, one per member, within the actor's scope. */
+    public long exportRows(HouseholdQuery query, Actor actor) {
+        return new HouseholdSearch(store.database(), query, actor).members();
+    }
+
+    private long export(HouseholdQuery query, Actor actor, HouseholdTableWriter writer) throws IOException {
         try (writer) {
             new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
                 Household stored = json.read(doc, Household.class);
@@ -391,11 +410,11 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                     writer.write(IdNumberMasking.inList(stored.managed(id, version, stored.status(),
                             stored.members(), stored.incomes(), stored.pairings(), null, stored.createdAt(),
                             stored.updatedAt()), actor));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             store.audit().appendExport(actor.username(), actor.scope(), "households", json.write(criteria(query)),

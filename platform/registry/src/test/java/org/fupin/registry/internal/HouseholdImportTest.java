@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
-import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.internal.csv.HouseholdReader;
 import org.fupin.registry.model.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,7 +165,7 @@ class HouseholdImportTest {
 
     @Test
     void aBadHeaderRefusesTheWholeFile() {
-        var bad = assertThrows(HouseholdCsvReader.HeaderException.class,
+        var bad = assertThrows(HouseholdReader.HeaderException.class,
                 () -> run("户编号,村代码,姓名,性别,身份证号,与户主关系,收入\n", StandardCharsets.UTF_8, false, false));
 
         assertTrue(bad.reason.zh().contains("未知列 [收入]"), bad.reason.zh());

@@ -25,7 +25,7 @@ import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.NotFoundException;
-import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.internal.csv.HouseholdReader;
 import org.fupin.registry.model.Household;
 import org.fupin.registry.model.HouseholdStatus;
 import org.fupin.registry.model.MemberChangeReason;
@@ -90,7 +90,7 @@ class HouseholdWriteRightsTest {
             try {
                 return registry.importer().importCsv(new ByteArrayInputStream(
                         HouseholdImportTest.HEADER.getBytes(StandardCharsets.UTF_8)), true, actor);
-            } catch (IOException | HouseholdCsvReader.HeaderException e) {
+            } catch (IOException | HouseholdReader.HeaderException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -22,7 +22,8 @@ class RolesAllowedTest {
             "HouseholdResource, addMember",
             "HouseholdResource, removeMember",
             "HouseholdResource, changeStatus",
-            "ImportResource,    importHouseholds",
+            "ImportResource,    importCsv",
+            "ImportResource,    importXlsx",
     })
     void everyHouseholdWriteIsOpenToTheEditorsOnly(String resource, String method) {
         Class<?> type = "ImportResource".equals(resource) ? ImportResource.class : HouseholdResource.class;

@@ -8,11 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.fupin.registry.model.Ethnicities;
 import org.fupin.registry.model.Labelled;
 
-/** Turns CSV cells into typed values; every failure names the column and says what was expected. */
+/** Turns the cells of an import file into typed values; every failure names the column and says what was expected. */
 final class CellParser {
     /** A cell that could not be read. */
     static final class BadCell extends Exception {
@@ -28,6 +29,8 @@ final class CellParser {
             this.en = en;
         }
     }
+
+    private static final Pattern EXCEL_SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+\\d+");
 
     private final Map<Class<?>, Map<String, Enum<?>>> byLabel = new HashMap<>();
     private final Map<String, String> ethnicityByName = new HashMap<>();
@@ -88,6 +91,26 @@ final class CellParser {
         }
         // validation reports an unknown code with the field named
         return cell.length() == 1 ? "0" + cell : cell;
+    }
+
+    /**
+     * A code that must keep every digit, refused when it is how Excel shows a long number it has already rounded
+     * ({@code 6.20502E+17}): saved from Excel, such a CSV has lost the digits for good.
+     */
+    static String digits(Column column, String cell) throws BadCell {
+        if (cell.indexOf('+') > 0 && EXCEL_SCIENTIFIC.matcher(cell).matches()) {
+            throw roundedByExcel(column, cell);
+        }
+        return cell;
+    }
+
+    /** A long number that Excel stored as a number, keeping only its first 15 digits. */
+    static BadCell roundedByExcel(Column column, String shown) {
+        return new BadCell(column, column.header() + "“" + shown + "”是被 Excel 当作数字舍入后的值（数字只保留 15 位有效数字），"
+                + "后几位已丢失：请将该列设为“文本”格式，重新填写后再导入",
+                column.header() + " '" + shown + "' is a number Excel has rounded (it keeps 15 significant digits), "
+                        + "so its last digits are lost: format the column as Text, enter the values again and import "
+                        + "again");
     }
 
     static boolean yes(Column column, String cell) throws BadCell {

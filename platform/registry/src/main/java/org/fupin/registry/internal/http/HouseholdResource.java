@@ -3,7 +3,10 @@ package org.fupin.registry.internal.http;
 import java.net.URI;
 import java.time.LocalDate;
 
+import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
+import org.fupin.registry.csv.TableFormat;
+import org.fupin.registry.csv.XlsxTableWriter;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
 import org.fupin.registry.model.Cause;
 import org.fupin.registry.model.Household;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -94,13 +98,16 @@ public class HouseholdResource {
         return Response.ok(saved).tag(tag(saved)).build();
     }
 
-    /** Search, paged as JSON; or with {@code format=csv} every match as an Excel-ready CSV download. */
+    /**
+     * Search, paged as JSON; or every match as a download for Excel, in the import format: {@code format=csv} or
+     * {@code format=xlsx} (without {@code format}, an {@code Accept} that prefers CSV or XLSX asks for it too).
+     */
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XlsxTableWriter.MEDIA_TYPE})
     public Response search(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("attribute") String attribute, @QueryParam("cause") String cause, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
         if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
             throw QueryParameters.invalid("region", "a region code has 2, 4, 6, 9 or 12 digits");
         }
@@ -112,16 +119,29 @@ public class HouseholdResource {
                 QueryParameters.integer("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
                 Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class));
         var actor = Requests.actor(security);
-        if (format == null || format.isBlank() || "json".equalsIgnoreCase(format)) {
-            return Response.ok(registry.search(query, actor), MediaType.APPLICATION_JSON_TYPE).build();
+        var wanted = TableFormat.of(format, Requests.accepted(headers))
+                .orElseThrow(() -> QueryParameters.invalid("format", "json, csv or xlsx"));
+        return switch (wanted) {
+            case JSON -> Response.ok(registry.search(query, actor), MediaType.APPLICATION_JSON_TYPE).build();
+            case CSV -> download(out -> registry.exportCsv(query, actor, out), "text/csv; charset=UTF-8", "csv");
+            case XLSX -> download(xlsx(query, actor), XlsxTableWriter.MEDIA_TYPE, "xlsx");
+        };
+    }
+
+    /** The XLSX export, refused before it starts when it has more rows than a sheet holds. */
+    private StreamingOutput xlsx(HouseholdQuery query, Actor actor) {
+        long rows = registry.exportRows(query, actor);
+        if (rows > XlsxTableWriter.MAX_ROWS) {
+            throw QueryParameters.invalid("format", "an XLSX sheet holds at most " + XlsxTableWriter.MAX_ROWS
+                    + " rows and this export has " + rows + ": narrow it (region, status …) or use csv");
         }
-        if (!"csv".equalsIgnoreCase(format)) {
-            throw QueryParameters.invalid("format", "json or csv");
-        }
-        StreamingOutput csv = out -> registry.exportCsv(query, actor, out);
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"households.csv\"; filename*=UTF-8''"
-                        + "%E5%BB%BA%E6%A1%A3%E7%AB%8B%E5%8D%A1%E6%88%B7.csv")
+        return out -> registry.exportXlsx(query, actor, out);
+    }
+
+    /** An attachment named households.csv or .xlsx, and 建档立卡户.csv or .xlsx for browsers that read filename*. */
+    private static Response download(StreamingOutput body, String type, String extension) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"households."
+                + extension + "\"; filename*=UTF-8''%E5%BB%BA%E6%A1%A3%E7%AB%8B%E5%8D%A1%E6%88%B7." + extension)
                 .build();
     }
 

@@ -7,9 +7,10 @@ import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
 
+import org.fupin.registry.csv.XlsxTableWriter;
 import org.fupin.registry.internal.HouseholdImport;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
-import org.fupin.registry.internal.csv.HouseholdCsvReader;
+import org.fupin.registry.internal.csv.HouseholdReader;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;
@@ -33,8 +34,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code POST /api/v1/imports/households[?dryRun=true]}: a CSV in the import format as the request body
- * ({@code text/csv}). Streams: the file is never held in memory.
+ * {@code POST /api/v1/imports/households[?dryRun=true]}: a CSV ({@code text/csv}) or an XLSX workbook in the import
+ * format as the request body. The file is never held in memory: a CSV streams, an XLSX waits in a temporary file.
  */
 @Component(service = ImportResource.class, configurationPid = ImportResource.PID)
 @Designate(ocd = ImportResource.Config.class)
@@ -78,31 +79,14 @@ public class ImportResource {
     @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Consumes({"text/csv", "application/csv", "application/octet-stream", "text/plain"})
-    public Result importHouseholds(@QueryParam("dryRun") String dryRun,
+    public Result importCsv(@QueryParam("dryRun") String dryRun,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        long length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
-        if (length < 0) {
-            throw new ApiException(411, "length_required",
-                    "send the file with a Content-Length (no chunked upload)", List.of());
-        }
-        if (length > maxBytes) {
-            throw new ApiException(413, "payload_too_large", "the file has " + length + " bytes; the limit is "
-                    + maxBytes + " bytes (" + maxBytes / 1024 / 1024 + " MiB)",
-                    List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
-        }
-        boolean dry = "true".equalsIgnoreCase(dryRun) || "1".equals(dryRun);
+        requireLength(contentLength);
         Locale language = Requests.language(headers);
         try {
-            var report = registry.importer().importCsv(body, dry, Requests.actor(security));
-            var rejections = report.rejections().stream().map(r -> new Rejection(r.line(), r.household(), r.column(),
-                    r.reason().in(language))).toList();
-            return new Result(report.dryRun(), report.complete(), report.charset(), report.households(),
-                    report.members(),
-                    report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
-                    report.millis());
-        } catch (HouseholdCsvReader.HeaderException e) {
-            throw new ApiException(400, "bad_csv_header", e.reason.in(language), List.of(new FieldError("header",
-                    e.reason.in(language))));
+            return result(registry.importer().importCsv(body, dry(dryRun), Requests.actor(security)), language);
+        } catch (HouseholdReader.HeaderException e) {
+            throw badHeader("bad_csv_header", e, language);
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK", List.of());
         } catch (UncheckedIOException | IOException e) {
@@ -113,5 +97,54 @@ public class ImportResource {
             }
             throw new ApiException(400, "bad_csv", "the CSV could not be read: " + cause.getMessage(), List.of());
         }
+    }
+
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
+    @POST
+    @Consumes(XlsxTableWriter.MEDIA_TYPE)
+    public Result importXlsx(@QueryParam("dryRun") String dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        requireLength(contentLength);
+        Locale language = Requests.language(headers);
+        try {
+            return result(registry.importer().importXlsx(body, dry(dryRun), Requests.actor(security)), language);
+        } catch (HouseholdReader.HeaderException e) {
+            throw badHeader("bad_xlsx_header", e, language);
+        } catch (UncheckedIOException | IOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new ApiException(400, "bad_xlsx", "the file could not be read as an XLSX workbook (Excel 2007 or "
+                    + "later): " + cause.getMessage(), List.of());
+        }
+    }
+
+    /** A body of known length within the limit: checked before anything is read. */
+    private void requireLength(String contentLength) {
+        long length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        if (length < 0) {
+            throw new ApiException(411, "length_required",
+                    "send the file with a Content-Length (no chunked upload)", List.of());
+        }
+        if (length > maxBytes) {
+            throw new ApiException(413, "payload_too_large", "the file has " + length + " bytes; the limit is "
+                    + maxBytes + " bytes (" + maxBytes / 1024 / 1024 + " MiB)",
+                    List.of(new FieldError("body", "at most " + maxBytes + " bytes")));
+        }
+    }
+
+    private static boolean dry(String dryRun) {
+        return "true".equalsIgnoreCase(dryRun) || "1".equals(dryRun);
+    }
+
+    private static Result result(HouseholdImport.Report report, Locale language) {
+        var rejections = report.rejections().stream().map(r -> new Rejection(r.line(), r.household(), r.column(),
+                r.reason().in(language))).toList();
+        return new Result(report.dryRun(), report.complete(), report.charset(), report.households(), report.members(),
+                report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
+                report.millis());
+    }
+
+    private static ApiException badHeader(String code, HouseholdReader.HeaderException e, Locale language) {
+        return new ApiException(400, code, e.reason.in(language),
+                List.of(new FieldError("header", e.reason.in(language))));
     }
 }

@@ -26,6 +26,11 @@ final class Requests {
         return Language.of(headers.getAcceptableLanguages());
     }
 
+    /** The media types the caller accepts as {@code type/subtype}, most wanted first. */
+    static List<String> accepted(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).toList();
+    }
+
     static <E extends Enum<E>> E enumParameter(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

@@ -3,6 +3,7 @@ package org.fupin.programs.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.fupin.database.internal.SqlAuditLog;
 import org.fupin.database.internal.SqliteDatabase;
 import org.fupin.database.internal.TestDatabases;
@@ -26,9 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A report's CSV download and its audit record, on a real SQLite file. */
-class ReportCsvTest {
+/** A report's downloads, CSV and XLSX, and their audit records, on a real SQLite file. */
+class ReportDownloadsTest {
     static final Actor COUNTY_ADMIN = new Actor("qinzhou", "620502", null, Set.of(Role.COUNTY_ADMIN));
     static final ReportEngine.Table PAYMENTS = new ReportEngine.Table("payments",
             new LocalizedText("补助发放", "payments"), "620502", RegionLevel.TOWNSHIP, 2026,
@@ -42,14 +49,14 @@ class ReportCsvTest {
     Path dir;
     SqliteDatabase database;
     SqlAuditLog audit;
-    ReportCsv csv;
+    ReportDownloads downloads;
 
     @BeforeEach
     void open() {
         database = new SqliteDatabase(dir.resolve("fupin.db"), TestDatabases.config("NORMAL", 2, 16));
         database.migrate("platform", TestDatabases.migrationsOnClassPath("db/platform"), "db/platform");
         audit = new SqlAuditLog(database, Clock.systemUTC());
-        csv = new ReportCsv(audit);
+        downloads = new ReportDownloads(audit);
     }
 
     @AfterEach
@@ -66,11 +73,12 @@ class ReportCsvTest {
     void writesTheTableForExcelAndAuditsTheExport() throws IOException {
         var out = new ByteArrayOutputStream();
 
-        csv.write("yulu", PAYMENTS, Locale.SIMPLIFIED_CHINESE, COUNTY_ADMIN, out);
+        downloads.csv("yulu", PAYMENTS, Locale.SIMPLIFIED_CHINESE, COUNTY_ADMIN, out);
 
         assertEquals("\uFEFF区划代码,乡镇,金额（元）\r\n620502001,大城街道,1500.00\r\n620502100,'=玉泉镇,3000.50\r\n"
                 + "合计,,4500.50\r\n", out.toString(StandardCharsets.UTF_8));
-        var export = audit.exports("620502", null, 10).get(0);
+        var export = audit.search(
+                new org.fupin.database.api.AuditQuery("620502", "export", null, null, null, null, 0, 10)).items().get(0);
         assertEquals("qinzhou", export.actor());
         assertEquals("export", export.entity());
         assertEquals("programs/yulu/reports/payments", export.entityId());
@@ -80,7 +88,33 @@ class ReportCsvTest {
     }
 
     @Test
-    void aDownloadThatBreaksOffIsStillAudited() {
+    void writesTheXlsxWithCodesAsTextAndAmountsAsNumbers() throws IOException {
+        var out = new ByteArrayOutputStream();
+
+        downloads.xlsx("yulu", PAYMENTS, Locale.SIMPLIFIED_CHINESE, COUNTY_ADMIN, out);
+
+        List<Row> rows;
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()));
+                var sheet = workbook.getFirstSheet().openStream()) {
+            assertEquals("补助发放", workbook.getFirstSheet().getName());
+            rows = sheet.toList();
+        }
+        assertEquals(List.of("区划代码", "乡镇", "金额（元）"), rows.get(0).stream().map(Cell::getText).toList());
+        assertEquals(CellType.STRING, rows.get(1).getCell(0).getType());
+        assertEquals("620502001", rows.get(1).getCell(0).asString());
+        assertEquals("=玉泉镇", rows.get(2).getCell(1).asString(), "a text cell is never a formula in XLSX");
+        assertEquals(new BigDecimal("3000.50"), rows.get(2).getCell(2).asNumber());
+        assertEquals("合计", rows.get(3).getCell(0).asString());
+        assertEquals(new BigDecimal("4500.50"), rows.get(3).getCell(2).asNumber());
+        var export = audit.search(new org.fupin.database.api.AuditQuery("620502", "export",
+                "programs/yulu/reports/payments", null, null, null, 0, 10)).items().get(0);
+        assertEquals("{\"scope\":\"620502\",\"filter\":{\"region\":\"620502\",\"level\":\"TOWNSHIP\",\"year\":2026},"
+                + "\"rows\":2}", export.after());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx"})
+    void aDownloadThatBreaksOffIsStillAudited(String format) {
         OutputStream reset = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -88,8 +122,15 @@ class ReportCsvTest {
             }
         };
 
-        assertThrows(IOException.class, () -> csv.write("yulu", PAYMENTS, Locale.ENGLISH, COUNTY_ADMIN, reset));
+        assertThrows(IOException.class, () -> {
+            if (format.equals("csv")) {
+                downloads.csv("yulu", PAYMENTS, Locale.ENGLISH, COUNTY_ADMIN, reset);
+            } else {
+                downloads.xlsx("yulu", PAYMENTS, Locale.ENGLISH, COUNTY_ADMIN, reset);
+            }
+        });
 
-        assertEquals(1, audit.exports("", "programs/yulu/reports/payments", 10).size());
+        assertEquals(1, audit.search(new org.fupin.database.api.AuditQuery("", "export",
+                "programs/yulu/reports/payments", null, null, null, 0, 10)).items().size());
     }
 }

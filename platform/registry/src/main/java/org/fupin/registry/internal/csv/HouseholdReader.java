@@ -2,18 +2,12 @@ package org.fupin.registry.internal.csv;
 
 import org.fupin.registry.csv.Column;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.fupin.registry.model.AnnualIncome;
 import org.fupin.registry.model.Assurances;
 import org.fupin.registry.model.Cause;
@@ -37,10 +31,10 @@ import org.fupin.registry.model.WaterSource;
 import org.fupin.registry.model.WorkStatus;
 
 /**
- * Streams households out of a CSV in the import format, one at a time: rows sharing a 户编号 (consecutive) form
- * one household. Memory stays flat whatever the file's size.
+ * Streams households out of an import file (CSV or XLSX rows) one at a time: rows sharing a 户编号 (consecutive)
+ * form one household. Memory stays flat whatever the file's size.
  */
-public final class HouseholdCsvReader implements AutoCloseable {
+public final class HouseholdReader {
     /** A problem at a line and column of the file. */
     public record Problem(long line, String column, LocalizedText reason) {
     }
@@ -63,25 +57,23 @@ public final class HouseholdCsvReader implements AutoCloseable {
         }
     }
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final ImportRows rows;
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
     private final CellParser cells = new CellParser();
-    private CSVRecord pending;
+    private ImportRows.Row pending;
     private long lastLine = 1;
     private UncheckedIOException failure;
 
-    public HouseholdCsvReader(Reader reader) throws IOException, HeaderException {
-        parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
-                .parse(reader);
-        records = parser.iterator();
-        if (!records.hasNext()) {
+    /** Reads the header row; the caller closes {@code rows}. */
+    public HouseholdReader(ImportRows rows) throws HeaderException {
+        this.rows = rows;
+        ImportRows.Row header = rows.next();
+        if (header == null) {
             throw new HeaderException(new LocalizedText("文件为空：缺少表头行", "the file is empty: no header row"));
         }
-        CSVRecord header = records.next();
         var unknown = new ArrayList<String>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
+            String name = header.cell(i);
             if (name.isEmpty()) {
                 continue;
             }
@@ -106,7 +98,7 @@ public final class HouseholdCsvReader implements AutoCloseable {
                             + (missing.isEmpty() ? "" : "missing required columns " + missing)
                             + " (see the import format)"));
         }
-        pending = records.hasNext() ? records.next() : null;
+        pending = rows.next();
     }
 
     /** The line of the last row read (1 = the header). */
@@ -122,40 +114,40 @@ public final class HouseholdCsvReader implements AutoCloseable {
         if (pending == null) {
             return null;
         }
-        CSVRecord first = pending;
-        lastLine = lineOf(first);
+        ImportRows.Row first = pending;
+        lastLine = first.line();
         String key = cell(first, Column.KEY);
-        var rows = new ArrayList<CSVRecord>();
-        rows.add(first);
+        var household = new ArrayList<ImportRows.Row>();
+        household.add(first);
         pending = null;
         try {
-            while (records.hasNext()) {
-                CSVRecord row = records.next();
-                lastLine = lineOf(row);
+            ImportRows.Row row;
+            while ((row = rows.next()) != null) {
+                lastLine = row.line();
                 if (!cell(row, Column.KEY).equals(key)) {
                     pending = row;
                     break;
                 }
-                rows.add(row);
+                household.add(row);
             }
         } catch (UncheckedIOException unreadable) {
             // the rows read so far may not be all of this household's: refuse it rather than store part of it;
             // the failure itself surfaces on the next call
             failure = unreadable;
-            Parsed partial = parse(key, rows);
+            Parsed partial = parse(key, household);
             var problems = new ArrayList<>(partial.problems());
             problems.add(new Problem(partial.line(), Column.KEY.header(), new LocalizedText(
                     "文件在本户之后无法读取，本户的成员行可能不全，未导入",
                     "the file breaks right after this household, so its rows may be incomplete: not imported")));
             return new Parsed(partial.key(), partial.line(), partial.memberLines(), partial.draft(), problems);
         }
-        return parse(key, rows);
+        return parse(key, household);
     }
 
-    private Parsed parse(String key, List<CSVRecord> rows) {
+    private Parsed parse(String key, List<ImportRows.Row> rows) {
         var problems = new ArrayList<Problem>();
-        CSVRecord head = rows.get(0);
-        long line = lineOf(head);
+        ImportRows.Row head = rows.get(0);
+        long line = head.line();
         if (key.isEmpty()) {
             problems.add(new Problem(line, Column.KEY.header(), new LocalizedText("户编号不能为空", "户编号 (household key) is required")));
         }
@@ -163,12 +155,13 @@ public final class HouseholdCsvReader implements AutoCloseable {
         var lines = new ArrayList<Long>(rows.size());
         Household draft = null;
         try {
-            for (CSVRecord row : rows) {
-                lines.add(lineOf(row));
+            for (ImportRows.Row row : rows) {
+                lines.add(row.line());
+                problems.addAll(row.unreadable());
                 try {
                     members.add(member(row));
                 } catch (CellParser.BadCell bad) {
-                    problems.add(new Problem(lineOf(row), bad.column.header(), new LocalizedText(bad.zh, bad.en)));
+                    problems.add(new Problem(row.line(), bad.column.header(), new LocalizedText(bad.zh, bad.en)));
                 }
             }
             draft = household(head, members);
@@ -178,12 +171,7 @@ public final class HouseholdCsvReader implements AutoCloseable {
         return new Parsed(key, line, lines, draft, problems);
     }
 
-    private static long lineOf(CSVRecord record) {
-        // the header is record 1 on line 1; a record spanning several lines (a quoted line break) counts once
-        return record.getRecordNumber();
-    }
-
-    private Household household(CSVRecord row, List<Member> members) throws CellParser.BadCell {
+    private Household household(ImportRows.Row row, List<Member> members) throws CellParser.BadCell {
         var incomes = new ArrayList<AnnualIncome>();
         Integer incomeYear = CellParser.whole(Column.INCOME_YEAR, cell(row, Column.INCOME_YEAR));
         var wage = CellParser.decimal(Column.WAGE, cell(row, Column.WAGE));
@@ -212,9 +200,9 @@ public final class HouseholdCsvReader implements AutoCloseable {
                 CellParser.yes(Column.MEDICAL_ASSURED, cell(row, Column.MEDICAL_ASSURED)),
                 CellParser.yes(Column.HOUSING_ASSURED, cell(row, Column.HOUSING_ASSURED)),
                 CellParser.yes(Column.WATER_ASSURED, cell(row, Column.WATER_ASSURED)));
-        return new Household(null, null, cell(row, Column.VILLAGE), blankToNull(cell(row, Column.GROUP)),
-                blankToNull(cell(row, Column.PHONE)), blankToNull(cell(row, Column.BANK)),
-                blankToNull(cell(row, Column.ACCOUNT)),
+        return new Household(null, null, digits(row, Column.VILLAGE), blankToNull(cell(row, Column.GROUP)),
+                blankToNull(digits(row, Column.PHONE)), blankToNull(cell(row, Column.BANK)),
+                blankToNull(digits(row, Column.ACCOUNT)),
                 cells.code(Column.STANDARD, cell(row, Column.STANDARD), IdentificationStandard.class),
                 cells.code(Column.ATTRIBUTE, cell(row, Column.ATTRIBUTE), HouseholdAttribute.class),
                 cells.code(Column.MAIN_CAUSE, cell(row, Column.MAIN_CAUSE), Cause.class),
@@ -224,16 +212,16 @@ public final class HouseholdCsvReader implements AutoCloseable {
                 assurances, List.of(), Map.of(), null, null, null);
     }
 
-    private Member member(CSVRecord row) throws CellParser.BadCell {
+    private Member member(ImportRows.Row row) throws CellParser.BadCell {
         return new Member(null, blankToNull(cell(row, Column.NAME)),
-                cells.code(Column.SEX, cell(row, Column.SEX), Sex.class), blankToNull(cell(row, Column.ID_NUMBER)),
+                cells.code(Column.SEX, cell(row, Column.SEX), Sex.class), blankToNull(digits(row, Column.ID_NUMBER)),
                 cells.code(Column.RELATION, cell(row, Column.RELATION), Relation.class),
                 cells.ethnicity(cell(row, Column.ETHNICITY)),
                 cells.code(Column.EDUCATION, cell(row, Column.EDUCATION), Education.class),
                 cells.code(Column.SCHOOL_STATUS, cell(row, Column.SCHOOL_STATUS), SchoolStatus.class),
                 CellParser.whole(Column.SCHOOL_GRADE, cell(row, Column.SCHOOL_GRADE)),
                 cells.code(Column.HEALTH, cell(row, Column.HEALTH), HealthStatus.class),
-                blankToNull(cell(row, Column.DISABILITY_CERTIFICATE)),
+                blankToNull(digits(row, Column.DISABILITY_CERTIFICATE)),
                 cells.code(Column.LABOUR, cell(row, Column.LABOUR), LabourAbility.class),
                 cells.code(Column.WORK_STATUS, cell(row, Column.WORK_STATUS), WorkStatus.class),
                 CellParser.whole(Column.WORK_MONTHS, cell(row, Column.WORK_MONTHS)),
@@ -242,21 +230,17 @@ public final class HouseholdCsvReader implements AutoCloseable {
                 CellParser.yes(Column.PENSION_INSURANCE, cell(row, Column.PENSION_INSURANCE)), null, null);
     }
 
-    private String cell(CSVRecord row, Column column) {
+    private String cell(ImportRows.Row row, Column column) {
         Integer i = index.get(column);
-        return i == null || i >= row.size() ? "" : row.get(i).strip();
+        return i == null ? "" : row.cell(i);
+    }
+
+    /** A number that must keep every digit (a code, an ID number, an account). */
+    private String digits(ImportRows.Row row, Column column) throws CellParser.BadCell {
+        return CellParser.digits(column, cell(row, column));
     }
 
     private static String blankToNull(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
