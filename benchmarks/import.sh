@@ -29,14 +29,23 @@ token=$(curl -s -X POST -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 for csv in "$@"; do
   start=$(date +%s.%N)
-  result=$(curl -s -X POST -H 'Content-Type: text/csv' -H "Authorization: Bearer $token" --data-binary @"$csv" \
-    "$base/imports/households")
-  end=$(date +%s.%N)
-  python3 - "$result" "$start" "$end" "$csv" <<'PY'
-import json, sys
-r = json.loads(sys.argv[1]); seconds = float(sys.argv[3]) - float(sys.argv[2])
-print(f"{sys.argv[4]}: stored {r['stored']}, unchanged {r['unchanged']}, rejected {r['rejected']} "
-      f"in {seconds:.1f} s = {r['stored'] / seconds:,.0f} households/s")
+  # 202 Accepted once the upload is in the job's folder; the job imports in the background: follow it to its end
+  job=$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: text/csv' -H "Authorization: Bearer $token" \
+    --data-binary @"$csv" "$base/imports/households" | tr -d '\r' | sed -n 's/^Location: //Ip')
+  accepted=$(date +%s.%N)
+  python3 - "$job" "$token" "$start" "$accepted" "$csv" <<'PY'
+import json, sys, time, urllib.request
+job, token, start, accepted, csv = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+while True:
+    request = urllib.request.Request(job, headers={"Authorization": "Bearer " + token})
+    state = json.load(urllib.request.urlopen(request))
+    if state["state"] not in ("QUEUED", "RUNNING"):
+        break
+    time.sleep(0.5)
+seconds = time.time() - start
+r = state.get("result") or {}
+print(f"{csv}: {state['state']}, stored {r.get('stored')}, unchanged {r.get('unchanged')}, rejected {r.get('rejected')} "
+      f"in {seconds:.1f} s end to end (upload {accepted - start:.1f} s) = {r.get('stored', 0) / seconds:,.0f} households/s")
 PY
 done
 echo "database: $(du -h "$data/fupin.db" | cut -f1); peak RSS $(ps -o rss= -p "$(pgrep -f "fupin.port=$port" | head -1)" | awk '{printf "%d MiB", $1/1024}')"

@@ -194,6 +194,19 @@ public final class Api {
     }
 
     /**
+     * Follows the job an accepted request ({@code 202} with {@code Location}) started until it ends, and returns
+     * its last state.
+     */
+    public Reply awaitJob(Reply accepted) throws InterruptedException {
+        if (accepted.status() != 202) {
+            throw new AssertionError("not accepted as a job: " + accepted.status() + " " + accepted.body());
+        }
+        String job = URI.create(accepted.header("Location")).getPath();
+        return await(job, r -> r.status() == 200 && java.util.Set.of("SUCCEEDED", "FAILED", "CANCELLED",
+                "INTERRUPTED").contains(r.json().path("state").asText()), Duration.ofSeconds(120));
+    }
+
+    /**
      * Sends every request at once (one thread each, released together) and returns the replies in the order of the
      * requests: for limits that must hold when requests race.
      */

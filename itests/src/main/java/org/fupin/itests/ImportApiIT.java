@@ -46,10 +46,18 @@ class ImportApiIT {
                 + key + ",,,,,钱秀芳,女," + id(false) + ",配偶\n";
     }
 
+    /** The import's result once its job succeeded; or, for a refusal, the error. */
     private JsonNode post(String path, byte[] body, int expected) throws Exception {
         var response = api.upload(path, body, "text/csv");
-        assertEquals(expected, response.status(), response.body());
-        return response.json();
+        if (expected != 200) {
+            assertEquals(expected, response.status(), response.body());
+            return response.json();
+        }
+        assertEquals(202, response.status(), response.body());
+        assertTrue(response.header("Location").contains("/api/v1/jobs/"), response.header("Location"));
+        var job = api.awaitJob(response);
+        assertEquals("SUCCEEDED", job.json().path("state").asText(), job.body());
+        return job.json().path("result");
     }
 
     @Test
@@ -72,6 +80,66 @@ class ImportApiIT {
         assertEquals("身份证号", rejection.path("column").asText());
         assertEquals(0, again.path("stored").asInt());
         assertEquals(2, again.path("unchanged").asInt());
+    }
+
+    @Test
+    void anImportIsAJobWhoseRejectionsDownloadAsCsvAndXlsxWithinTheRegion() throws Exception {
+        String csv = HEADER + household("R1") + "R2,620502101202,国家标准,一般贫困户,因病,孙小,男,12345,户主\n"
+                + "R3,620502101202,国家标准,一般贫困户,因病,孙大,男,54321,户主\n";
+        var accepted = api.upload("/api/v1/imports/households", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, accepted.status(), accepted.body());
+        assertEquals("household-import", accepted.json().path("kind").asText());
+        var job = api.awaitJob(accepted);
+        String id = job.json().path("id").asText();
+        assertEquals(2, job.json().path("counts").path("rejected").asInt(), job.body());
+        assertEquals(100, job.json().path("percent").asInt(), job.body());
+
+        var rejections = api.get("/api/v1/imports/households/" + id + "/rejections");
+        assertEquals(200, rejections.status(), rejections.body());
+        assertTrue(rejections.contentType().startsWith("text/csv"), rejections.contentType());
+        assertTrue(rejections.body().startsWith("\uFEFF行号,户编号,列,原因"), rejections.body());
+        assertEquals(3, rejections.body().strip().lines().count(), rejections.body());
+        var xlsx = api.get("/api/v1/imports/households/" + id + "/rejections?format=xlsx");
+        assertEquals(200, xlsx.status());
+        assertTrue(xlsx.contentType().startsWith("application/vnd.openxmlformats"), xlsx.contentType());
+
+        var listed = api.get("/api/v1/jobs?kind=household-import");
+        assertTrue(listed.body().contains(id), listed.body());
+        Api elsewhere = api.user("imp-maiji", "620503", null, "COUNTY_ADMIN");
+        assertEquals(404, elsewhere.get("/api/v1/jobs/" + id).status(), "another county does not see it");
+        assertEquals(404, elsewhere.get("/api/v1/imports/households/" + id + "/rejections").status());
+        assertTrue(!elsewhere.get("/api/v1/jobs").body().contains(id));
+    }
+
+    @Test
+    void aLargeImportShowsItsProgressAndCancellingKeepsWhatWasCommitted() throws Exception {
+        var villages = api.get("/api/v1/regions?parent=620502101").json().path("regions");
+        String village = villages.get(villages.size() - 1).path("code").asText();
+        var csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i / 400);
+            csv.append("L").append(i).append(',').append(village).append(",国家标准,一般贫困户,因病,李").append(i % 97)
+                    .append(",男,").append(RegistryApiIT.id(born, 2 * (i % 400) + 101)).append(",户主\n");
+        }
+        var accepted = api.upload("/api/v1/imports/households", csv.toString().getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+        String job = "/api/v1/jobs/" + accepted.json().path("id").asText();
+        var running = api.await(job, r -> r.json().path("counts").path("stored").asLong() >= 5000
+                || !"RUNNING".equals(r.json().path("state").asText()) && !"QUEUED".equals(r.json().path("state").asText()),
+                Duration.ofSeconds(60));
+        assertEquals("RUNNING", running.json().path("state").asText(), running.body());
+        assertTrue(running.json().path("percent").asInt() > 0, running.body());
+        assertTrue(running.json().path("estimatedEnd").isTextual(), running.body());
+
+        var cancelled = api.send("POST", job + "/cancel", null);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        var ended = api.awaitJob(accepted);
+        assertEquals("CANCELLED", ended.json().path("state").asText(), ended.body());
+        long stored = ended.json().path("result").path("stored").asLong();
+        assertTrue(stored >= 5000 && stored < 30_000 && stored % 5000 == 0, ended.body());
+        assertEquals(false, ended.json().path("result").path("complete").asBoolean());
+        assertEquals(stored, api.get("/api/v1/households?region=" + village + "&size=1").json().path("total").asLong(),
+                "what was committed stays, whole batches only");
     }
 
     @Test

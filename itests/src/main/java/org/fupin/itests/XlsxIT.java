@@ -79,12 +79,11 @@ class XlsxIT {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The result of the import job that the workbook's upload starts, once it succeeded. */
     static JsonNode importXlsx(byte[] workbook, String query) throws Exception {
-        var response = CLIENT.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/imports/households" + query))
-                .header("Content-Type", XLSX).header("Authorization", "Bearer " + api.token())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(workbook)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return api.parse(response.body());
+        var job = api.awaitJob(api.upload("/api/v1/imports/households" + query, workbook, XLSX));
+        assertEquals("SUCCEEDED", job.json().path("state").asText(), job.body());
+        return job.json().path("result");
     }
 
     @Test

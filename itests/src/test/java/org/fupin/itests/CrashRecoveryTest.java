@@ -62,22 +62,43 @@ class CrashRecoveryTest {
         port = freePort();
         start(dist);
 
-        var upload = HTTP.sendAsync(importRequest(csv), HttpResponse.BodyHandlers.ofString());
+        var accepted = HTTP.send(importRequest(csv), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String job = accepted.headers().firstValue("Location").orElseThrow();
         long before = awaitStoredBetween(1, HOUSEHOLDS - 1);
         platform.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
         platform.waitFor(10, TimeUnit.SECONDS);
-        upload.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
 
         start(dist);
         long survived = total();
-        JsonNode again = JSON.readTree(HTTP.send(importRequest(csv), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode interrupted = JSON.readTree(HTTP.send(get(URI.create(job).getPath()),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode again = finished(HTTP.send(importRequest(csv), HttpResponse.BodyHandlers.ofString()));
 
         assertTrue(survived >= before, "committed households lost: saw " + before + ", after restart " + survived);
         assertEquals(0, survived % 5000, "only whole batches commit, got " + survived);
+        assertEquals("INTERRUPTED", interrupted.path("state").asText(), interrupted.toString());
+        assertTrue(interrupted.path("counts").path("stored").asLong() <= survived, interrupted.toString());
         assertEquals(HOUSEHOLDS - survived, again.path("stored").asLong(), again.toString());
         assertEquals(survived, again.path("unchanged").asLong(), again.toString());
         assertEquals(0, again.path("rejected").asLong(), again.toString());
         assertEquals(HOUSEHOLDS, total());
+    }
+
+    /** The result of the import job an accepted upload started, once it ended. */
+    private JsonNode finished(HttpResponse<String> accepted) throws Exception {
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String job = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode state = JSON.readTree(HTTP.send(get(job), HttpResponse.BodyHandlers.ofString()).body());
+            if ("SUCCEEDED".equals(state.path("state").asText())) {
+                return state.path("result");
+            }
+            assertTrue(List.of("QUEUED", "RUNNING").contains(state.path("state").asText()), state.toString());
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import job did not end");
     }
 
     private void writeCsv(Path file) throws IOException {

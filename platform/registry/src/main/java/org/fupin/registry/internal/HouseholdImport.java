@@ -47,12 +47,50 @@ public class HouseholdImport {
     }
 
     /**
-     * @param complete false when the file could not be read to its end (the last rejection says where and why)
+     * @param complete false when the file could not be read to its end (the last rejection says where and why), or
+     *                 when the import was stopped on request
      * @param charset  the CSV's encoding as detected; {@code null} for XLSX
      */
     public record Report(boolean dryRun, boolean complete, String charset, long households, long members,
             long stored, long unchanged, long rejected, List<Rejection> rejections, boolean rejectionsTruncated,
             long millis) {
+    }
+
+    /**
+     * Follows an import while it runs: the counts after each batch is stored, every rejection (not only the first
+     * {@value #MAX_LISTED_REJECTIONS} the report lists), and whether to stop. Stopping ends the import after the
+     * batch being written: what was stored before stays, consistent.
+     */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void progress(long households, long rowsRead, long stored, long unchanged, long rejected) {
+        }
+
+        default void rejection(Rejection rejection) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** Every rejection goes to the listener; the first {@value #MAX_LISTED_REJECTIONS} also to the report. */
+    private static final class RejectionLog {
+        private final List<Rejection> listed = new ArrayList<>();
+        private final Listener listener;
+
+        RejectionLog(Listener listener) {
+            this.listener = listener;
+        }
+
+        void add(Rejection rejection) {
+            listener.rejection(rejection);
+            if (listed.size() <= MAX_LISTED_REJECTIONS) {
+                listed.add(rejection);
+            }
+        }
     }
 
     /** Thrown inside a dry run's transaction to roll it back after counting. */
@@ -78,10 +116,15 @@ public class HouseholdImport {
     /** Imports a CSV in the documented format (UTF-8 with or without BOM, or GBK). */
     public Report importCsv(InputStream body, boolean dryRun, Actor actor)
             throws IOException, HouseholdReader.HeaderException {
+        return importCsv(body, dryRun, actor, Listener.NONE);
+    }
+
+    public Report importCsv(InputStream body, boolean dryRun, Actor actor, Listener listener)
+            throws IOException, HouseholdReader.HeaderException {
         HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         var opened = CsvCharset.open(body);
         try (var rows = new CsvRows(opened.reader())) {
-            return read(new HouseholdReader(rows), dryRun, actor, opened.charset().name());
+            return read(new HouseholdReader(rows), dryRun, actor, opened.charset().name(), listener);
         }
     }
 
@@ -93,15 +136,21 @@ public class HouseholdImport {
      */
     public Report importXlsx(InputStream body, boolean dryRun, Actor actor)
             throws IOException, HouseholdReader.HeaderException {
-        HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         Path file = Files.createTempFile("fupin-import-", ".xlsx");
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            try (var rows = XlsxRows.open(file)) {
-                return read(new HouseholdReader(rows), dryRun, actor, null);
-            }
+            return importXlsx(file, dryRun, actor, Listener.NONE);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** Imports the first worksheet of the XLSX workbook in {@code file}. */
+    public Report importXlsx(Path file, boolean dryRun, Actor actor, Listener listener)
+            throws IOException, HouseholdReader.HeaderException {
+        HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
+        try (var rows = XlsxRows.open(file)) {
+            return read(new HouseholdReader(rows), dryRun, actor, null, listener);
         }
     }
 
@@ -109,7 +158,7 @@ public class HouseholdImport {
      * A syntax or encoding error part-way stops the reading, not the import: what was read before it is stored
      * as usual and the report says where the file became unreadable.
      */
-    private Report read(HouseholdReader reader, boolean dryRun, Actor actor, String charset) {
+    private Report read(HouseholdReader reader, boolean dryRun, Actor actor, String charset, Listener listener) {
         var unreadable = new UncheckedIOException[1];
         Report report = run(() -> {
             try {
@@ -118,17 +167,19 @@ public class HouseholdImport {
                 unreadable[0] = e;
                 return null;
             }
-        }, dryRun, actor, charset);
+        }, reader::lastLine, dryRun, actor, charset, listener);
         if (unreadable[0] == null) {
             return report;
         }
         long line = reader.lastLine() + 1;
         String cause = String.valueOf(unreadable[0].getCause().getMessage());
         var rejections = new ArrayList<>(report.rejections());
-        rejections.add(new Rejection(line, "", "", new LocalizedText(
+        var unreadableFromHere = new Rejection(line, "", "", new LocalizedText(
                 "文件从第 " + line + " 行起无法读取（" + cause + "），其后的户均未导入；之前的户已按上述结果处理",
                 "the file cannot be read from line " + line + " on (" + cause
-                        + "); nothing after it was imported, everything before it was handled as reported")));
+                        + "); nothing after it was imported, everything before it was handled as reported"));
+        rejections.add(unreadableFromHere);
+        listener.rejection(unreadableFromHere);
         return new Report(report.dryRun(), false, report.charset(), report.households(), report.members(),
                 report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
                 report.millis());
@@ -144,21 +195,22 @@ public class HouseholdImport {
             }
             Household h = households.get(next[0]++);
             return new HouseholdReader.Parsed(String.valueOf(next[0]), next[0], List.of(), h, List.of());
-        }, false, actor, "-");
+        }, () -> next[0], false, actor, "-", Listener.NONE);
     }
 
     /**
      * Parses and validates on the calling thread while the previous batch is written on another, so the two
      * cores share the work; at most one batch waits, so memory stays flat.
      */
-    private Report run(Supplier<HouseholdReader.Parsed> source, boolean dryRun, Actor actor, String charset) {
+    private Report run(Supplier<HouseholdReader.Parsed> source, java.util.function.LongSupplier rowsRead,
+            boolean dryRun, Actor actor, String charset, Listener listener) {
         long started = System.nanoTime();
         var validator = registry.validatorFor(actor);
         long households = 0;
         long members = 0;
         long rejected = 0;
         var totals = new BatchResult(0, 0, 0, new ArrayList<>());
-        var rejections = new ArrayList<Rejection>();
+        var rejections = new RejectionLog(listener);
         var batch = new ArrayList<Valid>(BATCH);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "fupin-import-writer"));
         Future<BatchResult> writing = null;
@@ -168,7 +220,7 @@ public class HouseholdImport {
         try {
             HouseholdReader.Parsed parsed;
             long mark = System.nanoTime();
-            while ((parsed = source.get()) != null) {
+            while (!listener.cancelled() && (parsed = source.get()) != null) {
                 long read = System.nanoTime();
                 reading += read - mark;
                 households++;
@@ -184,6 +236,8 @@ public class HouseholdImport {
                 batch.add(valid);
                 if (batch.size() == BATCH) {
                     totals = totals.plus(await(writing), rejections);
+                    listener.progress(households, rowsRead.getAsLong(), totals.stored(), totals.unchanged(),
+                            rejected + totals.rejected());
                     var full = List.copyOf(batch);
                     writing = writer.submit(() -> store(full, dryRun, actor));
                     batch.clear();
@@ -193,7 +247,7 @@ public class HouseholdImport {
                 }
             }
             totals = totals.plus(await(writing), rejections);
-            if (!batch.isEmpty()) {
+            if (!batch.isEmpty() && !listener.cancelled()) {
                 totals = totals.plus(store(List.copyOf(batch), dryRun, actor), rejections);
             }
         } finally {
@@ -201,20 +255,23 @@ public class HouseholdImport {
         }
         LOG.info("Imported {} households: reading {} ms, validating {} ms, waiting for the writer {} ms",
                 households, reading / 1_000_000, checking / 1_000_000, waiting / 1_000_000);
-        boolean truncated = rejections.size() > MAX_LISTED_REJECTIONS;
-        return new Report(dryRun, true, charset, households, members, totals.stored(), totals.unchanged(),
-                rejected + totals.rejected(),
-                truncated ? List.copyOf(rejections.subList(0, MAX_LISTED_REJECTIONS)) : List.copyOf(rejections),
+        listener.progress(households, rowsRead.getAsLong(), totals.stored(), totals.unchanged(),
+                rejected + totals.rejected());
+        List<Rejection> listed = rejections.listed;
+        boolean truncated = listed.size() > MAX_LISTED_REJECTIONS;
+        return new Report(dryRun, !listener.cancelled(), charset, households, members, totals.stored(),
+                totals.unchanged(), rejected + totals.rejected(),
+                truncated ? List.copyOf(listed.subList(0, MAX_LISTED_REJECTIONS)) : List.copyOf(listed),
                 truncated, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** What one batch transaction did. */
     private record BatchResult(long stored, long unchanged, long rejected, List<Rejection> rejections) {
-        BatchResult plus(BatchResult other, List<Rejection> into) {
+        BatchResult plus(BatchResult other, RejectionLog into) {
             if (other == null) {
                 return this;
             }
-            other.rejections().forEach(r -> reject(into, r));
+            other.rejections().forEach(into::add);
             return new BatchResult(stored + other.stored(), unchanged + other.unchanged(),
                     rejected + other.rejected(), List.of());
         }
@@ -240,11 +297,10 @@ public class HouseholdImport {
     private record Valid(HouseholdReader.Parsed parsed, HouseholdWriter.Prepared household) {
     }
 
-    private Valid validate(HouseholdReader.Parsed parsed, HouseholdValidator validator,
-            List<Rejection> rejections) {
+    private Valid validate(HouseholdReader.Parsed parsed, HouseholdValidator validator, RejectionLog rejections) {
         if (!parsed.problems().isEmpty()) {
             for (var problem : parsed.problems()) {
-                reject(rejections, new Rejection(problem.line(), parsed.key(), problem.column(), problem.reason()));
+                rejections.add(new Rejection(problem.line(), parsed.key(), problem.column(), problem.reason()));
             }
             return null;
         }
@@ -256,7 +312,7 @@ public class HouseholdImport {
                     SqlHouseholdRegistry.initialStatus(household), clock.instant(), store, json));
         } catch (ValidationException invalid) {
             for (Violation violation : invalid.violations()) {
-                reject(rejections, new Rejection(lineOf(parsed, violation.field()), parsed.key(),
+                rejections.add(new Rejection(lineOf(parsed, violation.field()), parsed.key(),
                         Column.byField(violation.field()).map(Column::header).orElse(violation.field()),
                         violation.message()));
             }
@@ -273,12 +329,6 @@ public class HouseholdImport {
             }
         }
         return parsed.line();
-    }
-
-    private static void reject(List<Rejection> rejections, Rejection rejection) {
-        if (rejections.size() <= MAX_LISTED_REJECTIONS) {
-            rejections.add(rejection);
-        }
     }
 
     private BatchResult store(List<Valid> batch, boolean dryRun, Actor actor) {

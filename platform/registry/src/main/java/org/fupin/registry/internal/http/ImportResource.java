@@ -3,17 +3,26 @@ package org.fupin.registry.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.fupin.jobs.api.Job;
+import org.fupin.jobs.api.Jobs;
+import org.fupin.registry.api.Actor;
+import org.fupin.registry.csv.TableFormat;
 import org.fupin.registry.csv.XlsxTableWriter;
-import org.fupin.registry.internal.HouseholdImport;
+import org.fupin.registry.internal.HouseholdImportJob;
 import org.fupin.registry.internal.SqlHouseholdRegistry;
 import org.fupin.registry.internal.csv.HouseholdReader;
 import org.fupin.web.api.ApiException;
 import org.fupin.web.api.ApiResource;
 import org.fupin.web.api.FieldError;
+import org.fupin.web.api.QueryParameters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,19 +32,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * {@code POST /api/v1/imports/households[?dryRun=true]}: a CSV ({@code text/csv}) or an XLSX workbook in the import
- * format as the request body. The file is never held in memory: a CSV streams, an XLSX waits in a temporary file.
+ * format as the request body, imported as a background job ({@code 202 Accepted}, {@code Location} of the job at
+ * {@code /api/v1/jobs}); the upload is written to the job's folder, never held in memory.
  */
 @Component(service = ImportResource.class, configurationPid = ImportResource.PID)
 @Designate(ocd = ImportResource.Config.class)
@@ -53,15 +67,8 @@ public class ImportResource {
         int maxUploadMebibytes() default 2048;
     }
 
-    public record Rejection(long line, String household, String column, String reason) {
-    }
-
-    public record Result(boolean dryRun, boolean complete, String charset, long households, long members,
-            long stored, long unchanged, long rejected, List<Rejection> rejections, boolean rejectionsTruncated,
-            long millis) {
-    }
-
     private final SqlHouseholdRegistry registry;
+    private final Jobs jobs;
     private final long maxBytes;
 
     @Context
@@ -71,50 +78,102 @@ public class ImportResource {
     HttpHeaders headers;
 
     @Activate
-    public ImportResource(@Reference SqlHouseholdRegistry registry, Config config) {
+    public ImportResource(@Reference SqlHouseholdRegistry registry, @Reference Jobs jobs, Config config) {
         this.registry = registry;
+        this.jobs = jobs;
         this.maxBytes = config.maxUploadMebibytes() * 1024L * 1024L;
     }
 
     @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Consumes({"text/csv", "application/csv", "application/octet-stream", "text/plain"})
-    public Result importCsv(@QueryParam("dryRun") String dryRun,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        requireLength(contentLength);
-        Locale language = Requests.language(headers);
-        try {
-            return result(registry.importer().importCsv(body, dry(dryRun), Requests.actor(security)), language);
-        } catch (HouseholdReader.HeaderException e) {
-            throw badHeader("bad_csv_header", e, language);
-        } catch (CharacterCodingException e) {
-            throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK", List.of());
-        } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof CharacterCodingException) {
-                throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK: " + cause,
-                        List.of());
-            }
-            throw new ApiException(400, "bad_csv", "the CSV could not be read: " + cause.getMessage(), List.of());
-        }
+    public Response importCsv(@QueryParam("dryRun") String dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
+        return start(false, dryRun, contentLength, body);
     }
 
     @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
     @POST
     @Consumes(XlsxTableWriter.MEDIA_TYPE)
-    public Result importXlsx(@QueryParam("dryRun") String dryRun,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+    public Response importXlsx(@QueryParam("dryRun") String dryRun,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
+        return start(true, dryRun, contentLength, body);
+    }
+
+    /**
+     * Reads the upload into a new job's folder and checks its header (a file not in the import format is refused
+     * here, 400), then answers {@code 202 Accepted} with the job, which imports in the background.
+     */
+    private Response start(boolean xlsx, String dryRun, String contentLength, InputStream body) throws IOException {
         requireLength(contentLength);
+        Actor actor = Requests.actor(security);
         Locale language = Requests.language(headers);
-        try {
-            return result(registry.importer().importXlsx(body, dry(dryRun), Requests.actor(security)), language);
-        } catch (HouseholdReader.HeaderException e) {
-            throw badHeader("bad_xlsx_header", e, language);
-        } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            throw new ApiException(400, "bad_xlsx", "the file could not be read as an XLSX workbook (Excel 2007 or "
-                    + "later): " + cause.getMessage(), List.of());
+        boolean dry = dry(dryRun);
+        Job job = jobs.start(HouseholdImportJob.KIND, actor, folder -> {
+            java.nio.file.Path upload = folder.resolve(HouseholdImportJob.upload(xlsx));
+            Files.copy(body, upload);
+            try {
+                HouseholdImportJob.checkHeader(upload, xlsx);
+            } catch (HouseholdReader.HeaderException e) {
+                throw badHeader(xlsx ? "bad_xlsx_header" : "bad_csv_header", e, language);
+            } catch (CharacterCodingException e) {
+                throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK", List.of());
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                if (cause instanceof CharacterCodingException) {
+                    throw new ApiException(400, "bad_encoding", "the file is neither valid UTF-8 nor GBK", List.of());
+                }
+                throw xlsx ? new ApiException(400, "bad_xlsx", "the file could not be read as an XLSX workbook "
+                        + "(Excel 2007 or later): " + cause.getMessage(), List.of())
+                        : new ApiException(400, "bad_csv", "the CSV could not be read: " + cause.getMessage(), List.of());
+            }
+        }, context -> HouseholdImportJob.run(registry.importer(), context, xlsx, dry, actor));
+        return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
+    }
+
+    /**
+     * {@code GET /imports/households/{job}/rejections[?format=xlsx]}: every household the import rejected (line,
+     * household, column, reason), as CSV (UTF-8 with BOM, for Excel) or XLSX; written while the job runs.
+     */
+    @GET
+    @Path("{job}/rejections")
+    @Produces({ "text/csv", XlsxTableWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    public Response rejections(@PathParam("job") String id, @QueryParam("format") String format) {
+        Actor actor = Requests.actor(security);
+        var file = jobs.find(id, actor).filter(job -> HouseholdImportJob.KIND.equals(job.kind()))
+                .flatMap(job -> jobs.file(id, HouseholdImportJob.REJECTIONS, actor))
+                .orElseThrow(() -> ApiException.notFound("no import job " + id));
+        TableFormat table = TableFormat.of(format, Requests.accepted(headers))
+                .orElseThrow(() -> QueryParameters.invalid("format", "csv or xlsx"));
+        String name = "rejections-" + id.substring(0, 8);
+        if (table == TableFormat.XLSX) {
+            StreamingOutput xlsx = out -> {
+                var headings = HouseholdImportJob.REJECTION_HEADERS.stream()
+                        .map(h -> new XlsxTableWriter.Heading(h, "行号".equals(h))).toList();
+                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                        var rows = CSVFormat.DEFAULT.builder().setSkipHeaderRecord(true)
+                                .setHeader(HouseholdImportJob.REJECTION_HEADERS.toArray(String[]::new)).get()
+                                .parse(skipBom(reader));
+                        var writer = new XlsxTableWriter(out, "未导入", headings)) {
+                    for (var row : rows) {
+                        writer.row(List.of(Long.parseLong(row.get(0)), row.get(1), row.get(2), row.get(3)));
+                    }
+                }
+            };
+            return Response.ok(xlsx, XlsxTableWriter.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
         }
+        // CSV also when JSON is what the client accepts: the rejections are a file to open
+        return Response.ok((StreamingOutput) out -> Files.copy(file, out), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    private static java.io.Reader skipBom(java.io.BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     /** A body of known length within the limit: checked before anything is read. */
@@ -133,14 +192,6 @@ public class ImportResource {
 
     private static boolean dry(String dryRun) {
         return "true".equalsIgnoreCase(dryRun) || "1".equals(dryRun);
-    }
-
-    private static Result result(HouseholdImport.Report report, Locale language) {
-        var rejections = report.rejections().stream().map(r -> new Rejection(r.line(), r.household(), r.column(),
-                r.reason().in(language))).toList();
-        return new Result(report.dryRun(), report.complete(), report.charset(), report.households(), report.members(),
-                report.stored(), report.unchanged(), report.rejected(), rejections, report.rejectionsTruncated(),
-                report.millis());
     }
 
     private static ApiException badHeader(String code, HouseholdReader.HeaderException e, Locale language) {
