@@ -122,6 +122,9 @@ class DistributionLaunchTest {
         }
         assertEquals(19_000, getJson(counted).path("total").asLong());
         assertTrue(getJson(applications).path("total").asLong() >= 200, getJson(applications).toString());
+        JsonNode demoJob = getJson("/api/v1/jobs?kind=demo-county").path("items").get(0);
+        assertEquals("SUCCEEDED", demoJob.path("state").asText(), demoJob.toString());
+        assertEquals(19_000, demoJob.path("result").path("stored").asLong(), demoJob.toString());
         assertTrue(getJson("/api/v1/programs?county=620502").get(0).path("enabled").asBoolean(),
                 "the demo county runs it");
         JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");
