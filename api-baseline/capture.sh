@@ -8,7 +8,7 @@
 # package versions are bumped: a major bump also needs a new baseline, by design (a breaking change is a decision).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-modules=(platform/web-api platform/accounts-api platform/database platform/registry-model platform/registry-api
+modules=(platform/web-api platform/accounts-api platform/database platform/registry-model platform/registry-api platform/jobs-api
   platform/registry platform/program-api platform/program-declaration platform/programs kit/plugin-testkit)
 for module in "${modules[@]}"; do
   artifact=$(sed -n 's#.*<artifactId>\(\(org\.fupin\|fupin-\)[^<]*\)</artifactId>.*#\1#p' "$module/pom.xml" | sed -n 2p)
