@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,5 +94,43 @@ class DeclaredProgramIT {
         assertEquals(200, report.status(), report.body());
         assertTrue(report.json().path("total").path("amount").decimalValue().compareTo(new BigDecimal("10000")) == 0,
                 report.body());
+    }
+
+    @Test
+    void aProgramDeclaresWhoMayFile() throws Exception {
+        Path plain = Files.createTempFile("health-", ".jar");
+        Files.write(plain, TestBundles.declaredPlugin(context.getBundle(), "health", "org.example.health", "1.0.0",
+                "health"));
+        String declaration;
+        try (var jar = new java.util.jar.JarFile(plain.toFile())) {
+            declaration = new String(jar.getInputStream(jar.getEntry("PROGRAM-INF/program.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // 健康扶贫 as a bureau might run it: the paired cadres and village clerks file for their households
+        byte[] cadresFile = TestBundles.rewrite(plain, Map.of("Bundle-Version", "1.0.1"), Set.of(),
+                Map.of("PROGRAM-INF/program.json", declaration.replace("\"initial\": \"FILED\",",
+                        "\"initial\": \"FILED\", \"filers\": [\"PAIRED_CADRE\", \"VILLAGE_CLERK\"],")));
+        Files.delete(plain);
+        var installed = api.upload("/api/v1/admin/plugins", cadresFile, "application/java-archive");
+        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
+        api.await("/api/v1/programs/health", r -> r.status() == 200 && r.body().contains("PAIRED_CADRE"),
+                Duration.ofSeconds(15));
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/health", "{\"enabled\":true}").status());
+        var household = api.send("POST", "/api/v1/households",
+                ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(41)));
+        String filing = """
+                {"householdId":"%s","data":{"patient":"%s","hospital":"天水市第一人民医院"}}"""
+                .formatted(household.json().path("id").asText(), household.json().path("members").get(1).path("id")
+                        .asText());
+        Api cadre = api.user("it-cadre", ProgramsIT.VILLAGE, null, "PAIRED_CADRE");
+        try {
+            var byAdmin = api.send("POST", "/api/v1/programs/health/applications", filing);
+            assertEquals(403, byAdmin.status(), byAdmin.body());
+            assertTrue(byAdmin.json().path("error").path("message").asText().contains("PAIRED_CADRE"), byAdmin.body());
+            var byCadre = cadre.send("POST", "/api/v1/programs/health/applications", filing);
+            assertEquals(201, byCadre.status(), byCadre.body());
+        } finally {
+            api.send("DELETE", "/api/v1/admin/plugins/health", null);
+        }
     }
 }

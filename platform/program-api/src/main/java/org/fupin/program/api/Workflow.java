@@ -5,9 +5,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The states an application goes through and the actions that move it. Filing puts it in {@code initialState}. */
-public record Workflow(String initialState, List<State> states, List<Transition> transitions) {
+import org.fupin.registry.model.Role;
+
+/**
+ * The states an application goes through and the actions that move it. Filing puts it in {@code initialState}; the
+ * {@code filers} are the roles that may file (within their region), {@link #DEFAULT_FILERS} unless declared.
+ */
+public record Workflow(String initialState, Set<Role> filers, List<State> states, List<Transition> transitions) {
+    /** Who files unless a program says otherwise: the roles that keep the register, and program officers. */
+    public static final Set<Role> DEFAULT_FILERS = Set.of(Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN,
+            Role.PROGRAM_OFFICER, Role.TOWNSHIP_OFFICER, Role.VILLAGE_CLERK);
+
+    public Workflow(String initialState, List<State> states, List<Transition> transitions) {
+        this(initialState, DEFAULT_FILERS, states, transitions);
+    }
+
     public Workflow {
+        filers = filers == null || filers.isEmpty() ? DEFAULT_FILERS : Set.copyOf(filers);
         states = List.copyOf(states);
         transitions = List.copyOf(transitions);
         // the record's fields are not assigned yet: check against the parameters

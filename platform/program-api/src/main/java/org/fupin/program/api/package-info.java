@@ -10,7 +10,7 @@
  * status history; declared programs.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

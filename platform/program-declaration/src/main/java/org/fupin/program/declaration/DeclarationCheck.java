@@ -13,6 +13,7 @@ import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Transition;
+import org.fupin.registry.model.Role;
 
 /**
  * What the platform needs of a definition before it offers the program: every name it uses is declared once and
@@ -36,6 +37,9 @@ public final class DeclarationCheck {
             if (Step.FILE.equals(t.action())) {
                 problems.add("action id '" + Step.FILE + "' is reserved for filing");
             }
+        }
+        if (definition.workflow().filers().contains(Role.AUDITOR)) {
+            problems.add("workflow.filers names AUDITOR, a read-only role");
         }
         for (State s : definition.workflow().states()) {
             var notice = s.noticeParameter() == null ? null : definition.parameter(s.noticeParameter());

@@ -205,7 +205,7 @@ public final class ProgramDeclarations {
                             t.roles(), t.level(), t.form(), t.reasonRequired(), t.afterNotice()));
                 }
             }
-            return new Workflow(workflow.initial(), states, transitions);
+            return new Workflow(workflow.initial(), workflow.filers(), states, transitions);
         }
 
         private List<Limit> limits() {

@@ -75,6 +75,18 @@ class DeclarationCheckTest {
     }
 
     @Test
+    void filersAreDeclaredOrTheDefaultFiveButNeverTheReadOnlyAuditor() {
+        var states = List.of(State.of("A", L), State.of("B", L));
+        var declared = new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION),
+                new Workflow("A", Set.of(Role.PAIRED_CADRE, Role.AUDITOR), states, List.of(GO)), List.of(), List.of(),
+                List.of());
+
+        assertEquals(List.of("workflow.filers names AUDITOR, a read-only role"), DeclarationCheck.problems(declared));
+        assertEquals(Workflow.DEFAULT_FILERS, new Workflow("A", states, List.of(GO)).filers());
+        assertEquals(Workflow.DEFAULT_FILERS, new Workflow("A", Set.of(), states, List.of(GO)).filers());
+    }
+
+    @Test
     void limitsNameDeclaredParametersOfTheirKindAndDeclaredFields() {
         var counted = new Limit("once", Limit.Measure.PAYMENTS, Limit.Per.MEMBER, Limit.Within.PERIOD, null, "cap",
                 "x");

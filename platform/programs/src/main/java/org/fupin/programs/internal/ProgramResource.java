@@ -106,7 +106,9 @@ public class ProgramResource {
         return new ApplicationPage(found.items(), found.total(), found.page(), found.size(), found.installed());
     }
 
-    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN" })
+    // a program declares its filers; no program may declare the read-only auditor, who is refused before the body
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN",
+            "PAIRED_CADRE" })
     @POST
     @Path("{id}/applications")
     @Consumes(MediaType.APPLICATION_JSON)

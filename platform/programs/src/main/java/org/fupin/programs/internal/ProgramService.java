@@ -71,9 +71,6 @@ public class ProgramService {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
     /** Who the platform reads the household as for a program's rules: unrestricted, so nothing is masked. */
     private static final Actor RULES = Actor.unrestricted("program-rules");
-    /** Who may file: also the {@code @RolesAllowed} of {@code POST …/applications}. */
-    static final Role[] FILERS = { Role.PROVINCE_ADMIN, Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER,
-            Role.TOWNSHIP_OFFICER, Role.VILLAGE_CLERK };
 
     /** One program's verdict on a household; {@code failed} when its rules threw (logged, others unaffected). */
     record ProgramVerdict(InstalledProgram program, Verdict verdict, boolean failed) {
@@ -239,9 +236,10 @@ public class ProgramService {
     Application file(String programId, String householdId, JsonNode data, String note, Actor actor, Instant at) {
         InstalledProgram program = workedProgram(programId, actor);
         Household household = household(householdId, actor);
-        if (!actor.hasAny(FILERS)) {
+        var filers = program.definition().workflow().filers();
+        if (!actor.hasAny(filers.toArray(Role[]::new))) {
             throw new AccessDeniedException(Texts.text("action.role", Step.FILE,
-                    java.util.Arrays.stream(FILERS).map(Enum::name).collect(Collectors.joining(", "))));
+                    filers.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
         }
         String countyCode = household.villageCode().substring(0, 6);
         if (!store.enabled(countyCode, programId)) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.fupin.registry.model.Role;
+
 import org.junit.jupiter.api.Test;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +19,9 @@ import jakarta.annotation.security.RolesAllowed;
  */
 class RolesAllowedTest {
     @Test
-    void filingIsOpenToTheFilersOnly() {
-        assertEquals(Arrays.stream(ProgramService.FILERS).map(Enum::name).collect(Collectors.toSet()),
-                allowed(ProgramResource.class, "file"));
+    void filingIsRefusedBeforeItsBodyOnlyToTheRoleNoProgramMayDeclareAFiler() {
+        assertEquals(Arrays.stream(Role.values()).filter(r -> r != Role.AUDITOR).map(Enum::name)
+                .collect(Collectors.toSet()), allowed(ProgramResource.class, "file"));
     }
 
     @Test

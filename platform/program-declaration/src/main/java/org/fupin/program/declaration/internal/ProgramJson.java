@@ -29,7 +29,8 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
             String pattern, List<String> options) {
     }
 
-    public record WorkflowJson(String initial, List<StateJson> states, List<TransitionJson> transitions) {
+    public record WorkflowJson(String initial, Set<Role> filers, List<StateJson> states,
+            List<TransitionJson> transitions) {
     }
 
     public record StateJson(String id, String notice, boolean terminal) {
