@@ -61,6 +61,11 @@ class DeclaredProgramIT {
         assertEquals(201, household.status(), household.body());
         String householdId = household.json().path("id").asText();
         String patient = household.json().path("members").get(1).path("id").asText();
+        var noReferral = api.send("POST", "/api/v1/programs/health/applications", """
+                {"householdId":"%s","data":{"patient":"%s","hospital":"兰州大学第一医院","outOfCounty":true}}"""
+                .formatted(householdId, patient));
+        assertEquals(422, noReferral.status(), noReferral.body());
+        assertEquals("data.referralNumber", Api.firstField(noReferral), "required once treated outside the county");
         List<String> stays = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             var filed = api.send("POST", "/api/v1/programs/health/applications", """

@@ -15,9 +15,35 @@ import org.fupin.registry.model.LocalizedText;
  * @param pattern   a regular expression a TEXT value must match whole, or {@code null}
  * @param options   the allowed codes of a CODE field, empty otherwise
  * @param help      a hint shown under the field, or {@code null}
+ * @param requiredWhen when the field is required although {@code required} is false: another field of the form
+ *                     has a value (one of some values), or {@code null}
  */
 public record Field(String name, FieldType type, LocalizedText label, boolean required, BigDecimal min,
-        BigDecimal max, String pattern, List<Option> options, LocalizedText help) {
+        BigDecimal max, String pattern, List<Option> options, LocalizedText help, RequiredWhen requiredWhen) {
+    /**
+     * Required only when {@code field} has a value and, unless {@code values} is empty, one of them (compared as
+     * text: a code, {@code true}, a number): a referral number once "treated outside the county" is ticked.
+     */
+    public record RequiredWhen(String field, List<String> values) {
+        public RequiredWhen {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        public boolean holds(Object value) {
+            return value != null && (values.isEmpty() || values.contains(text(value)));
+        }
+
+        private static String text(Object value) {
+            return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
+                    : String.valueOf(value);
+        }
+    }
+
+    public Field(String name, FieldType type, LocalizedText label, boolean required, BigDecimal min, BigDecimal max,
+            String pattern, List<Option> options, LocalizedText help) {
+        this(name, type, label, required, min, max, pattern, options, help, null);
+    }
+
     public Field {
         options = options == null ? List.of() : List.copyOf(options);
         if (type == FieldType.CODE && options.isEmpty()) {
@@ -36,24 +62,31 @@ public record Field(String name, FieldType type, LocalizedText label, boolean re
 
     /** At most {@code high}: characters for TEXT, the value for numbers. */
     public Field atMost(long high) {
-        return new Field(name, type, label, required, min, BigDecimal.valueOf(high), pattern, options, help);
+        return new Field(name, type, label, required, min, BigDecimal.valueOf(high), pattern, options, help,
+                requiredWhen);
     }
 
     public Field between(long low, long high) {
         return new Field(name, type, label, required, BigDecimal.valueOf(low), BigDecimal.valueOf(high), pattern,
-                options, help);
+                options, help, requiredWhen);
     }
 
     public Field matching(String regex) {
-        return new Field(name, type, label, required, min, max, regex, options, help);
+        return new Field(name, type, label, required, min, max, regex, options, help, requiredWhen);
     }
 
     public Field withOptions(List<Option> allowed) {
-        return new Field(name, type, label, required, min, max, pattern, allowed, help);
+        return new Field(name, type, label, required, min, max, pattern, allowed, help, requiredWhen);
     }
 
     public Field withHelp(LocalizedText hint) {
-        return new Field(name, type, label, required, min, max, pattern, options, hint);
+        return new Field(name, type, label, required, min, max, pattern, options, hint, requiredWhen);
+    }
+
+    /** Required once {@code other} has one of {@code values} (any value, when none are given). */
+    public Field requiredWhen(String other, String... values) {
+        return new Field(name, type, label, required, min, max, pattern, options, help,
+                new RequiredWhen(other, List.of(values)));
     }
 
     public Optional<Option> option(String code) {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.fupin.program.api.Field;
+import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
@@ -29,6 +31,11 @@ public final class DeclarationCheck {
         var application = definition.form(Form.APPLICATION);
         if (application.isEmpty()) {
             problems.add("no form '" + Form.APPLICATION + "'");
+        }
+        for (Form form : definition.forms()) {
+            for (Field field : form.fields()) {
+                problems.addAll(requiredWhenProblems(form, field));
+            }
         }
         for (Transition t : definition.workflow().transitions()) {
             if (t.form() != null && definition.form(t.form()).isEmpty()) {
@@ -91,5 +98,24 @@ public final class DeclarationCheck {
         Set<String> seen = new HashSet<>();
         ids.stream().filter(id -> !seen.add(id)).distinct()
                 .forEach(id -> problems.add(what + " " + id + " is declared twice"));
+    }
+
+    private static List<String> requiredWhenProblems(Form form, Field field) {
+        var when = field.requiredWhen();
+        if (when == null) {
+            return List.of();
+        }
+        String at = "form " + form.id() + " field " + field.name() + " requiredWhen";
+        var other = form.field(when.field());
+        if (when.field().equals(field.name()) || other.isEmpty()) {
+            return List.of(at + " names " + when.field() + ", not another field of the form");
+        }
+        if (field.required()) {
+            return List.of(at + ": the field is required anyway");
+        }
+        var unknown = when.values().stream().filter(v -> other.get().type() == FieldType.CODE
+                && other.get().option(v).isEmpty()).toList();
+        return unknown.isEmpty() ? List.of() : List.of(at + " names codes " + unknown + " that " + when.field()
+                + " does not offer");
     }
 }

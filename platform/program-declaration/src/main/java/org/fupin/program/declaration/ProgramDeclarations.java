@@ -178,9 +178,14 @@ public final class ProgramDeclarations {
                     problems.add(where + ": only a CODE field has options");
                 }
                 String help = "field." + field.name() + ".help";
+                var when = field.requiredWhen();
+                if (when != null && !require(when.field(), where + ".requiredWhen.field")) {
+                    when = null;
+                }
                 fields.add(new Field(field.name(), field.type(), text("field." + field.name()), field.required(),
                         field.min(), field.max(), field.pattern(), options,
-                        messages.has(help) ? messages.text(help) : null));
+                        messages.has(help) ? messages.text(help) : null,
+                        when == null ? null : new Field.RequiredWhen(when.field(), when.in())));
             }
             return fields;
         }

@@ -10,6 +10,7 @@ import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.Limit;
+import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
@@ -72,6 +73,24 @@ class DeclarationCheckTest {
                 "report r is declared twice",
                 "report r groups by the undeclared field nope",
                 "report r groups by the undeclared field nope"), problems);
+    }
+
+    @Test
+    void aFieldIsRequiredWhenAnotherFieldOfItsFormHasAValueItCanHave() {
+        var form = new Form(Form.APPLICATION, L, List.of(
+                Field.code("ward", L, false, List.of(new Option("ICU", L))),
+                Field.of("icuDays", FieldType.INTEGER, L, false).requiredWhen("ward", "ICU", "CCU"),
+                Field.of("self", FieldType.TEXT, L, false).requiredWhen("self"),
+                Field.of("orphan", FieldType.TEXT, L, false).requiredWhen("nowhere"),
+                Field.of("always", FieldType.TEXT, L, true).requiredWhen("ward")));
+
+        assertEquals(List.of(
+                "form application field icuDays requiredWhen names codes [CCU] that ward does not offer",
+                "form application field self requiredWhen names self, not another field of the form",
+                "form application field orphan requiredWhen names nowhere, not another field of the form",
+                "form application field always requiredWhen: the field is required anyway"),
+                DeclarationCheck.problems(definition(List.of(form), List.of(State.of("A", L), State.of("B", L)),
+                        List.of(GO), List.of(), List.of())));
     }
 
     @Test

@@ -65,6 +65,14 @@ final class FormValues {
                 values.put(field.name(), value);
             }
         }
+        for (Field field : form.fields()) {
+            var when = field.requiredWhen();
+            if (when != null && !values.containsKey(field.name()) && when.holds(values.get(when.field()))
+                    && violations.stream().noneMatch(v -> v.field().equals(prefix + "." + field.name()))) {
+                violations.add(new Violation(prefix + "." + field.name(), Texts.text("field.required-when",
+                        when.field(), String.valueOf(values.get(when.field())))));
+            }
+        }
         return new Checked(values, violations);
     }
 

@@ -89,4 +89,36 @@ class FormValuesTest {
 
         assertEquals(checked.values(), FormValues.fromJson(FORM, JSON.readTree(stored)));
     }
+
+    static final Form REFERRAL = new Form("application", L, List.of(
+            Field.of("outOfCounty", FieldType.BOOLEAN, L, false),
+            Field.of("referralNumber", FieldType.TEXT, L, false).requiredWhen("outOfCounty", "true"),
+            Field.code("ward", L, false, List.of(new Option("GENERAL", L), new Option("ICU", L))),
+            Field.of("icuDays", FieldType.INTEGER, L, false).requiredWhen("ward", "ICU"),
+            Field.of("ward2", FieldType.TEXT, L, false),
+            Field.of("ward2Note", FieldType.TEXT, L, false).requiredWhen("ward2")));
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            {}                                                 | -                   | -
+            {"outOfCounty":false}                              | -                   | -
+            {"outOfCounty":true}                               | data.referralNumber | outOfCounty 为 true 时必填
+            {"outOfCounty":true,"referralNumber":" "}          | data.referralNumber | outOfCounty 为 true 时必填
+            {"outOfCounty":true,"referralNumber":"ZZ2026-118"} | -                   | -
+            {"ward":"GENERAL"}                                 | -                   | -
+            {"ward":"ICU"}                                     | data.icuDays        | ward 为 ICU 时必填
+            {"ward":"ICU","icuDays":0.5}                       | data.icuDays        | 应为整数
+            {"ward2":"三病区"}                                   | data.ward2Note      | ward2 为 三病区 时必填
+            """)
+    void aFieldRequiredWhenAnotherHasAValueIsRequiredThenOnly(String json, String field, String zh) throws Exception {
+        var checked = FormValues.check(REFERRAL, JSON.readTree(json), Set.of(), "data");
+
+        if (field == null) {
+            assertEquals(List.of(), checked.violations());
+        } else {
+            assertEquals(1, checked.violations().size(), checked.violations().toString());
+            assertEquals(field, checked.violations().get(0).field());
+            assertEquals(zh, checked.violations().get(0).message().zh());
+        }
+    }
 }

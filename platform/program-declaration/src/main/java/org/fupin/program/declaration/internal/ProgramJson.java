@@ -26,7 +26,10 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     }
 
     public record FieldJson(String name, FieldType type, boolean required, BigDecimal min, BigDecimal max,
-            String pattern, List<String> options) {
+            String pattern, List<String> options, RequiredWhenJson requiredWhen) {
+    }
+
+    public record RequiredWhenJson(String field, List<String> in) {
     }
 
     public record WorkflowJson(String initial, Set<Role> filers, List<StateJson> states,
