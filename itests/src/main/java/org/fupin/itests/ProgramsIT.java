@@ -221,8 +221,11 @@ class ProgramsIT {
         assertEquals(409, early.status());
         assertEquals("notice_running", early.json().path("error").path("code").asText());
 
-        // five days of notice: six days on, the county may approve
+        // five days of notice: six days on, the county may approve, and an objection comes too late
         moveClock(6);
+        var late = township.send("POST", path + "/transitions", "{\"action\":\"object\",\"note\":\"学籍存疑\"}");
+        assertEquals(409, late.status(), late.body());
+        assertEquals("notice_over", late.json().path("error").path("code").asText());
         var approved = officer.send("POST", path + "/transitions", "{\"action\":\"approve\"}");
         assertEquals(200, approved.status(), approved.body());
         assertEquals("APPROVED", approved.json().path("state").asText());

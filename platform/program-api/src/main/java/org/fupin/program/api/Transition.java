@@ -19,9 +19,16 @@ import org.fupin.registry.model.Role;
  * @param form           the id of the form whose data the action takes, or {@code null}
  * @param reasonRequired a note is required (rejections, objections)
  * @param afterNotice    only once the notice period of the current state is over
+ * @param duringNotice   only while the notice period of the current state runs: an objection (异议) to what is
+ *                       on public notice
  */
 public record Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
-        RegionLevel level, String form, boolean reasonRequired, boolean afterNotice) {
+        RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice) {
+    public Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
+            RegionLevel level, String form, boolean reasonRequired, boolean afterNotice) {
+        this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, false);
+    }
+
     public Transition {
         from = List.copyOf(from);
         roles = Set.copyOf(roles);

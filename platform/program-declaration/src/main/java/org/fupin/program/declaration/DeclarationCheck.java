@@ -62,6 +62,13 @@ public final class DeclarationCheck {
             if (t.roles().isEmpty()) {
                 problems.add("action " + t.action() + " names no role: nobody could take it");
             }
+            if (t.duringNotice() && t.afterNotice()) {
+                problems.add("action " + t.action() + " is both duringNotice and afterNotice: never possible");
+            }
+            if (t.duringNotice() && t.from().stream().allMatch(from -> definition.workflow().state(from)
+                    .map(s -> s.noticeParameter() == null).orElse(true))) {
+                problems.add("action " + t.action() + " is duringNotice but none of its from states has a notice");
+            }
         }
         for (Limit limit : definition.limits()) {
             if (limit.maxParameter() != null) {

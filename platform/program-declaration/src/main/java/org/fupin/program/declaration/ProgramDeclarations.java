@@ -207,7 +207,7 @@ public final class ProgramDeclarations {
                 if (require(t.action(), at + ".action") & require(t.from(), at + ".from") & require(t.to(), at + ".to")
                         & require(t.roles(), at + ".roles") & require(t.level(), at + ".level")) {
                     transitions.add(new Transition(t.action(), text("action." + t.action()), t.from(), t.to(),
-                            t.roles(), t.level(), t.form(), t.reasonRequired(), t.afterNotice()));
+                            t.roles(), t.level(), t.form(), t.reasonRequired(), t.afterNotice(), t.duringNotice()));
                 }
             }
             return new Workflow(workflow.initial(), workflow.filers(), states, transitions);

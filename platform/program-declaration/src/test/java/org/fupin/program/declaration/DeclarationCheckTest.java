@@ -94,6 +94,25 @@ class DeclarationCheckTest {
     }
 
     @Test
+    void anObjectionDuringANoticeNeedsAStateWithOneAndCannotAlsoWaitForItsEnd() {
+        var objection = new Transition("object", L, List.of("A"), "A", Set.of(Role.VILLAGE_CLERK), RegionLevel.VILLAGE,
+                null, true, false, true);
+        var never = new Transition("never", L, List.of("A"), "B", Set.of(Role.COUNTY_ADMIN), RegionLevel.COUNTY,
+                null, false, true, true);
+        var days = List.of(parameter("days", ParameterDefinition.Type.INTEGER));
+
+        assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(APPLICATION),
+                List.of(State.withNotice("A", L, "days"), State.of("B", L)), List.of(GO, objection), List.of(), days)));
+        assertEquals(List.of("action object is duringNotice but none of its from states has a notice"),
+                DeclarationCheck.problems(definition(List.of(APPLICATION), List.of(State.of("A", L), State.of("B", L)),
+                        List.of(GO, objection), List.of(), days)));
+        assertEquals(List.of("action never is both duringNotice and afterNotice: never possible"),
+                DeclarationCheck.problems(definition(List.of(APPLICATION),
+                        List.of(State.withNotice("A", L, "days"), State.of("B", L)), List.of(GO, never), List.of(),
+                        days)));
+    }
+
+    @Test
     void filersAreDeclaredOrTheDefaultFiveButNeverTheReadOnlyAuditor() {
         var states = List.of(State.of("A", L), State.of("B", L));
         var declared = new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION),

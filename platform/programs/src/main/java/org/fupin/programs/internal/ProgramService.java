@@ -342,6 +342,10 @@ public class ProgramService {
             throw new ConflictException("stale_version", Texts.text("version.stale", expectedVersion, row.version()));
         }
         LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
+        if (transition.duringNotice() && (row.noticeEnds() == null || today.isAfter(row.noticeEnds()))) {
+            throw new ConflictException("notice_over", row.noticeEnds() == null
+                    ? Texts.text("notice.none", action) : Texts.text("notice.over", row.noticeEnds(), action));
+        }
         if (transition.afterNotice() && row.noticeEnds() != null && !today.isAfter(row.noticeEnds())) {
             throw new ConflictException("notice_running", Texts.text("notice.running", row.noticeEnds(), action));
         }

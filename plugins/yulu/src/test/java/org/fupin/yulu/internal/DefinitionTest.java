@@ -191,15 +191,15 @@ class DefinitionTest {
 
     @ParameterizedTest(name = "{0} ({1}): {2} -> {3}")
     @CsvSource({
-            "verify,  乡镇审核,       SUBMITTED,          VERIFIED,  TOWNSHIP_OFFICER,                              TOWNSHIP, ,        false, false",
-            "object,  公示异议退回,   VERIFIED,           SUBMITTED, VILLAGE_CLERK TOWNSHIP_OFFICER,                VILLAGE,  ,        true,  false",
-            "approve, 县级审批,       VERIFIED,           APPROVED,  PROGRAM_OFFICER COUNTY_ADMIN,                  COUNTY,   ,        false, true",
-            "reject,  驳回,           SUBMITTED VERIFIED, REJECTED,  TOWNSHIP_OFFICER PROGRAM_OFFICER COUNTY_ADMIN, TOWNSHIP, ,        true,  false",
-            "pay,     发放学期补助,   APPROVED,           APPROVED,  PROGRAM_OFFICER,                               COUNTY,   payment, false, false",
-            "close,   结束资助,       APPROVED,           CLOSED,    PROGRAM_OFFICER COUNTY_ADMIN,                  COUNTY,   ,        true,  false",
+            "verify,  乡镇审核,       SUBMITTED,          VERIFIED,  TOWNSHIP_OFFICER,                              TOWNSHIP, ,        false, false, false",
+            "object,  公示异议退回,   VERIFIED,           SUBMITTED, VILLAGE_CLERK TOWNSHIP_OFFICER,                VILLAGE,  ,        true,  false, true",
+            "approve, 县级审批,       VERIFIED,           APPROVED,  PROGRAM_OFFICER COUNTY_ADMIN,                  COUNTY,   ,        false, true, false",
+            "reject,  驳回,           SUBMITTED VERIFIED, REJECTED,  TOWNSHIP_OFFICER PROGRAM_OFFICER COUNTY_ADMIN, TOWNSHIP, ,        true,  false, false",
+            "pay,     发放学期补助,   APPROVED,           APPROVED,  PROGRAM_OFFICER,                               COUNTY,   payment, false, false, false",
+            "close,   结束资助,       APPROVED,           CLOSED,    PROGRAM_OFFICER COUNTY_ADMIN,                  COUNTY,   ,        true,  false, false",
     })
     void transitions(String action, String zh, String from, String to, String roles, RegionLevel level, String form,
-            boolean reasonRequired, boolean afterNotice) {
+            boolean reasonRequired, boolean afterNotice, boolean duringNotice) {
         Transition transition = DEFINITION.workflow().transition(action).orElseThrow();
 
         assertEquals(zh, transition.label().zh());
@@ -211,6 +211,7 @@ class DefinitionTest {
         assertEquals(form, transition.form());
         assertEquals(reasonRequired, transition.reasonRequired());
         assertEquals(afterNotice, transition.afterNotice());
+        assertEquals(duringNotice, transition.duringNotice(), "an objection is possible only while on notice");
     }
 
     @ParameterizedTest(name = "{0}: {1} by {2} measuring {3}")
