@@ -138,4 +138,45 @@ class DeclaredProgramIT {
             api.send("DELETE", "/api/v1/admin/plugins/health", null);
         }
     }
+
+    @Test
+    void aScheduledActionIsTakenByThePlatformOnceDueOnThePlatformClock() throws Exception {
+        if (api.get("/api/v1/programs/health").status() != 200 || !api.get("/api/v1/programs/health").body()
+                .contains("\"lapse\"")) {
+            var installed = api.upload("/api/v1/admin/plugins", TestBundles.declaredPlugin(context.getBundle(),
+                    "health", "org.example.health", "1.0.0", "health"), "application/java-archive");
+            assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
+            api.await("/api/v1/programs/health", r -> r.status() == 200, Duration.ofSeconds(15));
+        }
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/health", "{\"enabled\":true}").status());
+        var household = api.send("POST", "/api/v1/households",
+                ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(42)));
+        var filed = api.send("POST", "/api/v1/programs/health/applications", """
+                {"householdId":"%s","data":{"patient":"%s","hospital":"秦州区人民医院"}}""".formatted(
+                household.json().path("id").asText(), household.json().path("members").get(1).path("id").asText()));
+        assertEquals(201, filed.status(), filed.body());
+        String application = "/api/v1/programs/health/applications/" + filed.json().path("id").asText();
+        try {
+            var early = api.awaitJob(api.send("POST", "/api/v1/admin/scheduled-actions", null));
+            assertEquals("SUCCEEDED", early.json().path("state").asText(), early.body());
+            assertEquals("FILED", api.get(application).json().path("state").asText(), "not due before 90 days");
+            assertEquals(403, officer.send("POST", application + "/transitions", "{\"action\":\"lapse\"}").status(),
+                    "no role may take an action only the platform takes");
+
+            ProgramsIT.moveClock(context, 90);
+            var due = api.awaitJob(api.send("POST", "/api/v1/admin/scheduled-actions", null));
+            assertEquals("SUCCEEDED", due.json().path("state").asText(), due.body());
+            assertTrue(due.json().path("result").path("taken").asLong() >= 1, due.body());
+            var lapsed = api.get(application).json();
+            assertEquals("CLOSED", lapsed.path("state").asText(), lapsed.toString());
+            var step = lapsed.path("steps").get(lapsed.path("steps").size() - 1);
+            assertEquals("lapse", step.path("action").asText());
+            assertEquals("system", step.path("actor").asText());
+            var audited = api.get("/api/v1/audit/entries?entity=application&id=" + filed.json().path("id").asText());
+            assertEquals("lapse", audited.json().path("items").get(0).path("action").asText(), audited.body());
+        } finally {
+            ProgramsIT.moveClock(context, 0);
+            api.send("DELETE", "/api/v1/admin/plugins/health", null);
+        }
+    }
 }

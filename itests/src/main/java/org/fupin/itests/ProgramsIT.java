@@ -92,6 +92,11 @@ class ProgramsIT {
      * allows with fupin.clock.adjustable) and waits until the platform runs on it.
      */
     static void moveClock(int days) throws Exception {
+        moveClock(context, days);
+    }
+
+    /** Moves the platform clock {@code days} from real today (a rehearsal platform's org.fupin.clock). */
+    static void moveClock(BundleContext context, int days) throws Exception {
         var admin = new ServiceTracker<ConfigurationAdmin, ConfigurationAdmin>(context, ConfigurationAdmin.class, null);
         var platform = new ServiceTracker<PlatformClock, PlatformClock>(context, PlatformClock.class, null);
         admin.open();

@@ -21,12 +21,28 @@ import org.fupin.registry.model.Role;
  * @param afterNotice    only once the notice period of the current state is over
  * @param duringNotice   only while the notice period of the current state runs: an objection (异议) to what is
  *                       on public notice
+ * @param schedule       when the platform takes the action by itself, on the platform clock; {@code null} for an
+ *                       action only users take
  */
 public record Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
-        RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice) {
+        RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice,
+        Schedule schedule) {
+    /**
+     * A time-driven action: taken by the platform (as user {@code system}) once an application has been
+     * {@code afterDays} days in one of the {@code from} states without a step, or once the date in its application
+     * field {@code dateField} has passed — and, for an {@code afterNotice} action, its notice is over.
+     */
+    public record Schedule(Integer afterDays, String dateField) {
+    }
+
     public Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
             RegionLevel level, String form, boolean reasonRequired, boolean afterNotice) {
-        this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, false);
+        this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, false, null);
+    }
+
+    public Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
+            RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice) {
+        this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, duringNotice, null);
     }
 
     public Transition {

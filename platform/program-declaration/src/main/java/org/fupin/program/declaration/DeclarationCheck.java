@@ -59,9 +59,10 @@ public final class DeclarationCheck {
         for (Transition t : definition.workflow().transitions()) {
             t.from().stream().filter(from -> definition.workflow().state(from).map(State::terminal).orElse(false))
                     .forEach(from -> problems.add("action " + t.action() + " leaves the terminal state " + from));
-            if (t.roles().isEmpty()) {
+            if (t.roles().isEmpty() && t.schedule() == null) {
                 problems.add("action " + t.action() + " names no role: nobody could take it");
             }
+            problems.addAll(scheduleProblems(definition, t));
             if (t.duringNotice() && t.afterNotice()) {
                 problems.add("action " + t.action() + " is both duringNotice and afterNotice: never possible");
             }
@@ -124,5 +125,30 @@ public final class DeclarationCheck {
                 && other.get().option(v).isEmpty()).toList();
         return unknown.isEmpty() ? List.of() : List.of(at + " names codes " + unknown + " that " + when.field()
                 + " does not offer");
+    }
+
+    private static List<String> scheduleProblems(ProgramDefinition definition, Transition t) {
+        var schedule = t.schedule();
+        if (schedule == null) {
+            return List.of();
+        }
+        String at = "action " + t.action() + " schedule";
+        if ((schedule.afterDays() == null) == (schedule.dateField() == null)) {
+            return List.of(at + " needs afterDays or dateField, one of them");
+        }
+        if (schedule.afterDays() != null && schedule.afterDays() < 0) {
+            return List.of(at + " afterDays is negative");
+        }
+        if (t.form() != null) {
+            return List.of(at + ": the platform takes it without data, so it has no form");
+        }
+        if (t.duringNotice()) {
+            return List.of(at + ": a scheduled action cannot wait for a notice to run, only to end");
+        }
+        if (schedule.dateField() != null && definition.form(Form.APPLICATION).flatMap(f -> f.field(schedule.dateField()))
+                .map(f -> f.type() != FieldType.DATE).orElse(true)) {
+            return List.of(at + " dateField " + schedule.dateField() + " is not a DATE field of the application form");
+        }
+        return List.of();
     }
 }

@@ -204,10 +204,14 @@ public final class ProgramDeclarations {
             for (int i = 0; i < nonNull(workflow.transitions()).size(); i++) {
                 var t = workflow.transitions().get(i);
                 String at = "workflow.transitions[" + i + "]";
+                // a scheduled action may name no role: then only the platform takes it
                 if (require(t.action(), at + ".action") & require(t.from(), at + ".from") & require(t.to(), at + ".to")
-                        & require(t.roles(), at + ".roles") & require(t.level(), at + ".level")) {
+                        & (t.schedule() != null || require(t.roles(), at + ".roles")) & require(t.level(), at + ".level")) {
+                    var schedule = t.schedule() == null ? null
+                            : new Transition.Schedule(t.schedule().afterDays(), t.schedule().dateField());
                     transitions.add(new Transition(t.action(), text("action." + t.action()), t.from(), t.to(),
-                            t.roles(), t.level(), t.form(), t.reasonRequired(), t.afterNotice(), t.duringNotice()));
+                            t.roles() == null ? java.util.Set.of() : t.roles(), t.level(), t.form(), t.reasonRequired(),
+                            t.afterNotice(), t.duringNotice(), schedule));
                 }
             }
             return new Workflow(workflow.initial(), workflow.filers(), states, transitions);

@@ -113,6 +113,32 @@ class DeclarationCheckTest {
     }
 
     @Test
+    void aScheduledActionTakesNoDataAndIsDueByDaysOrByADateOfTheApplication() {
+        var form = new Form(Form.APPLICATION, L, List.of(Field.of("dueDate", FieldType.DATE, L, false),
+                Field.of("note", FieldType.TEXT, L, false)));
+        var days = new Transition("lapse", L, List.of("A"), "B", Set.of(), RegionLevel.COUNTY, null, false, false, false,
+                new Transition.Schedule(90, null));
+        var overdue = new Transition("overdue", L, List.of("A"), "B", Set.of(), RegionLevel.COUNTY, null, false, false,
+                false, new Transition.Schedule(null, "dueDate"));
+        var both = new Transition("both", L, List.of("A"), "B", Set.of(), RegionLevel.COUNTY, null, false, false, false,
+                new Transition.Schedule(1, "dueDate"));
+        var text = new Transition("text", L, List.of("A"), "B", Set.of(), RegionLevel.COUNTY, null, false, false, false,
+                new Transition.Schedule(null, "note"));
+        var withForm = new Transition("formed", L, List.of("A"), "B", Set.of(), RegionLevel.COUNTY, "application", false,
+                false, false, new Transition.Schedule(3, null));
+        var states = List.of(State.of("A", L), State.of("B", L));
+
+        assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(form), states,
+                List.of(GO, days, overdue), List.of(), List.of())));
+        assertEquals(List.of(
+                "action both schedule needs afterDays or dateField, one of them",
+                "action text schedule dateField note is not a DATE field of the application form",
+                "action formed schedule: the platform takes it without data, so it has no form"),
+                DeclarationCheck.problems(definition(List.of(form), states, List.of(GO, both, text, withForm),
+                        List.of(), List.of())));
+    }
+
+    @Test
     void filersAreDeclaredOrTheDefaultFiveButNeverTheReadOnlyAuditor() {
         var states = List.of(State.of("A", L), State.of("B", L));
         var declared = new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION),

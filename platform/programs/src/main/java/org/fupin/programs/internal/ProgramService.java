@@ -71,6 +71,9 @@ public class ProgramService {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
     /** Who the platform reads the household as for a program's rules: unrestricted, so nothing is masked. */
     private static final Actor RULES = Actor.unrestricted("program-rules");
+    /** Who takes scheduled actions: the platform itself, everywhere. */
+    static final String SYSTEM_USER = "system";
+    private static final Actor SYSTEM = Actor.unrestricted(SYSTEM_USER);
 
     /** One program's verdict on a household; {@code failed} when its rules threw (logged, others unaffected). */
     record ProgramVerdict(InstalledProgram program, Verdict verdict, boolean failed) {
@@ -349,6 +352,29 @@ public class ProgramService {
         if (transition.afterNotice() && row.noticeEnds() != null && !today.isAfter(row.noticeEnds())) {
             throw new ConflictException("notice_running", Texts.text("notice.running", row.noticeEnds(), action));
         }
+        return take(program, row, transition, note, data, actor, at);
+    }
+
+    /**
+     * Takes a scheduled action for one application as the platform (user {@value #SYSTEM_USER}), as of {@code at};
+     * false when it does not apply (any more): another step moved the application, or its notice still runs.
+     * Rules and limits judge it as any other step.
+     */
+    boolean takeScheduled(InstalledProgram program, ApplicationRow row, Transition transition, Instant at) {
+        LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
+        if (!transition.from().contains(row.state())
+                || transition.afterNotice() && row.noticeEnds() != null && !today.isAfter(row.noticeEnds())) {
+            return false;
+        }
+        take(program, row, transition, "按规定期限自动执行 / taken on schedule", null, SYSTEM, at);
+        return true;
+    }
+
+    private Application take(InstalledProgram program, ApplicationRow row, Transition transition, String note,
+            JsonNode data, Actor actor, Instant at) {
+        String programId = program.definition().descriptor().id();
+        String action = transition.action();
+        LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
         Household household = household(row.householdId(), actor);
         Map<String, Object> values = stepData(program, transition, data, household);
         Application current = toApplication(program.definition(), row);

@@ -32,6 +32,9 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     public record RequiredWhenJson(String field, List<String> in) {
     }
 
+    public record ScheduleJson(Integer afterDays, String dateField) {
+    }
+
     public record WorkflowJson(String initial, Set<Role> filers, List<StateJson> states,
             List<TransitionJson> transitions) {
     }
@@ -40,7 +43,8 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     }
 
     public record TransitionJson(String action, List<String> from, String to, Set<Role> roles, RegionLevel level,
-            String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice, GrantJson grant) {
+            String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice, ScheduleJson schedule,
+            GrantJson grant) {
     }
 
     /** A benefit the action grants: a parameter's amount, or the amount in a MONEY field of the action's form. */
