@@ -66,13 +66,21 @@ public class ScheduledTransitions {
         this.store = store;
         this.clock = clock;
         this.jobs = jobs;
-        timer.scheduleWithFixedDelay(() -> start(Actor.unrestricted(ProgramService.SYSTEM_USER)), 1,
-                config.intervalMinutes(), TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::onSchedule, 1, config.intervalMinutes(), TimeUnit.MINUTES);
     }
 
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
+    }
+
+    /** The hourly run, only while some installed program declares a scheduled action: no empty jobs to list. */
+    private void onSchedule() {
+        boolean any = catalog.all().stream().flatMap(p -> p.definition().workflow().transitions().stream())
+                .anyMatch(t -> t.schedule() != null);
+        if (any) {
+            start(Actor.unrestricted(ProgramService.SYSTEM_USER));
+        }
     }
 
     /** Starts a run as a job unless one is running; empty when one is. */
