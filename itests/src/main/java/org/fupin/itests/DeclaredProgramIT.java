@@ -179,4 +179,61 @@ class DeclaredProgramIT {
             api.send("DELETE", "/api/v1/admin/plugins/health", null);
         }
     }
+
+    @Test
+    void aProgramRefusesAFilingWhileTheHouseholdHasAnotherProgramsOpenApplication() throws Exception {
+        if (api.get("/api/v1/programs/health").status() != 200) {
+            var health = api.upload("/api/v1/admin/plugins", TestBundles.declaredPlugin(context.getBundle(), "health",
+                    "org.example.health", "1.0.0", "health"), "application/java-archive");
+            assertTrue(health.status() == 201 || health.status() == 200, health.body());
+        }
+        // a second program of the bureau that excludes an open inpatient application of the same household
+        Path plain = Files.createTempFile("illness-", ".jar");
+        Files.write(plain, TestBundles.declaredPlugin(context.getBundle(), "health", "org.example.illness", "1.0.0",
+                "illness"));
+        String declaration;
+        try (var jar = new java.util.jar.JarFile(plain.toFile())) {
+            declaration = new String(jar.getInputStream(jar.getEntry("PROGRAM-INF/program.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] illness = TestBundles.rewrite(plain, Map.of(), Set.of(), Map.of("PROGRAM-INF/program.json",
+                declaration.replace("\"id\": \"health\",", "\"id\": \"illness\",").replace("\"limits\": [",
+                        "\"conflicts\": [{\"rule\": \"illness.not-with-inpatient\", \"program\": \"health\", "
+                                + "\"states\": [\"FILED\"]}],\n  \"limits\": [")));
+        Files.delete(plain);
+        var installed = api.upload("/api/v1/admin/plugins", illness, "application/java-archive");
+        assertEquals(201, installed.status(), installed.body());
+        try {
+            api.await("/api/v1/programs/illness", r -> r.status() == 200, Duration.ofSeconds(15));
+            api.await("/api/v1/programs/health", r -> r.status() == 200, Duration.ofSeconds(15));
+            for (String program : List.of("health", "illness")) {
+                assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/" + program, "{\"enabled\":true}")
+                        .status());
+            }
+            var household = api.send("POST", "/api/v1/households",
+                    ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(43)));
+            String filing = """
+                    {"householdId":"%s","data":{"patient":"%s","hospital":"天水市中医医院"}}"""
+                    .formatted(household.json().path("id").asText(), household.json().path("members").get(1)
+                            .path("id").asText());
+            var inpatient = api.send("POST", "/api/v1/programs/health/applications", filing);
+            assertEquals(201, inpatient.status(), inpatient.body());
+            String inpatientId = inpatient.json().path("id").asText();
+
+            var refused = api.send("POST", "/api/v1/programs/illness/applications", filing);
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("householdId", Api.firstField(refused));
+            assertTrue(refused.body().contains(inpatientId), "the refusal names the other application: "
+                    + refused.body());
+
+            var closed = officer.send("POST", "/api/v1/programs/health/applications/" + inpatientId + "/transitions",
+                    "{\"action\":\"close\",\"note\":\"出院结算完毕\"}");
+            assertEquals(200, closed.status(), closed.body());
+            assertEquals(201, api.send("POST", "/api/v1/programs/illness/applications", filing).status(),
+                    "once the inpatient application is closed");
+        } finally {
+            api.send("DELETE", "/api/v1/admin/plugins/illness", null);
+            api.send("DELETE", "/api/v1/admin/plugins/health", null);
+        }
+    }
 }

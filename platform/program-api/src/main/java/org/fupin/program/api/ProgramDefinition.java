@@ -6,11 +6,19 @@ import java.util.List;
  * Everything declarative about a program. The form with id {@link Form#APPLICATION} is the application form;
  * other forms belong to workflow actions ({@link Transition#form()}).
  *
- * @param limits what must hold across the program's applications, enforced by the platform where it writes
+ * @param limits    what must hold across the program's applications, enforced by the platform where it writes
+ * @param conflicts what other programs' applications for the same household refuse filing or an action
  */
 public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
-        List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits) {
+        List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
+        List<Conflict> conflicts) {
+    public ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
+            List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits) {
+        this(descriptor, forms, workflow, reports, parameters, limits, List.of());
+    }
+
     public ProgramDefinition {
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         forms = List.copyOf(forms);
         reports = List.copyOf(reports);
         parameters = List.copyOf(parameters);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
@@ -69,6 +70,20 @@ public final class DeclarationCheck {
             if (t.duringNotice() && t.from().stream().allMatch(from -> definition.workflow().state(from)
                     .map(s -> s.noticeParameter() == null).orElse(true))) {
                 problems.add("action " + t.action() + " is duringNotice but none of its from states has a notice");
+            }
+        }
+        for (Conflict conflict : definition.conflicts()) {
+            String at = "conflict " + conflict.rule();
+            if (conflict.program().equals(definition.descriptor().id())) {
+                problems.add(at + " names this program itself: use a limit");
+            }
+            if (conflict.states().isEmpty()) {
+                problems.add(at + " names no state of " + conflict.program());
+            }
+            for (String action : conflict.actions()) {
+                if (!Step.FILE.equals(action) && definition.workflow().transition(action).isEmpty()) {
+                    problems.add(at + " names the undeclared action " + action);
+                }
             }
         }
         for (Limit limit : definition.limits()) {

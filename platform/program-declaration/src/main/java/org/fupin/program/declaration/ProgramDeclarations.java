@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
@@ -136,7 +137,7 @@ public final class ProgramDeclarations {
                 definition = new ProgramDefinition(
                         new ProgramDescriptor(json.id(), text("program.name"), json.agency(), text("program.agency"),
                                 text("program.description")),
-                        forms(), workflow(), reports(), parameters(), limits());
+                        forms(), workflow(), reports(), parameters(), limits(), conflicts());
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
                 return Declaration.refused(problems);
@@ -215,6 +216,21 @@ public final class ProgramDeclarations {
                 }
             }
             return new Workflow(workflow.initial(), workflow.filers(), states, transitions);
+        }
+
+        private List<Conflict> conflicts() {
+            List<Conflict> conflicts = new ArrayList<>();
+            var declared = nonNull(json.conflicts());
+            for (int i = 0; i < declared.size(); i++) {
+                var conflict = declared.get(i);
+                String at = "conflicts[" + i + "]";
+                if (require(conflict.rule(), at + ".rule") & require(conflict.program(), at + ".program")
+                        & require(conflict.states(), at + ".states")) {
+                    conflicts.add(new Conflict(conflict.rule(), conflict.program(), conflict.states(),
+                            conflict.actions()));
+                }
+            }
+            return conflicts;
         }
 
         private List<Limit> limits() {

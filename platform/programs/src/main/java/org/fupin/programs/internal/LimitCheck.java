@@ -15,10 +15,12 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.fupin.program.api.Benefit;
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.Parameters;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.State;
+import org.fupin.program.api.Step;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
 import org.fupin.registry.model.LocalizedText;
@@ -34,9 +36,15 @@ import org.fupin.registry.model.LocalizedText;
  */
 record LimitCheck(ProgramDefinition definition, IntFunction<Parameters> parameters, int thisYear) {
 
-    /** What is being written: the application (its program, household and member) and the benefits it grants. */
-    record Write(String applicationId, String program, String householdId, String memberId, boolean filing,
+    /**
+     * What is being written: the application (its program, household and member), the action ({@code file} for a
+     * filing) and the benefits it grants.
+     */
+    record Write(String applicationId, String program, String householdId, String memberId, String action,
             List<Benefit> granted) {
+        boolean filing() {
+            return Step.FILE.equals(action);
+        }
     }
 
     /** Throws a {@link ValidationException} naming every limit the write would exceed; reads only. */
@@ -56,8 +64,35 @@ record LimitCheck(ProgramDefinition definition, IntFunction<Parameters> paramete
                 case PAYMENTS, AMOUNT -> benefits(c, limit, write, subject, violations);
             }
         }
+        for (Conflict conflict : definition.conflicts()) {
+            if (conflict.actions().contains(write.action())) {
+                conflicting(c, conflict, write, violations);
+            }
+        }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
+        }
+    }
+
+    /** The other program's earliest application of the household in one of the conflict's states, if any. */
+    private static void conflicting(Connection c, Conflict conflict, Write write, List<Violation> violations)
+            throws SQLException {
+        String sql = "SELECT id, state FROM program_application WHERE program = ? AND household_id = ? AND state IN ("
+                + String.join(",", Collections.nCopies(conflict.states().size(), "?")) + ") ORDER BY created_at, id "
+                + "LIMIT 1";
+        try (var s = c.prepareStatement(sql)) {
+            s.setString(1, conflict.program());
+            s.setString(2, write.householdId());
+            for (int i = 0; i < conflict.states().size(); i++) {
+                s.setString(3 + i, conflict.states().get(i));
+            }
+            try (var r = s.executeQuery()) {
+                if (r.next()) {
+                    violations.add(new Violation(write.filing() ? "householdId" : "action", Texts.text(
+                            "conflict.other", conflict.program(), r.getString(1), r.getString(2), write.action(),
+                            conflict.rule())));
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.fupin.database.api.AuditLog;
 import org.fupin.database.api.Database;
 import org.fupin.program.api.Benefit;
+import org.fupin.program.api.Step;
 import org.fupin.program.declaration.ParameterValues;
 import org.fupin.programs.internal.ApplicationRow.NewStep;
 import org.fupin.programs.internal.ApplicationRow.StepRow;
@@ -201,7 +202,7 @@ public class ProgramStore {
     void insert(ApplicationRow row, NewStep filing, List<Benefit> benefits, LimitCheck limits, String actor,
             String auditJson) {
         database.write(c -> {
-            limits.enforce(c, new LimitCheck.Write(row.id(), row.program(), row.householdId(), row.memberId(), true,
+            limits.enforce(c, new LimitCheck.Write(row.id(), row.program(), row.householdId(), row.memberId(), Step.FILE,
                     benefits));
             try (var s = c.prepareStatement("INSERT INTO program_application (id, program, household_id, member_id, "
                     + "village, state, data, version, notice_ends, filed_year, created_at, updated_at) "
@@ -248,7 +249,8 @@ public class ProgramStore {
                     return false;
                 }
             }
-            limits.enforce(c, new LimitCheck.Write(id, row.program(), row.householdId(), row.memberId(), false,
+            limits.enforce(c, new LimitCheck.Write(id, row.program(), row.householdId(), row.memberId(),
+                    step.record().action(),
                     benefits));
             insertStep(c, id, nextSeq(c, "program_step", id), step);
             insertBenefits(c, id, benefits);

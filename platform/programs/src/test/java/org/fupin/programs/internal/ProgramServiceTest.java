@@ -23,6 +23,7 @@ import org.fupin.database.internal.SqlAuditLog;
 import org.fupin.database.internal.SqliteDatabase;
 import org.fupin.database.internal.TestDatabases;
 import org.fupin.program.api.BenefitGrant;
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
@@ -361,6 +362,71 @@ class ProgramServiceTest {
         assertEquals(new BigDecimal("200.00"), paid);
         assertEquals(2, approved.stream().mapToInt(id -> service.find("test", id, COUNTY_ADMIN).steps().size())
                 .filter(steps -> steps == 4).count(), "a refused payment leaves no step");
+    }
+
+    @Test
+    void twoProgramsThatExcludeEachOtherStoreOneOfEightRacingFilingsAndNameIt() throws Exception {
+        assertTrue(catalog.add(new Rival("alpha", "beta"), "org.example.alpha", "1.0.0"));
+        assertTrue(catalog.add(new Rival("beta", "alpha"), "org.example.beta", "1.0.0"));
+        service.setEnabled("620502", "alpha", true, COUNTY_ADMIN);
+        service.setEnabled("620502", "beta", true, COUNTY_ADMIN);
+        java.util.concurrent.Callable<?>[] filings = new java.util.concurrent.Callable<?>[8];
+        for (int i = 0; i < filings.length; i++) {
+            String program = i % 2 == 0 ? "alpha" : "beta";
+            String member = "m" + (2 + i);
+            filings[i] = () -> service.file(program, "1", JSON.readTree("{\"name\":\"并发\",\"member\":\"" + member
+                    + "\"}"), null, CLERK);
+        }
+
+        List<Object> results = atOnce(filings);
+
+        var stored = results.stream().filter(r -> r instanceof org.fupin.program.api.Application)
+                .map(org.fupin.program.api.Application.class::cast).toList();
+        // each program files freely beside itself, and refuses while the other has an application
+        long alphas = stored.stream().filter(a -> a.programId().equals("alpha")).count();
+        long betas = stored.stream().filter(a -> a.programId().equals("beta")).count();
+        assertTrue(alphas == 0 || betas == 0, "never both programs: " + kinds(results));
+        assertEquals(4, alphas + betas, "the winner's four filings, the loser's four refused: " + kinds(results));
+        var refusal = results.stream().filter(r -> r instanceof ValidationException).map(ValidationException.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals("householdId", refusal.violations().get(0).field());
+        assertTrue(stored.stream().anyMatch(a -> refusal.violations().get(0).message().zh().contains(a.id())),
+                refusal.violations().get(0).message().zh());
+    }
+
+    /** A copy of the test program under another id that excludes {@code excluded}'s applications in any state. */
+    static final class Rival implements Program {
+        private final TestProgram test = new TestProgram();
+        private final String id;
+        private final String excluded;
+
+        Rival(String id, String excluded) {
+            this.id = id;
+            this.excluded = excluded;
+        }
+
+        @Override
+        public ProgramDefinition definition() {
+            var d = test.definition();
+            return new ProgramDefinition(new ProgramDescriptor(id, new LocalizedText("对手", "rival"), "office", L, L),
+                    d.forms(), d.workflow(), List.of(), d.parameters(), List.of(), List.of(new Conflict(
+                            id + ".not-with-" + excluded, excluded, List.of("NEW", "CHECKED", "APPROVED"), null)));
+        }
+
+        @Override
+        public Verdict eligibility(RuleContext context) {
+            return test.eligibility(context);
+        }
+
+        @Override
+        public List<Reason> check(Step step, RuleContext context) {
+            return List.of();
+        }
+
+        @Override
+        public List<BenefitGrant> benefits(Step step, RuleContext context) {
+            return List.of();
+        }
     }
 
     /** Files for the next member who has no application yet (one open application per member is the limit). */

@@ -20,7 +20,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ProgramJson(@JsonProperty("$schema") String schema, String id, String agency, boolean rules,
         Set<HouseholdStatus> householdStatuses, List<FormJson> forms, WorkflowJson workflow,
-        List<LimitJson> limits, List<ReportJson> reports, List<ParameterJson> parameters) {
+        List<LimitJson> limits, List<ConflictJson> conflicts, List<ReportJson> reports,
+        List<ParameterJson> parameters) {
+
+    public record ConflictJson(String rule, String program, List<String> states, List<String> actions) {
+    }
 
     public record FormJson(String id, List<FieldJson> fields) {
     }
