@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
@@ -136,6 +137,26 @@ class DeclarationCheckTest {
                 "action formed schedule: the platform takes it without data, so it has no form"),
                 DeclarationCheck.problems(definition(List.of(form), states, List.of(GO, both, text, withForm),
                         List.of(), List.of())));
+    }
+
+    @Test
+    void aConflictNamesAnotherProgramItsStatesAndDeclaredActions() {
+        var states = List.of(State.of("A", L), State.of("B", L));
+        var fine = new Conflict("test.not-with-housing", "housing", List.of("APPROVED"), null);
+        var self = new Conflict("test.self", "test", List.of("A"), List.of("go"));
+        var noStates = new Conflict("test.nothing", "housing", List.of(), null);
+        var unknownAction = new Conflict("test.unknown", "housing", List.of("APPROVED"), List.of("file", "fly"));
+
+        assertEquals(List.of("file"), fine.actions());
+        assertEquals(List.of(), DeclarationCheck.problems(new ProgramDefinition(new ProgramDescriptor("test", L,
+                "office", L, L), List.of(APPLICATION), new Workflow("A", states, List.of(GO)), List.of(), List.of(),
+                List.of(), List.of(fine))));
+        assertEquals(List.of("conflict test.self names this program itself: use a limit",
+                "conflict test.nothing names no state of housing",
+                "conflict test.unknown names the undeclared action fly"),
+                DeclarationCheck.problems(new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L),
+                        List.of(APPLICATION), new Workflow("A", states, List.of(GO)), List.of(), List.of(), List.of(),
+                        List.of(self, noStates, unknownAction))));
     }
 
     @Test
