@@ -141,8 +141,9 @@ public class SqlJobs implements Jobs {
             return null;
         });
         running.put(id, job);
+        Job accepted = job.view(now); // before a worker can take it: the caller learns it as it was accepted
         workers.execute(() -> run(job, work));
-        return job.view(clock.instant());
+        return accepted;
     }
 
     private void run(Running job, JobWork work) {
