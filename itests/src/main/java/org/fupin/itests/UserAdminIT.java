@@ -105,7 +105,7 @@ class UserAdminIT {
         proxies.update(trusted);
         try {
             // twenty failures from one client behind the proxy lock that client, not the proxy
-            Thread.sleep(500); // Config Admin delivers the setting to the resource asynchronously
+            awaitForwardedFor(true);
             for (int i = 0; i < 20; i++) {
                 admin.anonymous().send("POST", "/api/v1/auth/login",
                         "{\"username\":\"ua-nobody-" + i + "\",\"password\":\"guess-" + i + "\"}",
@@ -120,10 +120,29 @@ class UserAdminIT {
         } finally {
             proxies.delete();
         }
-        Thread.sleep(500);
+        awaitForwardedFor(false);
         // from a client that is not a configured proxy the header is ignored: 203.0.113.9's lock does not apply
         var direct = admin.anonymous().send("POST", "/api/v1/auth/login",
                 "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}", "X-Forwarded-For", "203.0.113.9");
         assertEquals(200, direct.status(), direct.body());
+    }
+
+    /**
+     * Waits until Config Admin has delivered the proxy setting to the sign-in resource (it does so asynchronously):
+     * a successful sign-in, which counts against nobody, is audited with the address it was attributed to.
+     */
+    private static void awaitForwardedFor(boolean believed) throws InterruptedException {
+        String probe = "198.51.100.77";
+        for (int i = 0; i < 100; i++) {
+            var login = admin.anonymous().send("POST", "/api/v1/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}", "X-Forwarded-For", probe);
+            assertEquals(200, login.status(), login.body());
+            var last = admin.get("/api/v1/audit/entries?entity=account&id=admin&size=1").json().path("items").get(0);
+            if (last.path("after").asText().contains(probe) == believed) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the proxy setting did not take effect");
     }
 }
