@@ -201,6 +201,22 @@ class ProgramsIT {
         assertEquals("yulu", eligibility.path("programs").get(0).path("program").asText());
         assertTrue(eligibility.path("programs").get(0).path("eligible").asBoolean(), eligibility.toString());
         assertEquals(studentId, eligibility.path("programs").get(0).path("reasons").get(0).path("memberId").asText());
+
+        // who in the village may apply: the household, naming the student
+        var candidates = api.get("/api/v1/programs/yulu/candidates?region=" + VILLAGE + "&size=500");
+        assertEquals(200, candidates.status(), candidates.body());
+        JsonNode mine = null;
+        for (JsonNode candidate : candidates.json().path("items")) {
+            if (householdId.equals(candidate.path("householdId").asText())) {
+                mine = candidate;
+            }
+        }
+        assertNotNull(mine, candidates.body());
+        assertEquals(studentId, mine.path("members").get(0).path("id").asText(), mine.toString());
+        assertEquals("region", Api.firstField(api.get("/api/v1/programs/yulu/candidates?region=62")),
+                "a province is too large to list at once");
+        assertEquals(404, township.get("/api/v1/programs/yulu/candidates?region=620503").status(),
+                "another county is outside a township officer's region");
     }
 
     @Test

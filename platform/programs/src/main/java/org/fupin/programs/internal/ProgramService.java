@@ -19,6 +19,7 @@ import org.fupin.program.api.BenefitGrant;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ProgramDemo;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.State;
@@ -31,6 +32,7 @@ import org.fupin.programs.internal.ApplicationRow.NewStep;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.PlatformClock;
@@ -457,6 +459,39 @@ public class ProgramService {
             }
         }
         return new Eligibility(household, county, verdicts);
+    }
+
+    /** The largest region a listing of candidates answers at once: a county (6 digits) or anything in it. */
+    static final int CANDIDATE_REGION_DIGITS = 6;
+
+    /**
+     * Every household in {@code region} (a county or smaller, within the actor's) that the program finds eligible
+     * today, with its verdict, in village order: who may apply. Rules see the households unmasked, as always.
+     */
+    List<ProgramDemo.Candidate> candidates(String programId, String region, Actor actor) {
+        InstalledProgram program = program(programId);
+        requireAgency(program, actor);
+        if (region == null || region.length() < CANDIDATE_REGION_DIGITS || Region.levelOf(region).isEmpty()) {
+            throw new ValidationException(List.of(new Violation("region", Texts.text("candidates.region"))));
+        }
+        if (!actor.covers(region)) {
+            throw new NotFoundException(Texts.text("region.unknown", region));
+        }
+        var candidates = new ArrayList<ProgramDemo.Candidate>();
+        var query = new HouseholdQuery(region, null, null, null, null, 0, 1, HouseholdQuery.Sort.VILLAGE);
+        registry.forEach(query, RULES, household -> {
+            Verdict verdict;
+            try {
+                verdict = verdict(program, household);
+            } catch (RuntimeException e) {
+                LOG.warn("Rules of {} failed for household {}", programId, household.id(), e);
+                return;
+            }
+            if (verdict.eligible()) {
+                candidates.add(new ProgramDemo.Candidate(household, verdict));
+            }
+        });
+        return candidates;
     }
 
     /** One program's eligibility verdict on a household ({@link #household}), as its rules see it today. */

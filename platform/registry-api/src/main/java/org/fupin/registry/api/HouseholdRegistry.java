@@ -42,6 +42,13 @@ public interface HouseholdRegistry {
     Page<HouseholdSummary> search(HouseholdQuery query, Actor actor);
 
     /**
+     * Every household the query selects within the actor's region, whole (members with their ages) and masked as
+     * {@link #find} masks, streamed in the query's order without paging: for work over a region, such as which
+     * households a program finds eligible. The query's page and size do not apply.
+     */
+    void forEach(HouseholdQuery query, Actor actor, java.util.function.Consumer<Household> each);
+
+    /**
      * Registers many households at once (data migration, the demo county): each is validated and stored whole
      * or reported; households whose people already form exactly that household are counted as unchanged.
      */

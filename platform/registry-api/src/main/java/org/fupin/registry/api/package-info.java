@@ -6,7 +6,7 @@
  * {@code org.fupin.registry.model}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

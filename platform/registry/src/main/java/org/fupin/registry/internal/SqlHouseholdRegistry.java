@@ -191,6 +191,14 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return find(String.valueOf(id), actor);
     }
 
+    @Override
+    public void forEach(HouseholdQuery query, Actor actor, java.util.function.Consumer<Household> each) {
+        LocalDate today = today();
+        new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> each.accept(
+                IdNumberMasking.onRecord(withAges(json.read(doc, Household.class), String.valueOf(id), version, today),
+                        actor)));
+    }
+
     private Optional<Household> load(Connection c, long id) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(
                 "SELECT h.version, " + DOCUMENT + " " + FROM_HOUSEHOLD + " WHERE h.id = ?")) {
@@ -199,18 +207,22 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Household stored = json.read(rs.getString(2), Household.class);
-                LocalDate today = today();
-                var members = new ArrayList<Member>(stored.members().size());
-                for (Member m : stored.members()) {
-                    var birth = m.birthDate();
-                    members.add(m.withIdentity(m.idNumber(), birth,
-                            birth == null ? null : java.time.Period.between(birth, today).getYears()));
-                }
-                return Optional.of(stored.managed(String.valueOf(id), rs.getLong(1), stored.status(), members,
-                        stored.incomes(), stored.pairings(), stored.region(), stored.createdAt(), stored.updatedAt()));
+                return Optional.of(withAges(json.read(rs.getString(2), Household.class), String.valueOf(id),
+                        rs.getLong(1), today()));
             }
         }
+    }
+
+    /** The stored household with its id and version, and each member's age on {@code today}. */
+    private static Household withAges(Household stored, String id, long version, LocalDate today) {
+        var members = new ArrayList<Member>(stored.members().size());
+        for (Member m : stored.members()) {
+            var birth = m.birthDate();
+            members.add(m.withIdentity(m.idNumber(), birth,
+                    birth == null ? null : java.time.Period.between(birth, today).getYears()));
+        }
+        return stored.managed(id, version, stored.status(), members, stored.incomes(), stored.pairings(),
+                stored.region(), stored.createdAt(), stored.updatedAt());
     }
 
     @Override
