@@ -179,7 +179,7 @@ class ProgramsIT {
 
     @Test
     @Order(3)
-    void applicationsNeedTheProgramEnabledForTheCounty() {
+    void applicationsNeedTheProgramEnabledForTheCounty() throws InterruptedException {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         var created = api.send("POST", "/api/v1/households", household(today.minusYears(17)));
         assertEquals(201, created.status(), created.body());
@@ -213,8 +213,20 @@ class ProgramsIT {
         }
         assertNotNull(mine, candidates.body());
         assertEquals(studentId, mine.path("members").get(0).path("id").asText(), mine.toString());
-        assertEquals("region", Api.firstField(api.get("/api/v1/programs/yulu/candidates?region=62")),
-                "a province is too large to list at once");
+        // a province is listed by a background job, into a file for Excel
+        var province = api.get("/api/v1/programs/yulu/candidates?region=62");
+        assertEquals(202, province.status(), province.body());
+        var listed = api.awaitJob(province);
+        assertEquals("SUCCEEDED", listed.json().path("state").asText(), listed.body());
+        assertTrue(listed.json().path("result").path("candidates").asLong() >= 1, listed.body());
+        String file = "/api/v1/programs/yulu/candidates/" + listed.json().path("id").asText() + "/file";
+        var csv = api.get(file);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().startsWith("\uFEFF户编号,村代码,户主,成员,理由"), csv.body());
+        assertTrue(csv.body().contains(householdId + "," + VILLAGE), csv.body());
+        var xlsx = api.get(file + "?format=xlsx");
+        assertEquals(200, xlsx.status());
+        assertTrue(xlsx.contentType().startsWith("application/vnd.openxmlformats"), xlsx.contentType());
         assertEquals(404, township.get("/api/v1/programs/yulu/candidates?region=620503").status(),
                 "another county is outside a township officer's region");
     }

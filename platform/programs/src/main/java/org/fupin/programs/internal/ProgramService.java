@@ -461,6 +461,19 @@ public class ProgramService {
         return new Eligibility(household, county, verdicts);
     }
 
+    /** The program whose candidates the actor may list in {@code region} ("" for the whole country). */
+    InstalledProgram candidateProgram(String programId, String region, Actor actor) {
+        InstalledProgram program = program(programId);
+        requireAgency(program, actor);
+        if (region == null || !region.isEmpty() && Region.levelOf(region).isEmpty()) {
+            throw new ValidationException(List.of(new Violation("region", Texts.text("region.unknown", region))));
+        }
+        if (!actor.covers(region)) {
+            throw new NotFoundException(Texts.text("region.unknown", region));
+        }
+        return program;
+    }
+
     /** The largest region a listing of candidates answers at once: a county (6 digits) or anything in it. */
     static final int CANDIDATE_REGION_DIGITS = 6;
 
@@ -469,15 +482,17 @@ public class ProgramService {
      * today, with its verdict, in village order: who may apply. Rules see the households unmasked, as always.
      */
     List<ProgramDemo.Candidate> candidates(String programId, String region, Actor actor) {
-        InstalledProgram program = program(programId);
-        requireAgency(program, actor);
         if (region == null || region.length() < CANDIDATE_REGION_DIGITS || Region.levelOf(region).isEmpty()) {
             throw new ValidationException(List.of(new Violation("region", Texts.text("candidates.region"))));
         }
-        if (!actor.covers(region)) {
-            throw new NotFoundException(Texts.text("region.unknown", region));
-        }
         var candidates = new ArrayList<ProgramDemo.Candidate>();
+        candidates(programId, region, actor, candidates::add);
+        return candidates;
+    }
+
+    /** The candidates of any region within the actor's, streamed to {@code each}: for a listing as a job. */
+    void candidates(String programId, String region, Actor actor, java.util.function.Consumer<ProgramDemo.Candidate> each) {
+        InstalledProgram program = candidateProgram(programId, region, actor);
         var query = new HouseholdQuery(region, null, null, null, null, 0, 1, HouseholdQuery.Sort.VILLAGE);
         registry.forEach(query, RULES, household -> {
             Verdict verdict;
@@ -488,10 +503,9 @@ public class ProgramService {
                 return;
             }
             if (verdict.eligible()) {
-                candidates.add(new ProgramDemo.Candidate(household, verdict));
+                each.accept(new ProgramDemo.Candidate(household, verdict));
             }
         });
-        return candidates;
     }
 
     /** One program's eligibility verdict on a household ({@link #household}), as its rules see it today. */
