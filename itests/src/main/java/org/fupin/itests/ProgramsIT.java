@@ -285,6 +285,19 @@ class ProgramsIT {
         JsonNode row = report.json().path("rows").get(0);
         assertEquals("620502001", row.path("codes").path("region").asText());
         assertEquals(1500, report.json().path("total").path("amount").asInt());
+        assertEquals("BAR", report.json().path("chart").asText());
+
+        // a measure over a number field of the application, by a coded field; and a dimension by year
+        var length = api.get("/api/v1/programs/yulu/reports/programme-length-by-school-type?region=620502").json();
+        assertEquals("PIE", length.path("chart").asText());
+        assertEquals("average.programmeYears", length.path("columns").get(2).path("key").asText(), length.toString());
+        assertEquals("SECONDARY_VOCATIONAL", length.path("rows").get(0).path("codes").path("schoolType").asText());
+        assertEquals(3, length.path("rows").get(0).path("values").path("average.programmeYears").asInt(),
+                length.toString());
+        var byYear = api.get("/api/v1/programs/yulu/reports/applications-by-year?region=620502").json();
+        assertEquals(String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear()),
+                byYear.path("rows").get(byYear.path("rows").size() - 1).path("codes").path("year").asText(),
+                byYear.toString());
 
         var csv = api.send("GET", "/api/v1/programs/yulu/reports/students-by-term?region=620502", null,
                 "Accept", "text/csv", "Accept-Language", "zh-CN");

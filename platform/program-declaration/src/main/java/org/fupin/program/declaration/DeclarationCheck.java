@@ -12,6 +12,7 @@ import org.fupin.program.api.Form;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
@@ -109,6 +110,9 @@ public final class DeclarationCheck {
         duplicates("state", definition.workflow().states().stream().map(State::id).toList(), problems);
         duplicates("action", definition.workflow().transitions().stream().map(Transition::action).toList(), problems);
         duplicates("report", definition.reports().stream().map(r -> r.id()).toList(), problems);
+        for (ReportDefinition report : definition.reports()) {
+            problems.addAll(measureProblems(definition, report));
+        }
         duplicates("parameter", definition.parameters().stream().map(ParameterDefinition::name).toList(), problems);
         definition.reports().forEach(report -> report.dimensions().stream()
                 .filter(d -> d.kind() == Dimension.Kind.FIELD)
@@ -165,5 +169,33 @@ public final class DeclarationCheck {
             return List.of(at + " dateField " + schedule.dateField() + " is not a DATE field of the application form");
         }
         return List.of();
+    }
+
+    private static List<String> measureProblems(ProgramDefinition definition, ReportDefinition report) {
+        var problems = new ArrayList<String>();
+        var application = definition.form(Form.APPLICATION);
+        for (ReportDefinition.Measure m : report.measures()) {
+            if (m.kind().overField() != (m.field() != null)) {
+                problems.add("report " + report.id() + " measure " + m.key() + (m.field() == null
+                        ? " needs a field" : " takes no field"));
+                continue;
+            }
+            if (m.field() == null) {
+                continue;
+            }
+            if (report.source() != ReportDefinition.Source.APPLICATIONS) {
+                problems.add("report " + report.id() + " measures the field " + m.field() + " but counts benefits: "
+                        + "field measures are over applications");
+            }
+            var type = application.flatMap(f -> f.field(m.field())).map(Field::type).orElse(null);
+            if (type != FieldType.INTEGER && type != FieldType.DECIMAL && type != FieldType.MONEY) {
+                problems.add("report " + report.id() + " measures " + m.field()
+                        + ", not a number field of the application form");
+            }
+        }
+        if (report.chart() != null && (report.dimensions().isEmpty() || report.measures().isEmpty())) {
+            problems.add("report " + report.id() + " has a chart but no dimension or no measure to draw");
+        }
+        return problems;
     }
 }

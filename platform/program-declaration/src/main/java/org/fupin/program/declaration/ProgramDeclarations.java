@@ -261,13 +261,20 @@ public final class ProgramDeclarations {
                         case STATE -> text("dimension.state");
                         case FIELD -> require(d.field(), at + ".dimensions[].field") ? text("field." + d.field())
                                 : null;
+                        case YEAR -> text("dimension.year");
                     }));
                 }
-                List<Measure> measures = nonNull(report.measures()).stream().filter(Objects::nonNull)
+                List<Measure> measures = new ArrayList<>(nonNull(report.measures()).stream().filter(Objects::nonNull)
                         .map(kind -> new Measure(kind, text("measure." + kind.name().toLowerCase(java.util.Locale.ROOT))))
-                        .toList();
+                        .toList());
+                for (var m : nonNull(report.fieldMeasures())) {
+                    if (require(m.kind(), at + ".fieldMeasures[].kind") & require(m.field(), at + ".fieldMeasures[].field")) {
+                        var measure = new Measure(m.kind(), m.field(), null);
+                        measures.add(new Measure(m.kind(), m.field(), text("measure." + measure.key())));
+                    }
+                }
                 reports.add(new ReportDefinition(report.id(), text("report." + report.id()), report.source(),
-                        dimensions, measures));
+                        dimensions, measures, report.chart()));
             }
             return reports;
         }

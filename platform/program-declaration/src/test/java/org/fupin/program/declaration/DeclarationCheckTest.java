@@ -160,6 +160,35 @@ class DeclarationCheckTest {
     }
 
     @Test
+    void fieldMeasuresAreOverNumberFieldsOfApplicationsAndAChartNeedsSomethingToDraw() {
+        var form = new Form(Form.APPLICATION, L, List.of(Field.of("years", FieldType.INTEGER, L, false),
+                Field.of("school", FieldType.TEXT, L, false)));
+        var byYear = List.of(new ReportDefinition.Dimension(ReportDefinition.Dimension.Kind.YEAR, null, L));
+        var good = new ReportDefinition("good", L, ReportDefinition.Source.APPLICATIONS, byYear,
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.AVERAGE, "years", L)),
+                ReportDefinition.Chart.LINE);
+        var text = new ReportDefinition("text", L, ReportDefinition.Source.APPLICATIONS, byYear,
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.SUM, "school", L)), null);
+        var benefits = new ReportDefinition("benefits", L, ReportDefinition.Source.BENEFITS, byYear,
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.MAX, "years", L)), null);
+        var noField = new ReportDefinition("nofield", L, ReportDefinition.Source.APPLICATIONS, byYear,
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.MIN, L)), null);
+        var chartless = new ReportDefinition("chartless", L, ReportDefinition.Source.APPLICATIONS, List.of(),
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.RECORDS, L)),
+                ReportDefinition.Chart.PIE);
+        var states = List.of(State.of("A", L), State.of("B", L));
+
+        assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(form), states, List.of(GO),
+                List.of(good), List.of())));
+        assertEquals(List.of("report text measures school, not a number field of the application form",
+                "report benefits measures the field years but counts benefits: field measures are over applications",
+                "report nofield measure min needs a field",
+                "report chartless has a chart but no dimension or no measure to draw"),
+                DeclarationCheck.problems(definition(List.of(form), states, List.of(GO),
+                        List.of(text, benefits, noField, chartless), List.of())));
+    }
+
+    @Test
     void filersAreDeclaredOrTheDefaultFiveButNeverTheReadOnlyAuditor() {
         var states = List.of(State.of("A", L), State.of("B", L));
         var declared = new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION),

@@ -36,9 +36,12 @@ public class ReportEngine {
     record Row(Map<String, String> codes, Map<String, LocalizedText> labels, Map<String, Number> values) {
     }
 
-    /** A whole report: its columns, its rows sorted by the dimensions, and the totals over all rows. */
+    /**
+     * A whole report: its columns, its rows sorted by the dimensions, the totals over all rows, and the chart its
+     * program declares for it ({@code null}: a table only).
+     */
     record Table(String report, LocalizedText title, String region, RegionLevel level, Integer year,
-            List<Column> columns, List<Row> rows, Map<String, Number> total) {
+            List<Column> columns, List<Row> rows, Map<String, Number> total, ReportDefinition.Chart chart) {
     }
 
     private final ProgramStore store;
@@ -63,6 +66,7 @@ public class ReportEngine {
                 case REGION -> select.add("substr(a.village, 1, " + length + ")");
                 case PERIOD -> select.add(benefits ? "b.period" : "CAST(a.filed_year AS TEXT)");
                 case STATE -> select.add("a.state");
+                case YEAR -> select.add(benefits ? "CAST(b.year AS TEXT)" : "CAST(a.filed_year AS TEXT)");
                 case FIELD -> {
                     select.add("json_extract(a.data, ?)");
                     selectArguments.add("$." + d.field());
@@ -72,13 +76,19 @@ public class ReportEngine {
         }
         List<String> measures = new ArrayList<>();
         for (Measure m : report.measures()) {
+            // a field's value as a number; the checker allows field measures over numeric application fields only
+            String number = m.field() == null ? null : "CAST(json_extract(a.data, '$." + m.field() + "') AS REAL)";
             measures.add(switch (m.kind()) {
                 case HOUSEHOLDS -> "COUNT(DISTINCT a.household_id)";
                 case PEOPLE -> "COUNT(DISTINCT a.member_id)";
                 case RECORDS -> "COUNT(*)";
                 case AMOUNT -> benefits ? "COALESCE(SUM(b.amount_fen), 0)" : "COALESCE(SUM(s.fen), 0)";
+                case SUM -> "COALESCE(SUM(" + number + "), 0)";
+                case AVERAGE -> "AVG(" + number + ")";
+                case MIN -> "MIN(" + number + ")";
+                case MAX -> "MAX(" + number + ")";
             });
-            columns.add(new Column(m.kind().name().toLowerCase(Locale.ROOT), m.label(), true));
+            columns.add(new Column(m.key(), m.label(), true));
         }
         String from = benefits
                 ? " FROM program_benefit b JOIN program_application a ON a.id = b.application_id"
@@ -124,7 +134,8 @@ public class ReportEngine {
                 }
             }
             rows.sort(order(program, report));
-            return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total);
+            return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total,
+                    report.chart());
         });
     }
 
@@ -143,6 +154,7 @@ public class ReportEngine {
                         .orElse(new LocalizedText(code, code));
                 case PERIOD -> periodLabels ? new LocalizedText(r.getString(periodColumn), r.getString(periodColumn + 1))
                         : new LocalizedText(code, code);
+                case YEAR -> new LocalizedText(code + "年", code);
                 case STATE -> program.definition().workflow().state(code).map(s -> s.label())
                         .orElse(new LocalizedText(code, code));
                 case FIELD -> code == null ? new LocalizedText("（未填）", "(blank)")
@@ -152,8 +164,7 @@ public class ReportEngine {
             });
         }
         for (int i = 0; i < report.measures().size(); i++) {
-            values.put(report.measures().get(i).kind().name().toLowerCase(Locale.ROOT),
-                    value(report.measures().get(i), r, dimensions + i + 1));
+            values.put(report.measures().get(i).key(), value(report.measures().get(i), r, dimensions + i + 1));
         }
         return new Row(codes, labels, values);
     }
@@ -172,7 +183,13 @@ public class ReportEngine {
         return order;
     }
 
+    /** Counts as whole numbers, money in yuan; a field's sum, average, minimum or maximum to two decimals. */
     private static Number value(Measure measure, ResultSet r, int column) throws java.sql.SQLException {
+        if (measure.field() != null) {
+            double raw = r.getDouble(column);
+            return r.wasNull() ? null : BigDecimal.valueOf(raw).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
+        }
         long raw = r.getLong(column);
         return measure.kind() == Measure.Kind.AMOUNT ? BigDecimal.valueOf(raw, 2) : (Number) raw;
     }

@@ -43,7 +43,7 @@ class ReportDownloadsTest {
                     new ReportEngine.Column("amount", new LocalizedText("金额（元）", "amount (yuan)"), true)),
             List.of(row("620502001", "大城街道", new BigDecimal("1500.00")),
                     row("620502100", "=玉泉镇", new BigDecimal("3000.50"))),
-            Map.of("amount", new BigDecimal("4500.50")));
+            Map.of("amount", new BigDecimal("4500.50")), null);
 
     @TempDir
     Path dir;

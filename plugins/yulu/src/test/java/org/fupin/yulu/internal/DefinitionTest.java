@@ -240,7 +240,14 @@ class DefinitionTest {
         assertEquals(List.of("受助学生数", "补助金额（元）"), byRegion.measures().stream().map(m -> m.label().zh()).toList());
         assertEquals("schoolType", bySchool.dimensions().get(0).field());
         assertEquals("申请数", DEFINITION.report("applications-by-state").orElseThrow().measures().get(0).label().zh());
-        assertEquals(4, DEFINITION.reports().size());
+        assertEquals(6, DEFINITION.reports().size());
+        assertEquals(ReportDefinition.Chart.BAR, byRegion.chart());
+        var length = DEFINITION.report("programme-length-by-school-type").orElseThrow();
+        assertEquals(List.of("records", "average.programmeYears", "max.programmeYears"),
+                length.measures().stream().map(ReportDefinition.Measure::key).toList());
+        assertEquals("平均学制（年）", length.measures().get(1).label().zh());
+        assertEquals(ReportDefinition.Dimension.Kind.YEAR,
+                DEFINITION.report("applications-by-year").orElseThrow().dimensions().get(0).kind());
     }
 
     // ---- consistency -------------------------------------------------------------------------------------------

@@ -60,7 +60,11 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     }
 
     public record ReportJson(String id, ReportDefinition.Source source, List<DimensionJson> dimensions,
-            List<ReportDefinition.Measure.Kind> measures) {
+            List<ReportDefinition.Measure.Kind> measures, List<FieldMeasureJson> fieldMeasures,
+            ReportDefinition.Chart chart) {
+    }
+
+    public record FieldMeasureJson(ReportDefinition.Measure.Kind kind, String field) {
     }
 
     public record DimensionJson(ReportDefinition.Dimension.Kind kind, String field) {
