@@ -103,19 +103,9 @@ class DeclaredProgramIT {
 
     @Test
     void aProgramDeclaresWhoMayFile() throws Exception {
-        Path plain = Files.createTempFile("health-", ".jar");
-        Files.write(plain, TestBundles.declaredPlugin(context.getBundle(), "health", "org.example.health", "1.0.0",
-                "health"));
-        String declaration;
-        try (var jar = new java.util.jar.JarFile(plain.toFile())) {
-            declaration = new String(jar.getInputStream(jar.getEntry("PROGRAM-INF/program.json")).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        }
         // 健康扶贫 as a bureau might run it: the paired cadres and village clerks file for their households
-        byte[] cadresFile = TestBundles.rewrite(plain, Map.of("Bundle-Version", "1.0.1"), Set.of(),
-                Map.of("PROGRAM-INF/program.json", declaration.replace("\"initial\": \"FILED\",",
-                        "\"initial\": \"FILED\", \"filers\": [\"PAIRED_CADRE\", \"VILLAGE_CLERK\"],")));
-        Files.delete(plain);
+        byte[] cadresFile = healthEdited("org.example.health", "health", "1.0.1", declaration -> declaration.replace(
+                "\"initial\": \"FILED\",", "\"initial\": \"FILED\", \"filers\": [\"PAIRED_CADRE\", \"VILLAGE_CLERK\"],"));
         var installed = api.upload("/api/v1/admin/plugins", cadresFile, "application/java-archive");
         assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
         api.await("/api/v1/programs/health", r -> r.status() == 200 && r.body().contains("PAIRED_CADRE"),
@@ -188,19 +178,10 @@ class DeclaredProgramIT {
             assertTrue(health.status() == 201 || health.status() == 200, health.body());
         }
         // a second program of the bureau that excludes an open inpatient application of the same household
-        Path plain = Files.createTempFile("illness-", ".jar");
-        Files.write(plain, TestBundles.declaredPlugin(context.getBundle(), "health", "org.example.illness", "1.0.0",
-                "illness"));
-        String declaration;
-        try (var jar = new java.util.jar.JarFile(plain.toFile())) {
-            declaration = new String(jar.getInputStream(jar.getEntry("PROGRAM-INF/program.json")).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        }
-        byte[] illness = TestBundles.rewrite(plain, Map.of(), Set.of(), Map.of("PROGRAM-INF/program.json",
-                declaration.replace("\"id\": \"health\",", "\"id\": \"illness\",").replace("\"limits\": [",
+        byte[] illness = healthEdited("org.example.illness", "illness", "1.0.0", declaration -> declaration
+                .replace("\"id\": \"health\",", "\"id\": \"illness\",").replace("\"limits\": [",
                         "\"conflicts\": [{\"rule\": \"illness.not-with-inpatient\", \"program\": \"health\", "
-                                + "\"states\": [\"FILED\"]}],\n  \"limits\": [")));
-        Files.delete(plain);
+                                + "\"states\": [\"FILED\"]}],\n  \"limits\": ["));
         var installed = api.upload("/api/v1/admin/plugins", illness, "application/java-archive");
         assertEquals(201, installed.status(), installed.body());
         try {
@@ -234,6 +215,24 @@ class DeclaredProgramIT {
         } finally {
             api.send("DELETE", "/api/v1/admin/plugins/illness", null);
             api.send("DELETE", "/api/v1/admin/plugins/health", null);
+        }
+    }
+
+    /** The test 健康扶贫 plugin as {@code symbolicName} {@code version} for program {@code id}, its declaration edited. */
+    private static byte[] healthEdited(String symbolicName, String id, String version,
+            java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path plain = Files.createTempFile(id + "-", ".jar");
+        try {
+            Files.write(plain, TestBundles.declaredPlugin(context.getBundle(), "health", symbolicName, "1.0.0", id));
+            String declaration;
+            try (var jar = new java.util.jar.JarFile(plain.toFile())) {
+                declaration = new String(jar.getInputStream(jar.getEntry("PROGRAM-INF/program.json")).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return TestBundles.rewrite(plain, Map.of("Bundle-Version", version), Set.of(),
+                    Map.of("PROGRAM-INF/program.json", edit.apply(declaration)));
+        } finally {
+            Files.delete(plain);
         }
     }
 }

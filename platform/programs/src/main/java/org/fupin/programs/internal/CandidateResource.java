@@ -136,17 +136,8 @@ public class CandidateResource {
                 .orElseThrow(() -> ApiException.notFound("no candidate list " + jobId));
         String name = id + "-candidates-" + jobId.substring(0, 8);
         if ("xlsx".equalsIgnoreCase(format)) {
-            StreamingOutput xlsx = out -> {
-                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                        var rows = CSVFormat.DEFAULT.builder().setHeader(HEADERS.toArray(String[]::new))
-                                .setSkipHeaderRecord(true).get().parse(withoutBom(reader));
-                        var sheet = new XlsxTableWriter(out, "候选户", HEADERS.stream()
-                                .map(h -> new XlsxTableWriter.Heading(h, false)).toList())) {
-                    for (var row : rows) {
-                        sheet.row(row.toList());
-                    }
-                }
-            };
+            StreamingOutput xlsx = out -> XlsxTableWriter.fromCsv(file, out, "候选户",
+                    HEADERS.stream().map(h -> new XlsxTableWriter.Heading(h, false)).toList());
             return Response.ok(xlsx, XlsxTableWriter.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
         }
@@ -155,14 +146,6 @@ public class CandidateResource {
         }
         return Response.ok((StreamingOutput) out -> Files.copy(file, out), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
-    }
-
-    private static java.io.Reader withoutBom(java.io.BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     private CandidatePage page(String id, String region, String page, String size, HttpHeaders headers,

@@ -1,8 +1,16 @@
 package org.fupin.registry.csv;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.io.input.BOMInputStream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -92,6 +100,29 @@ public final class XlsxTableWriter implements AutoCloseable {
     }
 
     /** Finishes the workbook and flushes it to the output, which stays open. */
+    /**
+     * Writes a CSV file that has a header row (UTF-8, with or without the byte order mark Excel wants) as a workbook
+     * of the given headings: a file a job wrote for Excel users, offered as XLSX too. Cells of numeric headings
+     * become numbers.
+     */
+    public static void fromCsv(Path csv, OutputStream out, String sheetName, List<Heading> headings)
+            throws IOException {
+        try (var in = BOMInputStream.builder().setPath(csv).get();
+                var rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                var sheet = new XlsxTableWriter(out, sheetName, headings)) {
+            for (var row : rows) {
+                var values = new ArrayList<Object>(headings.size());
+                for (int i = 0; i < headings.size(); i++) {
+                    String value = i < row.size() ? row.get(i) : null;
+                    values.add(headings.get(i).numeric() && value != null && !value.isEmpty()
+                            ? new BigDecimal(value) : value);
+                }
+                sheet.row(values);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         writeOut();

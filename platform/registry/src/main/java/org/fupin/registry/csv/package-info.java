@@ -5,7 +5,7 @@
  * reads. {@link org.fupin.registry.csv.XlsxTableWriter} writes any table as XLSX, the program reports too.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fupin.registry.csv;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
 import org.fupin.jobs.api.Job;
 import org.fupin.jobs.api.Jobs;
 import org.fupin.registry.api.Actor;
@@ -147,33 +145,15 @@ public class ImportResource {
                 .orElseThrow(() -> QueryParameters.invalid("format", "csv or xlsx"));
         String name = "rejections-" + id.substring(0, 8);
         if (table == TableFormat.XLSX) {
-            StreamingOutput xlsx = out -> {
-                var headings = HouseholdImportJob.REJECTION_HEADERS.stream()
-                        .map(h -> new XlsxTableWriter.Heading(h, "行号".equals(h))).toList();
-                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                        var rows = CSVFormat.DEFAULT.builder().setSkipHeaderRecord(true)
-                                .setHeader(HouseholdImportJob.REJECTION_HEADERS.toArray(String[]::new)).get()
-                                .parse(skipBom(reader));
-                        var writer = new XlsxTableWriter(out, "未导入", headings)) {
-                    for (var row : rows) {
-                        writer.row(List.of(Long.parseLong(row.get(0)), row.get(1), row.get(2), row.get(3)));
-                    }
-                }
-            };
+            StreamingOutput xlsx = out -> XlsxTableWriter.fromCsv(file, out, "未导入",
+                    HouseholdImportJob.REJECTION_HEADERS.stream()
+                            .map(h -> new XlsxTableWriter.Heading(h, "行号".equals(h))).toList());
             return Response.ok(xlsx, XlsxTableWriter.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
         }
         // CSV also when JSON is what the client accepts: the rejections are a file to open
         return Response.ok((StreamingOutput) out -> Files.copy(file, out), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
-    }
-
-    private static java.io.Reader skipBom(java.io.BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     /** A body of known length within the limit: checked before anything is read. */
