@@ -218,6 +218,85 @@ class DeclaredProgramIT {
         }
     }
 
+    /**
+     * 健康扶贫 adds two fields to every household's record: the bureau's officers set the chronic disease under contract
+     * care, officers and village clerks the family doctor contract. Everyone who sees the household sees them, searches
+     * filter on them, and they stay on the record when the plugin is removed.
+     */
+    @Test
+    void aProgramAddsFieldsToTheHouseholdRecord() throws Exception {
+        if (api.get("/api/v1/programs/health").status() != 200) {
+            var health = api.upload("/api/v1/admin/plugins", TestBundles.declaredPlugin(context.getBundle(), "health",
+                    "org.example.health", "1.0.0", "health"), "application/java-archive");
+            assertTrue(health.status() == 201 || health.status() == 200, health.body());
+            api.await("/api/v1/programs/health", r -> r.status() == 200, Duration.ofSeconds(15));
+        }
+        var declared = api.get("/api/v1/programs/health").json().path("householdFields");
+        assertEquals("health.chronicDisease", declared.get(0).path("key").asText());
+        assertEquals("糖尿病", declared.get(0).path("field").path("options").get(1).path("label").path("zh").asText());
+        assertEquals("[\"PROGRAM_OFFICER\",\"VILLAGE_CLERK\"]", declared.get(1).path("editors").toString());
+        var household = api.send("POST", "/api/v1/households",
+                ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(44)));
+        assertEquals(201, household.status(), household.body());
+        String id = household.json().path("id").asText();
+        String path = "/api/v1/households/" + id;
+        Api clerk = api.user("it-health-clerk", ProgramsIT.VILLAGE, null, "VILLAGE_CLERK");
+        Api auditor = api.user("it-health-auditor", "620502", null, "AUDITOR");
+
+        var set = officer.send("PATCH", path + "/extensions",
+                extensions(1, "\"health.chronicDisease\":\"DIABETES\",\"health.familyDoctor\":true"));
+        assertEquals(200, set.status(), set.body());
+        assertEquals("DIABETES", set.json().path("extensions").path("health.chronicDisease").asText());
+        var read = clerk.get(path);
+        assertEquals(2, read.json().path("version").asInt());
+        assertTrue(read.json().path("extensions").path("health.familyDoctor").asBoolean(), read.body());
+
+        var byClerk = clerk.send("PATCH", path + "/extensions",
+                extensions(2, "\"health.chronicDisease\":\"HYPERTENSION\""));
+        assertEquals(403, byClerk.status(), byClerk.body());
+        assertTrue(byClerk.body().contains("health.chronicDisease"), byClerk.body());
+        assertEquals(403, auditor.send("PATCH", path + "/extensions",
+                extensions(2, "\"health.familyDoctor\":false")).status());
+        var wrongCode = officer.send("PATCH", path + "/extensions",
+                extensions(2, "\"health.chronicDisease\":\"ASTHMA\""));
+        assertEquals(422, wrongCode.status(), wrongCode.body());
+        assertEquals("extensions.health.chronicDisease", Api.firstField(wrongCode));
+        var unknown = api.send("PATCH", path + "/extensions", extensions(2, "\"housing.dangerGrade\":\"D\""));
+        assertEquals(422, unknown.status(), unknown.body());
+        assertEquals("extensions.housing.dangerGrade", Api.firstField(unknown));
+        var stale = clerk.send("PATCH", path + "/extensions", extensions(1, "\"health.familyDoctor\":false"));
+        assertEquals(409, stale.status(), stale.body());
+
+        var found = api.get("/api/v1/households?region=620502&size=500&ext.health.chronicDisease=DIABETES");
+        assertEquals(200, found.status(), found.body());
+        assertTrue(found.body().contains("\"id\":\"" + id + "\""), found.body());
+        var badSearch = api.get("/api/v1/households?region=620502&ext.health.familyDoctor=maybe");
+        assertEquals(422, badSearch.status(), badSearch.body());
+        assertEquals("ext.health.familyDoctor", Api.firstField(badSearch));
+
+        // a clerk edits the household as read: the officer's field goes back unchanged and is kept
+        var edited = clerk.send("PUT", path, read.body().replace("\"villageGroup\":\"三组\"",
+                "\"villageGroup\":\"四组\""));
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals("四组", edited.json().path("villageGroup").asText());
+        assertEquals("DIABETES", edited.json().path("extensions").path("health.chronicDisease").asText());
+
+        assertEquals(204, api.send("DELETE", "/api/v1/admin/plugins/health", null).status());
+        api.await("/api/v1/programs/health", r -> r.status() == 404, Duration.ofSeconds(15));
+        var afterRemoval = api.get(path);
+        assertEquals("DIABETES", afterRemoval.json().path("extensions").path("health.chronicDisease").asText(),
+                "the values stay when the program goes");
+        var unchangedPut = api.send("PUT", path, afterRemoval.body());
+        assertEquals(200, unchangedPut.status(), unchangedPut.body());
+        var noLongerSettable = officer.send("PATCH", path + "/extensions",
+                extensions(unchangedPut.json().path("version").asInt(), "\"health.familyDoctor\":false"));
+        assertEquals(422, noLongerSettable.status(), noLongerSettable.body());
+    }
+
+    private static String extensions(int version, String values) {
+        return "{\"version\":" + version + ",\"values\":{" + values + "}}";
+    }
+
     /** The test 健康扶贫 plugin as {@code symbolicName} {@code version} for program {@code id}, its declaration edited. */
     private static byte[] healthEdited(String symbolicName, String id, String version,
             java.util.function.UnaryOperator<String> edit) throws Exception {

@@ -8,10 +8,17 @@ import java.util.List;
  *
  * @param limits    what must hold across the program's applications, enforced by the platform where it writes
  * @param conflicts what other programs' applications for the same household refuse filing or an action
+ * @param householdFields the fields the program adds to every household's record
  */
 public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
         List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
-        List<Conflict> conflicts) {
+        List<Conflict> conflicts, List<HouseholdField> householdFields) {
+    public ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
+            List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
+            List<Conflict> conflicts) {
+        this(descriptor, forms, workflow, reports, parameters, limits, conflicts, List.of());
+    }
+
     public ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
             List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits) {
         this(descriptor, forms, workflow, reports, parameters, limits, List.of());
@@ -19,6 +26,7 @@ public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, 
 
     public ProgramDefinition {
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        householdFields = householdFields == null ? List.of() : List.copyOf(householdFields);
         forms = List.copyOf(forms);
         reports = List.copyOf(reports);
         parameters = List.copyOf(parameters);

@@ -7,10 +7,11 @@
  * declaration, stores, scopes and audits everything, enforces the declared limits, evaluates the declared reports and
  * runs the declared workflow. A plugin may still register a whole {@link org.fupin.program.api.Program} itself.
  * 2.0: definitions carry {@link org.fupin.program.api.Limit}s; {@link org.fupin.program.api.RuleContext} gives the
- * status history; declared programs.
+ * status history; declared programs. 2.2: {@link org.fupin.program.api.HouseholdField}s, the program's own fields on
+ * every household's record.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

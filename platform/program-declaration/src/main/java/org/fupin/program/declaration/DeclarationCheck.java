@@ -9,6 +9,7 @@ import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
@@ -26,6 +27,28 @@ import org.fupin.registry.model.Role;
  */
 public final class DeclarationCheck {
     private DeclarationCheck() {
+    }
+
+    /** Household fields: each name once, a type a household can hold, and somebody who may set it. */
+    static List<String> householdFieldProblems(List<HouseholdField> fields) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (HouseholdField household : fields) {
+            String at = "household field " + household.field().name();
+            if (!names.add(household.field().name())) {
+                problems.add(at + " is declared twice");
+            }
+            if (household.field().type() == FieldType.MEMBER) {
+                problems.add(at + " is a MEMBER: a household field cannot name a member");
+            }
+            if (household.editors().isEmpty()) {
+                problems.add(at + " names no editors: nobody could set it");
+            }
+            if (household.editors().contains(Role.AUDITOR)) {
+                problems.add(at + " names AUDITOR, a read-only role, as an editor");
+            }
+        }
+        return problems;
     }
 
     public static List<String> problems(ProgramDefinition definition) {
@@ -73,6 +96,7 @@ public final class DeclarationCheck {
                 problems.add("action " + t.action() + " is duringNotice but none of its from states has a notice");
             }
         }
+        problems.addAll(householdFieldProblems(definition.householdFields()));
         for (Conflict conflict : definition.conflicts()) {
             String at = "conflict " + conflict.rule();
             if (conflict.program().equals(definition.descriptor().id())) {

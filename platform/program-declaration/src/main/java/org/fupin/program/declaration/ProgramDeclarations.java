@@ -16,6 +16,7 @@ import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Field;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
@@ -137,7 +138,7 @@ public final class ProgramDeclarations {
                 definition = new ProgramDefinition(
                         new ProgramDescriptor(json.id(), text("program.name"), json.agency(), text("program.agency"),
                                 text("program.description")),
-                        forms(), workflow(), reports(), parameters(), limits(), conflicts());
+                        forms(), workflow(), reports(), parameters(), limits(), conflicts(), householdFields());
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
                 return Declaration.refused(problems);
@@ -187,6 +188,31 @@ public final class ProgramDeclarations {
                         field.min(), field.max(), field.pattern(), options,
                         messages.has(help) ? messages.text(help) : null,
                         when == null ? null : new Field.RequiredWhen(when.field(), when.in())));
+            }
+            return fields;
+        }
+
+        /** Labelled {@code household.<name>}, codes {@code household.<name>.<code>}. */
+        private List<HouseholdField> householdFields() {
+            List<HouseholdField> fields = new ArrayList<>();
+            var declared = nonNull(json.householdFields());
+            for (int i = 0; i < declared.size(); i++) {
+                var field = declared.get(i);
+                String where = "householdFields[" + i + "]";
+                if (!require(field.name(), where + ".name") || !require(field.type(), where + ".type")) {
+                    continue;
+                }
+                List<Option> options = nonNull(field.options()).stream()
+                        .map(code -> new Option(code, text("household." + field.name() + "." + code))).toList();
+                if (field.type() == FieldType.CODE && options.isEmpty()) {
+                    problems.add(where + ": a CODE field needs options");
+                    continue;
+                }
+                if (field.type() != FieldType.CODE && !options.isEmpty()) {
+                    problems.add(where + ": only a CODE field has options");
+                }
+                fields.add(new HouseholdField(new Field(field.name(), field.type(), text("household." + field.name()),
+                        false, field.min(), field.max(), null, options, null), field.editors()));
             }
             return fields;
         }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fupin.program.api.Application;
 import org.fupin.program.api.Benefit;
@@ -20,6 +21,7 @@ import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.registry.model.Household;
 import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.Role;
 import org.fupin.registry.model.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProgramDeclarationsTest {
     static final String JSON = """
             {"id": "health", "agency": "health-bureau", "householdStatuses": ["POOR", "MONITORED"],
+             "householdFields": [
+               {"name": "chronicDisease", "type": "CODE", "options": ["HYPERTENSION", "DIABETES"],
+                "editors": ["PROGRAM_OFFICER"]},
+               {"name": "familyDoctor", "type": "BOOLEAN", "editors": ["PROGRAM_OFFICER", "VILLAGE_CLERK"]}],
              "forms": [
                {"id": "application", "fields": [{"name": "patient", "type": "MEMBER", "required": true}]},
                {"id": "payment", "fields": [
@@ -68,6 +74,10 @@ class ProgramDeclarationsTest {
             measure.amount=救助金额（元）
             parameter.yearCap=每人每年救助上限
             parameter.yearCap.unit=元/人/年
+            household.chronicDisease=签约管理的慢病
+            household.chronicDisease.HYPERTENSION=高血压
+            household.chronicDisease.DIABETES=糖尿病
+            household.familyDoctor=已签约家庭医生
             """;
     static final String EN = """
             program.name=Health assistance
@@ -90,6 +100,10 @@ class ProgramDeclarationsTest {
             measure.amount=amount (yuan)
             parameter.yearCap=Yearly cap per person
             parameter.yearCap.unit=yuan per person per year
+            household.chronicDisease=chronic disease under contract care
+            household.chronicDisease.HYPERTENSION=hypertension
+            household.chronicDisease.DIABETES=diabetes
+            household.familyDoctor=has a contracted family doctor
             """;
 
     static Declaration read(String json, String zh, String en) {
@@ -125,6 +139,10 @@ class ProgramDeclarationsTest {
                 "amount")), definition.limits());
         assertEquals("元/人/年", definition.parameter("yearCap").orElseThrow().unit().zh());
         assertEquals(new Declaration.Grant(null, "amount"), declaration.grants().get("pay"));
+        var chronic = definition.householdFields().get(0);
+        assertEquals("health.chronicDisease", chronic.key("health"));
+        assertEquals("糖尿病", chronic.field().option("DIABETES").orElseThrow().label().zh());
+        assertEquals(Set.of(Role.PROGRAM_OFFICER, Role.VILLAGE_CLERK), definition.householdFields().get(1).editors());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,6 +158,10 @@ class ProgramDeclarationsTest {
             a grant from nowhere      | {"amountField": "amount"}=>{"amountParameter": "nope"} | action pay grants the amount of nope, which is not a declared MONEY parameter
             an undeclared state       | "to": "CLOSED"=>"to": "GONE"            | transition close names an undeclared state
             a limit on nothing        | "maxParameter": "yearCap"=>"maxParameter": "cap" | limit health.year-cap names the undeclared parameter cap
+            a household field unlabelled | "name": "familyDoctor"=>"name": "doctor" | PROGRAM-INF/messages_zh.properties: household.doctor
+            a household MEMBER field  | "type": "BOOLEAN", "editors"=>"type": "MEMBER", "editors" | household field familyDoctor is a MEMBER
+            a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []} | household field chronicDisease names no editors
+            an auditor editing        | "editors": ["PROGRAM_OFFICER"]}=>"editors": ["AUDITOR"]} | household field chronicDisease names AUDITOR
             """)
     void everyProblemIsNamed(String what, String change, String problem) {
         String[] edit = change.split("=>", -1);

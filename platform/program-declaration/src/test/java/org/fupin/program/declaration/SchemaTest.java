@@ -51,6 +51,8 @@ class SchemaTest {
             a grant with both      | {"amountField": "amount"}=>{"amountField": "amount", "amountParameter": "yearCap"}
             a limit with no span   | "within": "YEAR",=>
             a missing workflow     | "workflow"=>"flow"
+            a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []}
+            a household MEMBER field | "type": "BOOLEAN", "editors"=>"type": "MEMBER", "editors"
             """)
     void whatTheReaderRefusesTheSchemaRefuses(String what, String change) throws IOException {
         String[] edit = change.split("=>", -1);
@@ -81,6 +83,7 @@ class SchemaTest {
         assertEquals(names(ProgramJson.DimensionJson.class), properties(defs.path("report").path("properties")
                 .path("dimensions").path("items")));
         assertEquals(names(ProgramJson.ParameterJson.class), properties(defs.path("parameter")));
+        assertEquals(names(ProgramJson.HouseholdFieldJson.class), properties(defs.path("householdField")));
     }
 
     private static Set<String> names(Class<? extends Record> type) {

@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.fupin.program.api.Field;
+import org.fupin.program.api.HouseholdField;
+import org.fupin.program.api.Option;
 import org.fupin.program.api.Program;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.declaration.DeclarationCheck;
 import org.fupin.programs.admission.ProgramAdmission;
+import org.fupin.registry.api.ExtensionField;
+import org.fupin.registry.api.ExtensionFields;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * program that is gone is simply unknown — its stored data stays. A service refused because another bundle holds its
  * program id waits, and is offered as soon as the holder leaves.
  */
-@Component(service = { ProgramCatalog.class, ProgramAdmission.class })
-public class ProgramCatalog implements ProgramAdmission {
+@Component(service = { ProgramCatalog.class, ProgramAdmission.class, ExtensionFields.class })
+public class ProgramCatalog implements ProgramAdmission, ExtensionFields {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramCatalog.class);
 
     /** A program service with the bundle that registered it. */
@@ -122,6 +127,23 @@ public class ProgramCatalog implements ProgramAdmission {
             problems.add("program id " + holder.id() + " is already provided by " + holder.bundle());
         }
         return problems;
+    }
+
+    /** The household fields of the programs offered now, for the registry to check and store. */
+    @Override
+    public List<ExtensionField> fields() {
+        var fields = new ArrayList<ExtensionField>();
+        for (InstalledProgram installed : programs.values()) {
+            var descriptor = installed.definition().descriptor();
+            for (HouseholdField household : installed.definition().householdFields()) {
+                Field field = household.field();
+                fields.add(new ExtensionField(household.key(descriptor.id()),
+                        ExtensionField.Type.valueOf(field.type().name()), field.label(), descriptor.agency(),
+                        field.min(), field.max(), field.options().stream().map(Option::code).toList(),
+                        household.editors()));
+            }
+        }
+        return fields;
     }
 
     Optional<InstalledProgram> find(String id) {

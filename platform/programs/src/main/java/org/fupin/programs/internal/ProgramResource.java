@@ -91,7 +91,8 @@ public class ProgramResource {
         Boolean enabled = code.length() >= 6 ? programs.enabled(code.substring(0, 6), id) : null;
         return new ProgramViews.Detail(descriptor.id(), descriptor.name(), descriptor.agency(),
                 descriptor.agencyName(), descriptor.description(), program.version(), program.bundle(), enabled,
-                code, inYear, d.forms(), d.workflow(), d.reports(), parameters, d.limits());
+                code, inYear, d.forms(), d.workflow(), d.reports(), parameters, d.limits(),
+                ProgramViews.HouseholdFieldView.of(descriptor.id(), d.householdFields()));
     }
 
     @GET

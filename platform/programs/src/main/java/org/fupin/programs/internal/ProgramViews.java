@@ -3,14 +3,18 @@ package org.fupin.programs.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import org.fupin.program.api.Field;
 import org.fupin.program.api.Form;
+import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.Workflow;
 import org.fupin.program.declaration.ParameterValues;
 import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Role;
 
 /** The JSON shapes of the programs API (labels as {"zh","en"} so a client can render either language). */
 final class ProgramViews {
@@ -28,7 +32,16 @@ final class ProgramViews {
     /** One program in full, with the parameters in force for the asked region and year. */
     record Detail(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
             String version, String bundle, Boolean enabled, String region, int year, List<Form> forms,
-            Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters, List<Limit> limits) {
+            Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters, List<Limit> limits,
+            List<HouseholdFieldView> householdFields) {
+    }
+
+    /** A field the program adds to every household's record, under {@code key} in its {@code extensions}. */
+    record HouseholdFieldView(String key, Field field, Set<Role> editors) {
+        static List<HouseholdFieldView> of(String programId, List<HouseholdField> fields) {
+            return fields.stream().map(f -> new HouseholdFieldView(f.key(programId), f.field(),
+                    new java.util.TreeSet<>(f.editors()))).toList();
+        }
     }
 
     /** A parameter with its value in force and where that value comes from (default, province, county). */

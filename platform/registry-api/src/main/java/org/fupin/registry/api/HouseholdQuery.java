@@ -7,14 +7,16 @@ import org.fupin.registry.model.HouseholdStatus;
 /**
  * A household search. Every criterion is optional; {@code region} is a code prefix at any level (62, 6205,
  * 620502, 620502100, or a village); {@code cause} matches the main or an other cause; {@code text} matches a
- * member's name (prefix) or ID number (exact, or prefix when at least 6 characters).
+ * member's name (prefix) or ID number (exact, or prefix when at least 6 characters); {@code extensions} are
+ * extension fields and the value each must have, written as in a query string ({@code housing.dangerGrade=D},
+ * {@code true}, {@code 3}).
  *
  * @param page 0-based
  * @param size 1–500
  * @param sort one of {@link Sort}
  */
 public record HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
-        String text, int page, int size, Sort sort) {
+        String text, int page, int size, Sort sort, java.util.Map<String, String> extensions) {
 
     public static final int MAX_SIZE = 500;
 
@@ -24,5 +26,11 @@ public record HouseholdQuery(String region, HouseholdStatus status, HouseholdAtt
 
     public HouseholdQuery {
         sort = sort == null ? Sort.VILLAGE : sort;
+        extensions = extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
+    }
+
+    public HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
+            String text, int page, int size, Sort sort) {
+        this(region, status, attribute, cause, text, page, size, sort, java.util.Map.of());
     }
 }

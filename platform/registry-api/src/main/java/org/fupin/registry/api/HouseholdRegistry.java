@@ -28,6 +28,12 @@ public interface HouseholdRegistry {
     /** Replaces the editable fields; members are matched by id and cannot be added or removed here. */
     Household update(String id, long expectedVersion, Household household, Actor actor);
 
+    /**
+     * Sets or clears ({@code null}) extension fields and leaves every other field as it is: for the roles a field
+     * names as editors, who need not keep the register (a bank's officer setting a credit grade).
+     */
+    Household updateExtensions(String id, long expectedVersion, java.util.Map<String, Object> values, Actor actor);
+
     Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason, LocalDate date,
             String note, Actor actor);
 

@@ -3,10 +3,12 @@
  * {@link org.fupin.registry.api.RegionDirectory}, {@link org.fupin.registry.api.PlatformClock}, who acts
  * ({@link org.fupin.registry.api.Actor}), queries and pages, and the exceptions they throw. Plugins never import it:
  * they see the registry's data through {@code org.fupin.registry.model}. 2.0: the records and code lists moved to
- * {@code org.fupin.registry.model}.
+ * {@code org.fupin.registry.model}. 2.2: household fields that programs add ({@link org.fupin.registry.api.ExtensionField},
+ * offered through {@link org.fupin.registry.api.ExtensionFields}), {@code HouseholdRegistry.updateExtensions} and a
+ * search by them.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,8 @@
 package org.fupin.registry.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import java.util.Map;
  * @param villageGroup 村民小组, free text (e.g. "三组")
  * @param mainCause    主要致贫原因, exactly one
  * @param otherCauses  其他致贫原因, at most two, distinct, not the main cause
- * @param extensions   fields contributed by program plugins, keyed {@code programId.field}
+ * @param extensions   fields that programs add to the register, keyed {@code programId.field} (e.g.
+ *                     {@code housing.dangerGrade}); on input a {@code null} value clears the field, and a field left
+ *                     out of a change keeps its value
  */
 public record Household(
         String id,
@@ -46,12 +50,20 @@ public record Household(
         members = members == null ? List.of() : List.copyOf(members);
         incomes = incomes == null ? List.of() : List.copyOf(incomes);
         pairings = pairings == null ? List.of() : List.copyOf(pairings);
-        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        // a null value is kept: it is how a change clears an extension field
+        extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /** The head of household (户主), if the household has one. */
     public java.util.Optional<Member> head() {
         return members.stream().filter(m -> m.relation() == Relation.HEAD).findFirst();
+    }
+
+    /** A copy with other extension fields. */
+    public Household withExtensions(Map<String, Object> newExtensions) {
+        return new Household(id, version, villageCode, villageGroup, phone, bankName, bankAccount,
+                identificationStandard, attribute, mainCause, otherCauses, status, identifiedYear, members, incomes,
+                housing, assurances, pairings, newExtensions, region, createdAt, updatedAt);
     }
 
     /** A copy with the server-managed fields replaced. */

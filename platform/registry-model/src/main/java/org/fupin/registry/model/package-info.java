@@ -5,7 +5,7 @@
  * registry are platform-only ({@code org.fupin.registry.api}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fupin.registry.model;
 
 import org.osgi.annotation.bundle.Export;

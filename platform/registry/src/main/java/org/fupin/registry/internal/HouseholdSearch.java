@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.fupin.database.api.Database;
 import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdSummary;
 import org.fupin.registry.api.Page;
+import org.fupin.registry.api.Violation;
 import org.fupin.registry.model.Cause;
 import org.fupin.registry.model.HouseholdAttribute;
 import org.fupin.registry.model.HouseholdStatus;
@@ -24,13 +27,16 @@ final class HouseholdSearch {
     private final Database database;
     private final HouseholdQuery query;
     private final Actor actor;
+    private final Map<String, ExtensionField> declared;
     private final StringBuilder where = new StringBuilder(" WHERE 1=1");
     private final List<Object> parameters = new ArrayList<>();
 
-    HouseholdSearch(Database database, HouseholdQuery query, Actor actor) {
+    /** @param declared the extension fields declared now: a search by any other is refused */
+    HouseholdSearch(Database database, HouseholdQuery query, Actor actor, Map<String, ExtensionField> declared) {
         this.database = database;
         this.query = query;
         this.actor = actor;
+        this.declared = declared;
     }
 
     Page<HouseholdSummary> run() {
@@ -128,6 +134,7 @@ final class HouseholdSearch {
             parameters.add(query.cause().name());
         }
         person();
+        extensions();
         return switch (query.sort()) {
             case HEAD_NAME -> " ORDER BY h.head_name, h.id";
             case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
@@ -175,6 +182,49 @@ final class HouseholdSearch {
             where.append(" AND h.id IN (SELECT household_id FROM member WHERE name >= ? AND name < ?)");
             parameters.add(text.strip());
             parameters.add(text.strip() + "\uDBFF\uDFFF");
+        }
+    }
+
+    /**
+     * Each extension field must have the value: read from the household's document (after the region has narrowed
+     * the rows) and compared as the field's type, numbers by value, BOOLEAN as SQLite's 1 or 0.
+     */
+    private void extensions() {
+        var problems = new ArrayList<Violation>();
+        for (var wanted : new java.util.TreeMap<>(query.extensions()).entrySet()) {
+            String key = wanted.getKey();
+            ExtensionField field = declared.get(key);
+            String text = wanted.getValue() == null ? "" : wanted.getValue().strip();
+            if (field == null) {
+                problems.add(Messages.violation("ext." + key, "extensions.unknown", key));
+                continue;
+            }
+            Object value = searchValue(field, text);
+            if (value == null) {
+                problems.add(new Violation("ext." + key, Messages.text("extensions.type." + field.type().name(),
+                        (org.fupin.registry.model.Labelled) field::label)));
+                continue;
+            }
+            where.append(" AND (SELECT a.after ->> ? FROM audit a WHERE a.id = h.document_id) = ?");
+            parameters.add("$.extensions.\"" + key + "\"");
+            parameters.add(value);
+        }
+        Violations.throwIfAny(problems);
+    }
+
+    /** The query string's value as SQLite holds the JSON value, or {@code null} when it is not of the type. */
+    private static Object searchValue(ExtensionField field, String text) {
+        try {
+            return switch (field.type()) {
+                case INTEGER -> Long.valueOf(text);
+                case DECIMAL, MONEY -> new BigDecimal(text).doubleValue();
+                case BOOLEAN -> "true".equals(text) ? (Object) 1L : "false".equals(text) ? (Object) 0L : null;
+                case DATE -> java.time.LocalDate.parse(text).toString();
+                case CODE -> field.codes().contains(text) ? text : null;
+                case TEXT -> text.isEmpty() ? null : text;
+            };
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

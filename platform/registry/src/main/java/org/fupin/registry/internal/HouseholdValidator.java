@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -39,28 +40,38 @@ final class HouseholdValidator {
     private static final BigDecimal MAX_AREA = new BigDecimal("5000");
 
     private final Predicate<String> villageInScope;
+    private final ExtensionValues extensions;
 
-    /** @param villageInScope whether a 12-digit code is a known village the actor may register households in */
-    HouseholdValidator(Predicate<String> villageInScope) {
+    /**
+     * @param villageInScope whether a 12-digit code is a known village the actor may register households in
+     * @param extensions     the extension fields declared now, for the actor
+     */
+    HouseholdValidator(Predicate<String> villageInScope, ExtensionValues extensions) {
         this.villageInScope = villageInScope;
+        this.extensions = extensions;
     }
 
-    /** Validates a household; throws {@link org.fupin.registry.api.ValidationException} listing every problem. */
+    /** Validates a new household; throws {@link org.fupin.registry.api.ValidationException} listing every problem. */
     Household normalise(Household household, LocalDate today) {
+        return normalise(household, Map.of(), today);
+    }
+
+    /**
+     * Validates a household whose extension fields are {@code storedExtensions} now; throws
+     * {@link org.fupin.registry.api.ValidationException} listing every problem, or
+     * {@link org.fupin.registry.api.AccessDeniedException} when the actor may not set an extension field it changes.
+     */
+    Household normalise(Household household, Map<String, Object> storedExtensions, LocalDate today) {
         var problems = new ArrayList<Violation>();
+        var extended = extensions.apply(storedExtensions, household.extensions(), problems);
         checkAddress(household, problems);
         checkClassification(household, today, problems);
         var members = checkMembers(household.members(), today, problems);
         var incomes = checkIncomes(household.incomes(), members.size(), today, problems);
         checkHousing(household, today, problems);
         checkPairings(household.pairings(), today, problems);
-        if (!household.extensions().isEmpty()) {
-            for (String key : household.extensions().keySet()) {
-                problems.add(violation("extensions." + key, "extensions.unknown", key));
-            }
-        }
         Violations.throwIfAny(problems);
-        return household.managed(household.id(), household.version(), household.status(), members, incomes,
+        return household.withExtensions(extended).managed(household.id(), household.version(), household.status(), members, incomes,
                 household.pairings(), household.region(), household.createdAt(), household.updatedAt());
     }
 

@@ -71,17 +71,19 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     private final Clock clock;
     private final RegistryJson json = new RegistryJson();
     private final HouseholdImport importer;
+    private final ExtensionCatalog extensions;
 
     @Activate
     public SqlHouseholdRegistry(@Reference RegistryStore store, @Reference SqlRegionDirectory regions,
-            @Reference PlatformClock clock) {
-        this(store, regions, clock.clock());
+            @Reference PlatformClock clock, @Reference ExtensionCatalog extensions) {
+        this(store, regions, clock.clock(), extensions);
     }
 
-    SqlHouseholdRegistry(RegistryStore store, SqlRegionDirectory regions, Clock clock) {
+    SqlHouseholdRegistry(RegistryStore store, SqlRegionDirectory regions, Clock clock, ExtensionCatalog extensions) {
         this.store = store;
         this.regions = regions;
         this.clock = clock;
+        this.extensions = extensions;
         this.importer = new HouseholdImport(store, this, clock);
     }
 
@@ -110,7 +112,8 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     HouseholdValidator validatorFor(Actor actor) {
-        return new HouseholdValidator(code -> actor.covers(code) && regions.isVillage(code));
+        return new HouseholdValidator(code -> actor.covers(code) && regions.isVillage(code),
+                new ExtensionValues(extensions.fields(), actor));
     }
 
     @Override
@@ -194,7 +197,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public void forEach(HouseholdQuery query, Actor actor, java.util.function.Consumer<Household> each) {
         LocalDate today = today();
-        new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> each.accept(
+        new HouseholdSearch(store.database(), query, actor, extensions.fields()).forEach((id, version, doc) -> each.accept(
                 IdNumberMasking.onRecord(withAges(json.read(doc, Household.class), String.valueOf(id), version, today),
                         actor)));
     }
@@ -228,7 +231,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     @Override
     public Household update(String id, long expectedVersion, Household changed, Actor actor) {
         Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.UPDATE);
-        Household normalised = validatorFor(actor).normalise(changed, today());
+        Household normalised = validatorFor(actor).normalise(changed, current.extensions(), today());
         var members = matchMembers(current.members(), normalised.members());
         var pairings = mergePairings(current.pairings(), normalised.pairings());
         Instant now = clock.instant();
@@ -245,6 +248,33 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
             try (var writer = new HouseholdWriter(c, store.audit(), json, actor)) {
                 writer.insertCauses(Long.parseLong(current.id()), next);
             }
+            return null;
+        });
+        return find(current.id(), actor).orElseThrow();
+    }
+
+    @Override
+    public Household updateExtensions(String id, long expectedVersion, Map<String, Object> values, Actor actor) {
+        Household current = visible(id, actor).orElseThrow(() -> notFound(id));
+        var problems = new ArrayList<Violation>();
+        if (values == null || values.isEmpty()) {
+            problems.add(Messages.violation("values", "required"));
+        }
+        var extended = problems.isEmpty()
+                ? new ExtensionValues(extensions.fields(), actor).apply(current.extensions(), values, problems)
+                : current.extensions();
+        Violations.throwIfAny(problems);
+        if (current.version() != expectedVersion) {
+            throw stale(current.id(), current.version(), expectedVersion);
+        }
+        if (extended.equals(current.extensions())) {
+            return find(current.id(), actor).orElseThrow();
+        }
+        Household next = current.withExtensions(extended).managed(current.id(), current.version() + 1,
+                current.status(), current.members(), current.incomes(), current.pairings(), current.region(),
+                current.createdAt(), clock.instant());
+        store.database().write(c -> {
+            rewrite(c, current, next, actor, "extensions");
             return null;
         });
         return find(current.id(), actor).orElseThrow();
@@ -388,7 +418,7 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     @Override
     public Page<HouseholdSummary> search(HouseholdQuery query, Actor actor) {
-        var found = new HouseholdSearch(store.database(), query, actor).run();
+        var found = new HouseholdSearch(store.database(), query, actor, extensions.fields()).run();
         return new Page<>(found.items().stream().map(s -> IdNumberMasking.inList(s, actor)).toList(), found.page(),
                 found.size(), found.total());
     }
@@ -411,12 +441,12 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
 
     /** The rows an export of the query has, one per member, within the actor's scope. */
     public long exportRows(HouseholdQuery query, Actor actor) {
-        return new HouseholdSearch(store.database(), query, actor).members();
+        return new HouseholdSearch(store.database(), query, actor, extensions.fields()).members();
     }
 
     private long export(HouseholdQuery query, Actor actor, HouseholdTableWriter writer) throws IOException {
         try (writer) {
-            new HouseholdSearch(store.database(), query, actor).forEach((id, version, doc) -> {
+            new HouseholdSearch(store.database(), query, actor, extensions.fields()).forEach((id, version, doc) -> {
                 Household stored = json.read(doc, Household.class);
                 try {
                     writer.write(IdNumberMasking.inList(stored.managed(id, version, stored.status(),

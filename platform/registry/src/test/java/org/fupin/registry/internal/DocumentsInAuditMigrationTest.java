@@ -48,7 +48,8 @@ class DocumentsInAuditMigrationTest {
             database.migrate("registry", TestDatabases.migrationsOnClassPath("db/registry"), "db/registry");
 
             var store = new RegistryStore(database, audit);
-            var registry = new SqlHouseholdRegistry(store, new SqlRegionDirectory(store), Clock.systemUTC());
+            var registry = new SqlHouseholdRegistry(store, new SqlRegionDirectory(store), Clock.systemUTC(),
+                    new ExtensionCatalog());
             assertEquals(first, stored(registry.find("1", SqlHouseholdRegistryTest.CLERK).orElseThrow()));
             assertEquals(second, stored(registry.find("2", SqlHouseholdRegistryTest.CLERK).orElseThrow()));
             assertEquals(List.of("create", "status"), actions(audit, "1"));

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every registry rule, one row each: a valid household changed in one way, and the field and reason expected. */
 class HouseholdValidatorTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    static final HouseholdValidator VALIDATOR = new HouseholdValidator(code -> code.startsWith("620502"));
+    static final HouseholdValidator VALIDATOR = new HouseholdValidator(code -> code.startsWith("620502"),
+            new ExtensionValues(Map.of(), org.fupin.registry.api.Actor.unrestricted("test")));
 
     static Stream<Arguments> brokenHouseholds() {
         return Stream.of(

@@ -16,9 +16,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.NotFoundException;
@@ -26,6 +29,7 @@ import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.model.Cause;
 import org.fupin.registry.model.Household;
 import org.fupin.registry.model.HouseholdStatus;
+import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Member;
 import org.fupin.registry.model.MemberChangeReason;
 import org.fupin.registry.model.Pairing;
@@ -54,7 +58,16 @@ class SqlHouseholdRegistryTest {
     static void open() {
         storage = TestStorage.open(dir);
         registry = storage.registry(CLOCK);
+        storage.extensions.addProvider(() -> List.of(DANGER_GRADE, CREDIT_LIMIT));
     }
+
+    static final ExtensionField DANGER_GRADE = new ExtensionField("housing.dangerGrade", ExtensionField.Type.CODE,
+            new LocalizedText("危房等级", "danger grade"), "zhujian", null, null, List.of("A", "B", "C", "D"),
+            Set.of(Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER));
+    static final ExtensionField CREDIT_LIMIT = new ExtensionField("microcredit.creditLimit",
+            ExtensionField.Type.MONEY, new LocalizedText("授信额度", "credit limit"), "bank", BigDecimal.ZERO,
+            new BigDecimal("50000"), List.of(), Set.of(Role.PROGRAM_OFFICER));
+    static final Actor HOUSING_OFFICER = new Actor("zj", "620502", "zhujian", Set.of(Role.PROGRAM_OFFICER));
 
     @AfterAll
     static void close() {
@@ -252,6 +265,71 @@ class SqlHouseholdRegistryTest {
         String full = a.head().orElseThrow().idNumber();
         assertEquals(full.substring(0, 6) + "********" + full.substring(14), found.headIdNumber(),
                 "lists show ID numbers masked");
+    }
+
+    @Test
+    void extensionFieldsAreSetByTheirEditorsKeptAcrossUpdatesAndSearchable() {
+        Household h = created();
+
+        Household graded = registry.updateExtensions(h.id(), h.version(), Map.of("housing.dangerGrade", "D"),
+                HOUSING_OFFICER);
+        // the clerk edits the household as read (full ID numbers; the officer's copy is masked), without the field
+        Household asRead = registry.find(h.id(), CLERK).orElseThrow();
+        Household edited = registry.update(h.id(), graded.version(), HouseholdValidatorTest.with(asRead, "phone",
+                "13900001111").withExtensions(Map.of()), CLERK);
+        var byGrade = registry.search(new HouseholdQuery("620502", null, null, null, null, 0, 500,
+                HouseholdQuery.Sort.VILLAGE, Map.of("housing.dangerGrade", "D")), CLERK);
+        var byOtherGrade = registry.search(new HouseholdQuery("620502", null, null, null, null, 0, 500,
+                HouseholdQuery.Sort.VILLAGE, Map.of("housing.dangerGrade", "A")), CLERK);
+
+        assertEquals(2L, graded.version());
+        assertEquals(Map.of("housing.dangerGrade", "D"), graded.extensions());
+        assertEquals(Map.of("housing.dangerGrade", "D"), edited.extensions(), "a field left out keeps its value");
+        assertTrue(byGrade.items().stream().anyMatch(s -> s.id().equals(h.id())));
+        assertEquals(byGrade.total(), byGrade.items().size());
+        assertTrue(byOtherGrade.items().stream().noneMatch(s -> s.id().equals(h.id())));
+        assertThrows(AccessDeniedException.class, () -> registry.updateExtensions(h.id(), edited.version(),
+                Map.of("microcredit.creditLimit", 30000), HOUSING_OFFICER), "a bank's field");
+        var unknown = assertThrows(ValidationException.class, () -> registry.search(new HouseholdQuery("620502",
+                null, null, null, null, 0, 20, null, Map.of("housing.roofType", "tile")), CLERK));
+        assertEquals("ext.housing.roofType", unknown.violations().get(0).field());
+        var cleared = new java.util.HashMap<String, Object>();
+        cleared.put("housing.dangerGrade", null);
+        assertEquals(Map.of(), registry.updateExtensions(h.id(), edited.version(), cleared, HOUSING_OFFICER)
+                .extensions());
+    }
+
+    /** Eight officers grade one household from the same version at once: one change lands, seven are stale. */
+    @Test
+    void concurrentExtensionChangesFromOneVersionStoreOne() throws Exception {
+        Household h = created();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var outcomes = new ArrayList<java.util.concurrent.Future<Household>>();
+        for (String grade : List.of("A", "B", "C", "D", "A", "B", "C", "D")) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                return registry.updateExtensions(h.id(), h.version(), Map.of("housing.dangerGrade", grade),
+                        HOUSING_OFFICER);
+            }));
+        }
+        start.countDown();
+        int stored = 0;
+        int stale = 0;
+        for (var outcome : outcomes) {
+            try {
+                outcome.get();
+                stored++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof ConflictException, e.getCause().toString());
+                stale++;
+            }
+        }
+        pool.shutdown();
+
+        assertEquals(1, stored);
+        assertEquals(7, stale);
+        assertEquals(2L, registry.find(h.id(), CLERK).orElseThrow().version());
     }
 
     /** A name search takes its page and total from one pass: both must match a walk through every page. */

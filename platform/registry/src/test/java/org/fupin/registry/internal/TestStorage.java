@@ -13,6 +13,8 @@ final class TestStorage implements AutoCloseable {
     final SqliteDatabase database;
     final RegistryStore store;
     final SqlRegionDirectory regions;
+    /** The extension fields programs offer: a test adds its own. */
+    final ExtensionCatalog extensions = new ExtensionCatalog();
 
     private TestStorage(Path file) {
         database = new SqliteDatabase(file, TestDatabases.config("NORMAL", 4, 64));
@@ -28,7 +30,7 @@ final class TestStorage implements AutoCloseable {
     }
 
     SqlHouseholdRegistry registry(Clock clock) {
-        return new SqlHouseholdRegistry(store, regions, clock);
+        return new SqlHouseholdRegistry(store, regions, clock, extensions);
     }
 
     @Override

@@ -21,7 +21,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ProgramJson(@JsonProperty("$schema") String schema, String id, String agency, boolean rules,
         Set<HouseholdStatus> householdStatuses, List<FormJson> forms, WorkflowJson workflow,
         List<LimitJson> limits, List<ConflictJson> conflicts, List<ReportJson> reports,
-        List<ParameterJson> parameters) {
+        List<ParameterJson> parameters, List<HouseholdFieldJson> householdFields) {
+
+    public record HouseholdFieldJson(String name, FieldType type, BigDecimal min, BigDecimal max,
+            List<String> options, Set<Role> editors) {
+    }
 
     public record ConflictJson(String rule, String program, List<String> states, List<String> actions) {
     }

@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -60,6 +61,12 @@ public class HouseholdResource {
 
     /** A status change: to what, when, why. */
     public record StatusChangeRequest(HouseholdStatus status, LocalDate date, String reason, Long version) {
+    }
+
+    /**
+     * A change to extension fields: each value set, {@code null} clearing it; fields left out keep their values.
+     */
+    public record ExtensionChange(java.util.Map<String, Object> values, Long version) {
     }
 
     private final SqlHouseholdRegistry registry;
@@ -107,7 +114,7 @@ public class HouseholdResource {
     public Response search(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("attribute") String attribute, @QueryParam("cause") String cause, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
-            @QueryParam("format") String format, @Context HttpHeaders headers) {
+            @QueryParam("format") String format, @Context HttpHeaders headers, @Context UriInfo uri) {
         if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
             throw QueryParameters.invalid("region", "a region code has 2, 4, 6, 9 or 12 digits");
         }
@@ -117,7 +124,7 @@ public class HouseholdResource {
                 Requests.enumParameter("cause", cause, Cause.class), text,
                 QueryParameters.integer("page", page, 0, 0, 1_000_000),
                 QueryParameters.integer("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
-                Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class));
+                Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class), extensionFilter(uri));
         var actor = Requests.actor(security);
         var wanted = TableFormat.of(format, Requests.accepted(headers))
                 .orElseThrow(() -> QueryParameters.invalid("format", "json, csv or xlsx"));
@@ -126,6 +133,31 @@ public class HouseholdResource {
             case CSV -> download(out -> registry.exportCsv(query, actor, out), "text/csv; charset=UTF-8", "csv");
             case XLSX -> download(xlsx(query, actor), XlsxTableWriter.MEDIA_TYPE, "xlsx");
         };
+    }
+
+    /** Query parameters {@code ext.<program>.<field>=value}: households whose extension field has the value. */
+    private static java.util.Map<String, String> extensionFilter(UriInfo uri) {
+        var filter = new java.util.HashMap<String, String>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (name.startsWith(EXTENSION_PARAMETER) && !values.isEmpty()) {
+                filter.put(name.substring(EXTENSION_PARAMETER.length()), values.get(0));
+            }
+        });
+        return filter;
+    }
+
+    private static final String EXTENSION_PARAMETER = "ext.";
+
+    @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN", "PROGRAM_OFFICER",
+            "PAIRED_CADRE" })
+    @PATCH
+    @Path("{id}/extensions")
+    public Response updateExtensions(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            ExtensionChange change) {
+        required(change);
+        Household saved = registry.updateExtensions(id, Requests.expectedVersion(ifMatch, change.version()),
+                change.values(), Requests.actor(security));
+        return Response.ok(saved).tag(tag(saved)).build();
     }
 
     /** The XLSX export, refused before it starts when it has more rows than a sheet holds. */
