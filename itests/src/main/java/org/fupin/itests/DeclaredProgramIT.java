@@ -274,6 +274,12 @@ class DeclaredProgramIT {
         assertEquals(422, badSearch.status(), badSearch.body());
         assertEquals("ext.health.familyDoctor", Api.firstField(badSearch));
 
+        var csv = api.get("/api/v1/households?region=620502&ext.health.chronicDisease=DIABETES&format=csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().lines().findFirst().orElseThrow()
+                .endsWith(",签约管理的慢病[health.chronicDisease],已签约家庭医生[health.familyDoctor]"), csv.body());
+        assertTrue(csv.body().contains(",DIABETES,是"), csv.body());
+
         // a clerk edits the household as read: the officer's field goes back unchanged and is kept
         var edited = clerk.send("PUT", path, read.body().replace("\"villageGroup\":\"三组\"",
                 "\"villageGroup\":\"四组\""));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.model.Household;
 
 /**
@@ -23,13 +24,21 @@ public final class HouseholdCsvWriter implements HouseholdTableWriter {
     public static final List<String> HEADERS = java.util.Arrays.stream(Column.values()).map(Column::header).toList();
 
     private final CSVPrinter printer;
-    private final HouseholdRows rows = new HouseholdRows();
+    private final HouseholdRows rows;
 
     /** Writes the BOM and the header row; {@link #close()} flushes and closes {@code out}. */
     public HouseholdCsvWriter(OutputStream out) throws IOException {
+        this(out, List.of());
+    }
+
+    /** As {@link #HouseholdCsvWriter(OutputStream)}, with a column for each of the programs' household fields. */
+    public HouseholdCsvWriter(OutputStream out, List<ExtensionField> extensions) throws IOException {
+        rows = new HouseholdRows(extensions);
+        var headers = new ArrayList<>(HEADERS);
+        extensions.forEach(field -> headers.add(ExtensionColumns.header(field)));
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                CSVFormat.RFC4180.builder().setHeader(HEADERS.toArray(String[]::new)).get());
+                CSVFormat.RFC4180.builder().setHeader(headers.toArray(String[]::new)).get());
     }
 
     /** Writes a household's rows; its key (户编号) is its registry id, or its position in the file when it has none. */

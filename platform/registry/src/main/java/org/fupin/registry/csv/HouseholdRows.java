@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.model.AnnualIncome;
 import org.fupin.registry.model.Ethnicities;
 import org.fupin.registry.model.Household;
@@ -12,13 +13,19 @@ import org.fupin.registry.model.Member;
 
 /**
  * Households as rows of the import format, what the CSV and the XLSX writer both write: one row per member, the
- * household's columns on its first row only, Chinese labels. A row holds every {@link Column}'s value in order:
+ * household's columns (and its extension fields, after every {@link Column}) on its first row only, Chinese labels. A row holds every {@link Column}'s value in order:
  * text as a {@code String}, a {@link Column#numeric() numeric} column's value as an {@code Integer} or a
  * {@code BigDecimal}, {@code null} when empty.
  */
 final class HouseholdRows {
+    private final List<ExtensionField> extensions;
     private long households;
     private long members;
+
+    /** @param extensions the programs' household fields, in the order of their columns after the fixed ones */
+    HouseholdRows(List<ExtensionField> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
 
     /** The household's rows; its key (户编号) is its registry id, or its position in the file when it has none. */
     List<List<Object>> of(Household h) {
@@ -29,10 +36,13 @@ final class HouseholdRows {
         var rows = new ArrayList<List<Object>>(h.members().size());
         boolean first = true;
         for (Member m : h.members()) {
-            var row = new ArrayList<Object>(Column.values().length);
+            var row = new ArrayList<Object>(Column.values().length + extensions.size());
             for (Column column : Column.values()) {
                 row.add(column == Column.KEY ? key
                         : column.householdLevel() && !first ? null : value(column, h, m, income));
+            }
+            for (ExtensionField field : extensions) {
+                row.add(first ? ExtensionColumns.cell(field, h.extensions().get(field.key())) : null);
             }
             rows.add(row);
             first = false;

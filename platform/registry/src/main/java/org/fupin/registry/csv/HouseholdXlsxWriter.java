@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.model.Household;
 
 /**
@@ -17,11 +18,20 @@ public final class HouseholdXlsxWriter implements HouseholdTableWriter {
             .map(c -> new XlsxTableWriter.Heading(c.header(), c.numeric())).toList();
 
     private final XlsxTableWriter table;
-    private final HouseholdRows rows = new HouseholdRows();
+    private final HouseholdRows rows;
 
     /** Starts the workbook with the header row; {@link #close()} finishes it and leaves {@code out} open. */
     public HouseholdXlsxWriter(OutputStream out) {
-        table = new XlsxTableWriter(out, SHEET, HEADINGS);
+        this(out, List.of());
+    }
+
+    /** As {@link #HouseholdXlsxWriter(OutputStream)}, with a column for each of the programs' household fields. */
+    public HouseholdXlsxWriter(OutputStream out, List<ExtensionField> extensions) {
+        rows = new HouseholdRows(extensions);
+        var headings = new java.util.ArrayList<>(HEADINGS);
+        extensions.forEach(field -> headings.add(new XlsxTableWriter.Heading(ExtensionColumns.header(field),
+                ExtensionColumns.numeric(field))));
+        table = new XlsxTableWriter(out, SHEET, headings);
     }
 
     /** Writes a household's rows; its key (户编号) is its registry id, or its position in the file when it has none. */

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
 import org.fupin.registry.api.ValidationException;
@@ -124,7 +125,7 @@ public class HouseholdImport {
         HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         var opened = CsvCharset.open(body);
         try (var rows = new CsvRows(opened.reader())) {
-            return read(new HouseholdReader(rows), dryRun, actor, opened.charset().name(), listener);
+            return read(new HouseholdReader(rows, registry.extensionFields()), dryRun, actor, opened.charset().name(), listener);
         }
     }
 
@@ -150,7 +151,7 @@ public class HouseholdImport {
             throws IOException, HouseholdReader.HeaderException {
         HouseholdEditors.require(actor, HouseholdEditors.Write.IMPORT);
         try (var rows = XlsxRows.open(file)) {
-            return read(new HouseholdReader(rows), dryRun, actor, null, listener);
+            return read(new HouseholdReader(rows, registry.extensionFields()), dryRun, actor, null, listener);
         }
     }
 
@@ -310,6 +311,10 @@ public class HouseholdImport {
             return new Valid(parsed, HouseholdWriter.prepare(
                     SqlHouseholdRegistry.withoutDerived(registry.located(household)),
                     SqlHouseholdRegistry.initialStatus(household), clock.instant(), store, json));
+        } catch (AccessDeniedException denied) {
+            // an extension field the importer may not set
+            rejections.add(new Rejection(parsed.line(), parsed.key(), "extensions", denied.text()));
+            return null;
         } catch (ValidationException invalid) {
             for (Violation violation : invalid.violations()) {
                 rejections.add(new Rejection(lineOf(parsed, violation.field()), parsed.key(),

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.fupin.jobs.api.JobContext;
 import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.internal.csv.CsvCharset;
 import org.fupin.registry.internal.csv.CsvRows;
 import org.fupin.registry.internal.csv.HouseholdReader;
@@ -45,17 +46,17 @@ public final class HouseholdImportJob {
      * Reads the upload's header (and a CSV's encoding) before the job is started, so that a file that is not in
      * the import format is refused at once, not by a job that fails later.
      */
-    public static void checkHeader(Path file, boolean xlsx)
+    public static void checkHeader(Path file, boolean xlsx, Map<String, ExtensionField> extensions)
             throws IOException, HouseholdReader.HeaderException {
         if (xlsx) {
             try (var rows = XlsxRows.open(file)) {
-                new HouseholdReader(rows);
+                new HouseholdReader(rows, extensions);
             }
         } else {
             try (InputStream in = Files.newInputStream(file);
                     var rows = new CsvRows(
                             CsvCharset.open(in).reader())) {
-                new HouseholdReader(rows);
+                new HouseholdReader(rows, extensions);
             }
         }
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.fupin.database.api.AuditLog;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.HouseholdSummary;
@@ -431,12 +432,23 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
      * @return the number of households written
      */
     public long exportCsv(HouseholdQuery query, Actor actor, OutputStream out) throws IOException {
-        return export(query, actor, new HouseholdCsvWriter(out));
+        return export(query, actor, new HouseholdCsvWriter(out, exportedExtensions()));
     }
 
     /** As {@link #exportCsv}, as an XLSX workbook: ID numbers and codes in text cells, amounts in number cells. */
     public long exportXlsx(HouseholdQuery query, Actor actor, OutputStream out) throws IOException {
-        return export(query, actor, new HouseholdXlsxWriter(out));
+        return export(query, actor, new HouseholdXlsxWriter(out, exportedExtensions()));
+    }
+
+    /** The household fields that running programs declare, by key. */
+    public Map<String, ExtensionField> extensionFields() {
+        return extensions.fields();
+    }
+
+    /** An export's extension columns: every field declared now, by key. */
+    private List<ExtensionField> exportedExtensions() {
+        return extensions.fields().values().stream().sorted(java.util.Comparator.comparing(ExtensionField::key))
+                .toList();
     }
 
     /** The rows an export of the query has, one per member, within the actor's scope. */

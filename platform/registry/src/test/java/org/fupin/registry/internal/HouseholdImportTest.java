@@ -12,11 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.fupin.registry.api.Actor;
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.internal.csv.HouseholdReader;
+import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ class HouseholdImportTest {
     static void open() {
         storage = TestStorage.open(dir);
         registry = storage.registry(CLOCK);
+        storage.extensions.addProvider(() -> EXTENSIONS);
     }
 
     @AfterAll
@@ -170,6 +175,54 @@ class HouseholdImportTest {
 
         assertTrue(bad.reason.zh().contains("未知列 [收入]"), bad.reason.zh());
         assertTrue(bad.reason.zh().contains("识别标准"), bad.reason.zh());
+    }
+
+    /** 已签约家庭医生 a village clerk may set; 危房等级 only a county or a program officer. */
+    static final List<ExtensionField> EXTENSIONS = List.of(
+            new ExtensionField("health.familyDoctor", ExtensionField.Type.BOOLEAN,
+                    new LocalizedText("已签约家庭医生", "family doctor"), "health-bureau", null, null, List.of(),
+                    Set.of(Role.VILLAGE_CLERK, Role.PROGRAM_OFFICER)),
+            new ExtensionField("housing.dangerGrade", ExtensionField.Type.CODE,
+                    new LocalizedText("危房等级", "danger grade"), "zhujian", null, null, List.of("A", "B", "C", "D"),
+                    Set.of(Role.COUNTY_ADMIN, Role.PROGRAM_OFFICER)));
+
+    /** The household's two rows with {@code cells} added to its first row and blanks to its second. */
+    static String withExtensionCells(String rows, String cells) {
+        String[] lines = rows.split("\n");
+        return lines[0] + "," + cells + "\n" + lines[1] + ",\n";
+    }
+
+    @Test
+    void extensionColumnsImportAsTheImporterMaySetThemAndExportBack() throws Exception {
+        String header = HEADER.strip() + ",已签约家庭医生[health.familyDoctor],[housing.dangerGrade]\n";
+        String csv = header
+                + withExtensionCells(household("E1", "620502101212", id(true), id(false)), "是,")    // lines 2-3
+                + withExtensionCells(household("E2", "620502101212", id(true), id(false)), "否,D")   // 4-5: a county's
+                + withExtensionCells(household("E3", "620502101212", id(true), id(false)), "也许,"); // 6-7: unreadable
+
+        var report = run(csv, StandardCharsets.UTF_8, false, false);
+
+        assertEquals(1, report.stored(), report.rejections().toString());
+        assertEquals(List.of(4L, 6L), report.rejections().stream().map(r -> r.line()).toList());
+        assertTrue(report.rejections().get(0).reason().zh().contains("危房等级"), report.rejections().toString());
+        assertEquals("已签约家庭医生[health.familyDoctor]", report.rejections().get(1).column());
+        var countyAdmin = new Actor("admin", "620502", null, Set.of(Role.COUNTY_ADMIN));
+        var stored = registry.search(new HouseholdQuery("620502101212", null, null, null, null, 0, 10, null,
+                Map.of("health.familyDoctor", "true")), countyAdmin).items();
+        assertEquals(1, stored.size());
+
+        var exported = new java.io.ByteArrayOutputStream();
+        registry.exportCsv(new HouseholdQuery("620502101212", null, null, null, null, 0, 1, null), countyAdmin,
+                exported);
+        var lines = new String(exported.toByteArray(), StandardCharsets.UTF_8).split("\r\n");
+        assertTrue(lines[0].endsWith(",已签约家庭医生[health.familyDoctor],危房等级[housing.dangerGrade]"), lines[0]);
+        assertTrue(lines[1].endsWith(",是,"), lines[1]);
+        var again = registry.importer().importCsv(new ByteArrayInputStream(exported.toByteArray()), false, CLERK);
+        assertEquals(1, again.unchanged(), again.rejections().toString());
+
+        var unknown = assertThrows(HouseholdReader.HeaderException.class, () -> run(
+                HEADER.strip() + ",房屋类型[housing.roofType]\n", StandardCharsets.UTF_8, false, false));
+        assertTrue(unknown.reason.zh().contains("未知列 [房屋类型[housing.roofType]]"), unknown.reason.zh());
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.fupin.registry.internal.csv;
 
+import org.fupin.registry.api.ExtensionField;
 import org.fupin.registry.csv.Column;
+import org.fupin.registry.csv.ExtensionColumns;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,13 +62,24 @@ public final class HouseholdReader {
 
     private final ImportRows rows;
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
+    /** The columns of programs' household fields, by field. */
+    private final Map<ExtensionField, Integer> extensionIndex = new LinkedHashMap<>();
     private final CellParser cells = new CellParser();
     private ImportRows.Row pending;
     private long lastLine = 1;
     private UncheckedIOException failure;
 
-    /** Reads the header row; the caller closes {@code rows}. */
+    /** Reads the header row of a file without extension columns; the caller closes {@code rows}. */
     public HouseholdReader(ImportRows rows) throws HeaderException {
+        this(rows, Map.of());
+    }
+
+    /**
+     * Reads the header row; the caller closes {@code rows}.
+     *
+     * @param extensions the household fields declared now, by key: an extension column must name one
+     */
+    public HouseholdReader(ImportRows rows, Map<String, ExtensionField> extensions) throws HeaderException {
         this.rows = rows;
         ImportRows.Row header = rows.next();
         if (header == null) {
@@ -78,10 +92,13 @@ public final class HouseholdReader {
                 continue;
             }
             var column = Column.byHeader(name);
-            if (column.isEmpty()) {
-                unknown.add(name);
-            } else {
+            var extension = ExtensionColumns.key(name).map(extensions::get);
+            if (column.isPresent()) {
                 index.put(column.get(), i);
+            } else if (extension.isPresent()) {
+                extensionIndex.put(extension.get(), i);
+            } else {
+                unknown.add(name);
             }
         }
         var missing = new ArrayList<String>();
@@ -164,7 +181,7 @@ public final class HouseholdReader {
                     problems.add(new Problem(row.line(), bad.column.header(), new LocalizedText(bad.zh, bad.en)));
                 }
             }
-            draft = household(head, members);
+            draft = household(head, members).withExtensions(extensions(head, problems));
         } catch (CellParser.BadCell bad) {
             problems.add(new Problem(line, bad.column.header(), new LocalizedText(bad.zh, bad.en)));
         }
@@ -210,6 +227,44 @@ public final class HouseholdReader {
                 cells.code(Column.STATUS, cell(row, Column.STATUS), HouseholdStatus.class),
                 CellParser.whole(Column.IDENTIFIED_YEAR, cell(row, Column.IDENTIFIED_YEAR)), members, incomes, housing,
                 assurances, List.of(), Map.of(), null, null, null);
+    }
+
+    /**
+     * The household's extension cells that are not blank, as their JSON would have them: numbers as
+     * {@code BigDecimal}, 是 / 否 (or true / false) as booleans, anything else as text; the registry checks them further.
+     */
+    private Map<String, Object> extensions(ImportRows.Row row, List<Problem> problems) {
+        var values = new LinkedHashMap<String, Object>();
+        extensionIndex.forEach((field, i) -> {
+            String text = row.cell(i).strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            Object value = switch (field.type()) {
+                case BOOLEAN -> "是".equals(text) || "true".equals(text) ? Boolean.TRUE
+                        : "否".equals(text) || "false".equals(text) ? Boolean.FALSE : null;
+                case INTEGER, DECIMAL, MONEY -> number(text);
+                default -> text;
+            };
+            if (value == null) {
+                problems.add(new Problem(row.line(), ExtensionColumns.header(field), new LocalizedText(
+                        "“" + field.label().zh() + "”不能识别：" + text
+                                + (field.type() == ExtensionField.Type.BOOLEAN ? "（应为 是 或 否）" : "（应为数字）"),
+                        "\"" + field.label().en() + "\" cannot be read: " + text
+                                + (field.type() == ExtensionField.Type.BOOLEAN ? " (是 or 否)" : " (a number)"))));
+            } else {
+                values.put(field.key(), value);
+            }
+        });
+        return values;
+    }
+
+    private static java.math.BigDecimal number(String text) {
+        try {
+            return new java.math.BigDecimal(text.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Member member(ImportRows.Row row) throws CellParser.BadCell {

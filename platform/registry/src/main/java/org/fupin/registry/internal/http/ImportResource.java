@@ -111,7 +111,7 @@ public class ImportResource {
             java.nio.file.Path upload = folder.resolve(HouseholdImportJob.upload(xlsx));
             Files.copy(body, upload);
             try {
-                HouseholdImportJob.checkHeader(upload, xlsx);
+                HouseholdImportJob.checkHeader(upload, xlsx, registry.extensionFields());
             } catch (HouseholdReader.HeaderException e) {
                 throw badHeader(xlsx ? "bad_xlsx_header" : "bad_csv_header", e, language);
             } catch (CharacterCodingException e) {
