@@ -9,10 +9,17 @@ import java.util.List;
  * @param limits    what must hold across the program's applications, enforced by the platform where it writes
  * @param conflicts what other programs' applications for the same household refuse filing or an action
  * @param householdFields the fields the program adds to every household's record
+ * @param records   the kinds of records the program keeps beside its applications
  */
 public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
         List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
-        List<Conflict> conflicts, List<HouseholdField> householdFields) {
+        List<Conflict> conflicts, List<HouseholdField> householdFields, List<RecordType> records) {
+    public ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
+            List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
+            List<Conflict> conflicts, List<HouseholdField> householdFields) {
+        this(descriptor, forms, workflow, reports, parameters, limits, conflicts, householdFields, List.of());
+    }
+
     public ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, Workflow workflow,
             List<ReportDefinition> reports, List<ParameterDefinition> parameters, List<Limit> limits,
             List<Conflict> conflicts) {
@@ -27,6 +34,7 @@ public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, 
     public ProgramDefinition {
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         householdFields = householdFields == null ? List.of() : List.copyOf(householdFields);
+        records = records == null ? List.of() : List.copyOf(records);
         forms = List.copyOf(forms);
         reports = List.copyOf(reports);
         parameters = List.copyOf(parameters);
@@ -39,6 +47,10 @@ public record ProgramDefinition(ProgramDescriptor descriptor, List<Form> forms, 
 
     public java.util.Optional<ReportDefinition> report(String id) {
         return reports.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public java.util.Optional<RecordType> record(String id) {
+        return records.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     public java.util.Optional<ParameterDefinition> parameter(String name) {

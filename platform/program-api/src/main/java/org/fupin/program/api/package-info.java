@@ -8,7 +8,7 @@
  * runs the declared workflow. A plugin may still register a whole {@link org.fupin.program.api.Program} itself.
  * 2.0: definitions carry {@link org.fupin.program.api.Limit}s; {@link org.fupin.program.api.RuleContext} gives the
  * status history; declared programs. 2.2: {@link org.fupin.program.api.HouseholdField}s, the program's own fields on
- * every household's record.
+ * every household's record; {@link org.fupin.program.api.RecordType}s, records a program keeps beside its applications.
  */
 @Export
 @Version("2.2.0")

@@ -13,6 +13,7 @@ import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.State;
@@ -27,6 +28,71 @@ import org.fupin.registry.model.Role;
  */
 public final class DeclarationCheck {
     private DeclarationCheck() {
+    }
+
+    /**
+     * A record type: its forms declared, a member named where it belongs to one and none where it has no household,
+     * editors, states that its initial state and its actions name, actions people take (no notice, no schedule), and
+     * entries whose amounts are required MONEY fields of their forms.
+     */
+    static List<String> recordProblems(ProgramDefinition definition, RecordType record) {
+        List<String> problems = new ArrayList<>();
+        String at = "record " + record.id();
+        var form = definition.form(record.form());
+        if (form.isEmpty()) {
+            problems.add(at + " names the undeclared form " + record.form());
+        } else if (record.attachedTo() == RecordType.Attachment.MEMBER && form.get().memberField().isEmpty()) {
+            problems.add(at + " belongs to a MEMBER but its form " + record.form() + " has no MEMBER field");
+        } else if (record.attachedTo() == RecordType.Attachment.REGION && form.get().memberField().isPresent()) {
+            problems.add(at + " belongs to a REGION, which has no members, but its form has a MEMBER field");
+        }
+        if (record.editors().isEmpty()) {
+            problems.add(at + " names no editors: nobody could create one");
+        }
+        if (record.editors().contains(Role.AUDITOR)) {
+            problems.add(at + " names AUDITOR, a read-only role, as an editor");
+        }
+        if (record.state(record.initial()).isEmpty()) {
+            problems.add(at + " starts in the undeclared state " + record.initial());
+        }
+        for (State state : record.states()) {
+            if (state.noticeParameter() != null) {
+                problems.add(at + " state " + state.id() + " has a notice: only applications go on notice");
+            }
+        }
+        for (Transition t : record.actions()) {
+            String action = at + " action " + t.action();
+            t.from().stream().filter(from -> record.state(from).isEmpty())
+                    .forEach(from -> problems.add(action + " names the undeclared state " + from));
+            if (record.state(t.to()).isEmpty()) {
+                problems.add(action + " names the undeclared state " + t.to());
+            }
+            t.from().stream().filter(from -> record.state(from).map(State::terminal).orElse(false))
+                    .forEach(from -> problems.add(action + " leaves the terminal state " + from));
+            if (t.roles().isEmpty()) {
+                problems.add(action + " names no role: nobody could take it");
+            }
+            if (t.schedule() != null || t.afterNotice() || t.duringNotice()) {
+                problems.add(action + " has a schedule or a notice: record actions are taken by people");
+            }
+            if (t.form() != null && definition.form(t.form()).isEmpty()) {
+                problems.add(action + " names the undeclared form " + t.form());
+            }
+        }
+        for (RecordType.EntryType entry : record.entries()) {
+            var entryForm = definition.form(entry.form());
+            if (entryForm.isEmpty()) {
+                problems.add(at + " entry " + entry.id() + " names the undeclared form " + entry.form());
+            } else if (entry.amountField() != null && entryForm.get().field(entry.amountField())
+                    .filter(f -> f.type() == FieldType.MONEY && f.required()).isEmpty()) {
+                problems.add(at + " entry " + entry.id() + " sums " + entry.amountField()
+                        + ", which is not a required MONEY field of its form");
+            }
+        }
+        duplicates(at + " state", record.states().stream().map(State::id).toList(), problems);
+        duplicates(at + " action", record.actions().stream().map(Transition::action).toList(), problems);
+        duplicates(at + " entry", record.entries().stream().map(RecordType.EntryType::id).toList(), problems);
+        return problems;
     }
 
     /** Household fields: each name once, a type a household can hold, and somebody who may set it. */
@@ -97,6 +163,8 @@ public final class DeclarationCheck {
             }
         }
         problems.addAll(householdFieldProblems(definition.householdFields()));
+        definition.records().forEach(record -> problems.addAll(recordProblems(definition, record)));
+        duplicates("record", definition.records().stream().map(RecordType::id).toList(), problems);
         for (Conflict conflict : definition.conflicts()) {
             String at = "conflict " + conflict.rule();
             if (conflict.program().equals(definition.descriptor().id())) {

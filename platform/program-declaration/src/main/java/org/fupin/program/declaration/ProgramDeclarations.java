@@ -23,6 +23,7 @@ import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
 import org.fupin.program.api.ProgramMessages;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.ReportDefinition.Measure;
 import org.fupin.program.api.ReportDefinition;
@@ -138,7 +139,8 @@ public final class ProgramDeclarations {
                 definition = new ProgramDefinition(
                         new ProgramDescriptor(json.id(), text("program.name"), json.agency(), text("program.agency"),
                                 text("program.description")),
-                        forms(), workflow(), reports(), parameters(), limits(), conflicts(), householdFields());
+                        forms(), workflow(), reports(), parameters(), limits(), conflicts(), householdFields(),
+                        records());
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
                 return Declaration.refused(problems);
@@ -220,17 +222,54 @@ public final class ProgramDeclarations {
         private Workflow workflow() {
             var workflow = json.workflow();
             require(workflow.initial(), "workflow.initial");
+            return new Workflow(workflow.initial(), workflow.filers(), states(workflow.states(), "workflow.states"),
+                    transitions(workflow.transitions(), "workflow.transitions"));
+        }
+
+        /** Labelled {@code record.<id>}, entries {@code entry.<id>}, their states and actions as the workflow's. */
+        private List<RecordType> records() {
+            List<RecordType> records = new ArrayList<>();
+            var declared = nonNull(json.records());
+            for (int i = 0; i < declared.size(); i++) {
+                var record = declared.get(i);
+                String at = "records[" + i + "]";
+                if (!(require(record.id(), at + ".id") & require(record.attachedTo(), at + ".attachedTo")
+                        & require(record.form(), at + ".form") & require(record.editors(), at + ".editors")
+                        & require(record.initial(), at + ".initial") & require(record.states(), at + ".states"))) {
+                    continue;
+                }
+                List<RecordType.EntryType> entries = new ArrayList<>();
+                for (int e = 0; e < nonNull(record.entries()).size(); e++) {
+                    var entry = record.entries().get(e);
+                    String where = at + ".entries[" + e + "]";
+                    if (require(entry.id(), where + ".id") & require(entry.form(), where + ".form")) {
+                        entries.add(new RecordType.EntryType(entry.id(), text("entry." + entry.id()), entry.form(),
+                                entry.amountField()));
+                    }
+                }
+                records.add(new RecordType(record.id(), text("record." + record.id()), record.attachedTo(),
+                        record.form(), record.editors(), record.initial(), states(record.states(), at + ".states"),
+                        transitions(record.actions(), at + ".actions"), entries));
+            }
+            return records;
+        }
+
+        private List<State> states(List<ProgramJson.StateJson> declared, String at) {
             List<State> states = new ArrayList<>();
-            for (int i = 0; i < nonNull(workflow.states()).size(); i++) {
-                var state = workflow.states().get(i);
-                if (require(state.id(), "workflow.states[" + i + "].id")) {
+            for (int i = 0; i < nonNull(declared).size(); i++) {
+                var state = declared.get(i);
+                if (require(state.id(), at + "[" + i + "].id")) {
                     states.add(new State(state.id(), text("state." + state.id()), state.notice(), state.terminal()));
                 }
             }
+            return states;
+        }
+
+        private List<Transition> transitions(List<ProgramJson.TransitionJson> declared, String where) {
             List<Transition> transitions = new ArrayList<>();
-            for (int i = 0; i < nonNull(workflow.transitions()).size(); i++) {
-                var t = workflow.transitions().get(i);
-                String at = "workflow.transitions[" + i + "]";
+            for (int i = 0; i < nonNull(declared).size(); i++) {
+                var t = declared.get(i);
+                String at = where + "[" + i + "]";
                 // a scheduled action may name no role: then only the platform takes it
                 if (require(t.action(), at + ".action") & require(t.from(), at + ".from") & require(t.to(), at + ".to")
                         & (t.schedule() != null || require(t.roles(), at + ".roles")) & require(t.level(), at + ".level")) {
@@ -241,7 +280,7 @@ public final class ProgramDeclarations {
                             t.afterNotice(), t.duringNotice(), schedule));
                 }
             }
-            return new Workflow(workflow.initial(), workflow.filers(), states, transitions);
+            return transitions;
         }
 
         private List<Conflict> conflicts() {

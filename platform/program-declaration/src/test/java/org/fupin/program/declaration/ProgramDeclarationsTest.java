@@ -17,6 +17,7 @@ import org.fupin.program.api.Application;
 import org.fupin.program.api.Benefit;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.Parameters;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.registry.model.Household;
@@ -51,7 +52,12 @@ class ProgramDeclarationsTest {
                          "maxParameter": "yearCap", "field": "amount"}],
              "reports": [{"id": "paid-by-region", "source": "BENEFITS", "dimensions": [{"kind": "REGION"}],
                           "measures": ["PEOPLE", "AMOUNT"]}],
-             "parameters": [{"name": "yearCap", "type": "MONEY", "default": 10000, "min": 0, "max": 100000}]}
+             "parameters": [{"name": "yearCap", "type": "MONEY", "default": 10000, "min": 0, "max": 100000}],
+             "records": [{"id": "visit", "attachedTo": "MEMBER", "form": "application", "editors": ["PROGRAM_OFFICER"],
+               "initial": "OPEN", "states": [{"id": "OPEN"}, {"id": "DONE", "terminal": true}],
+               "actions": [{"action": "finish", "from": ["OPEN"], "to": "DONE", "roles": ["PROGRAM_OFFICER"],
+                            "level": "COUNTY"}],
+               "entries": [{"id": "bill", "form": "payment", "amountField": "amount"}]}]}
             """;
     static final String ZH = """
             program.name=健康扶贫
@@ -78,6 +84,11 @@ class ProgramDeclarationsTest {
             household.chronicDisease.HYPERTENSION=高血压
             household.chronicDisease.DIABETES=糖尿病
             household.familyDoctor=已签约家庭医生
+            record.visit=随访
+            state.OPEN=随访中
+            state.DONE=已结束随访
+            action.finish=结束随访
+            entry.bill=费用
             """;
     static final String EN = """
             program.name=Health assistance
@@ -104,6 +115,11 @@ class ProgramDeclarationsTest {
             household.chronicDisease.HYPERTENSION=hypertension
             household.chronicDisease.DIABETES=diabetes
             household.familyDoctor=has a contracted family doctor
+            record.visit=Follow-up
+            state.OPEN=following up
+            state.DONE=follow-up done
+            action.finish=finish the follow-up
+            entry.bill=Bill
             """;
 
     static Declaration read(String json, String zh, String en) {
@@ -143,6 +159,11 @@ class ProgramDeclarationsTest {
         assertEquals("health.chronicDisease", chronic.key("health"));
         assertEquals("糖尿病", chronic.field().option("DIABETES").orElseThrow().label().zh());
         assertEquals(Set.of(Role.PROGRAM_OFFICER, Role.VILLAGE_CLERK), definition.householdFields().get(1).editors());
+        var visit = definition.record("visit").orElseThrow();
+        assertEquals("随访", visit.label().zh());
+        assertEquals(RecordType.Attachment.MEMBER, visit.attachedTo());
+        assertEquals("结束随访", visit.action("finish").orElseThrow().label().zh());
+        assertEquals("amount", visit.entry("bill").orElseThrow().amountField());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,7 +173,7 @@ class ProgramDeclarationsTest {
             an unknown field type     | "MONEY"=>"CASH"                         | PROGRAM-INF/program.json: forms[1].fields[0].type: Cannot deserialize value of type `org.fupin.program.api.FieldType` from String "CASH"
             a missing id              | "id": "health",=>                       | id: required
             a key given twice         | "agency": "health-bureau",=>"agency": "health-bureau", "agency": "x", | PROGRAM-INF/program.json: not JSON: Duplicate field 'agency'
-            a parameter without unit  | "max": 100000}]}=>"max": 100000}, {"name": "days", "type": "INTEGER", "default": 5}]} | PROGRAM-INF/messages_zh.properties: parameter.days
+            a parameter without unit  | "max": 100000}],=>"max": 100000}, {"name": "days", "type": "INTEGER", "default": 5}], | PROGRAM-INF/messages_zh.properties: parameter.days
             a bad program id          | "health"=>"Health!"                     | program id must be 2-32 lower-case letters, digits or '-': Health!
             options outside CODE      | "type": "MEMBER", "required": true=>"type": "MEMBER", "options": ["X"] | forms[0].fields[0]: only a CODE field has options
             a grant from nowhere      | {"amountField": "amount"}=>{"amountParameter": "nope"} | action pay grants the amount of nope, which is not a declared MONEY parameter
@@ -161,6 +182,12 @@ class ProgramDeclarationsTest {
             a household field unlabelled | "name": "familyDoctor"=>"name": "doctor" | PROGRAM-INF/messages_zh.properties: household.doctor
             a household MEMBER field  | "type": "BOOLEAN", "editors"=>"type": "MEMBER", "editors" | household field familyDoctor is a MEMBER
             a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []} | household field chronicDisease names no editors
+            a record on no form       | "form": "application", "editors"=>"form": "nope", "editors" | record visit names the undeclared form nope
+            a member record without one | "form": "application", "editors"=>"form": "payment", "editors" | record visit belongs to a MEMBER but its form payment has no MEMBER field
+            a record action to nowhere | "to": "DONE"=>"to": "GONE"             | record visit action finish names the undeclared state GONE
+            an entry summing no amount | "form": "payment", "amountField": "amount"=>"form": "payment", "amountField": "kind" | record visit entry bill sums kind, which is not a required MONEY field of its form
+            a scheduled record action | "level": "COUNTY"}],=>"level": "COUNTY", "schedule": {"afterDays": 3}}], | record visit action finish has a schedule or a notice
+            a record without texts    | "id": "visit"=>"id": "trip"            | PROGRAM-INF/messages_zh.properties: record.trip
             an auditor editing        | "editors": ["PROGRAM_OFFICER"]}=>"editors": ["AUDITOR"]} | household field chronicDisease names AUDITOR
             """)
     void everyProblemIsNamed(String what, String change, String problem) {

@@ -53,6 +53,7 @@ class SchemaTest {
             a missing workflow     | "workflow"=>"flow"
             a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []}
             a household MEMBER field | "type": "BOOLEAN", "editors"=>"type": "MEMBER", "editors"
+            a record without states | "initial": "OPEN", "states"=>"initial": "OPEN", "statez"
             """)
     void whatTheReaderRefusesTheSchemaRefuses(String what, String change) throws IOException {
         String[] edit = change.split("=>", -1);
@@ -84,6 +85,9 @@ class SchemaTest {
                 .path("dimensions").path("items")));
         assertEquals(names(ProgramJson.ParameterJson.class), properties(defs.path("parameter")));
         assertEquals(names(ProgramJson.HouseholdFieldJson.class), properties(defs.path("householdField")));
+        assertEquals(names(ProgramJson.RecordJson.class), properties(defs.path("record")));
+        assertEquals(names(ProgramJson.EntryJson.class), properties(defs.path("record").path("properties")
+                .path("entries").path("items")));
     }
 
     private static Set<String> names(Class<? extends Record> type) {

@@ -92,7 +92,7 @@ public class ProgramResource {
         return new ProgramViews.Detail(descriptor.id(), descriptor.name(), descriptor.agency(),
                 descriptor.agencyName(), descriptor.description(), program.version(), program.bundle(), enabled,
                 code, inYear, d.forms(), d.workflow(), d.reports(), parameters, d.limits(),
-                ProgramViews.HouseholdFieldView.of(descriptor.id(), d.householdFields()));
+                ProgramViews.HouseholdFieldView.of(descriptor.id(), d.householdFields()), d.records());
     }
 
     @GET

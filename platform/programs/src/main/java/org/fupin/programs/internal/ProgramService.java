@@ -519,7 +519,7 @@ public class ProgramService {
      * A program the actor's agency works on (users outside any agency work on every program), to take a step in: a
      * removed program's applications cannot move until it is installed again.
      */
-    private InstalledProgram workedProgram(String programId, Actor actor) {
+    InstalledProgram workedProgram(String programId, Actor actor) {
         var removed = catalog.removed(programId);
         if (removed.isPresent()) {
             requireAgency(removed.get().name(), removed.get().agency(), removed.get().agencyName(), actor);
@@ -532,7 +532,7 @@ public class ProgramService {
     }
 
     /** The definition of a program whose applications the actor may read; empty when the program is removed. */
-    private Optional<ProgramDefinition> readableProgram(String programId, Actor actor) {
+    Optional<ProgramDefinition> readableProgram(String programId, Actor actor) {
         var removed = catalog.removed(programId);
         if (removed.isPresent()) {
             requireAgency(removed.get().name(), removed.get().agency(), removed.get().agencyName(), actor);
@@ -563,7 +563,7 @@ public class ProgramService {
                 .orElseThrow(() -> new NotFoundException(Texts.text("household.unknown", householdId)));
     }
 
-    private static Set<String> memberIds(Household household) {
+    static Set<String> memberIds(Household household) {
         return household.members().stream().map(Member::id).collect(Collectors.toSet());
     }
 

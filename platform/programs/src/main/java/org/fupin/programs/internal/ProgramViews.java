@@ -10,6 +10,7 @@ import org.fupin.program.api.Form;
 import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.Workflow;
 import org.fupin.program.declaration.ParameterValues;
@@ -33,7 +34,7 @@ final class ProgramViews {
     record Detail(String id, LocalizedText name, String agency, LocalizedText agencyName, LocalizedText description,
             String version, String bundle, Boolean enabled, String region, int year, List<Form> forms,
             Workflow workflow, List<ReportDefinition> reports, List<Parameter> parameters, List<Limit> limits,
-            List<HouseholdFieldView> householdFields) {
+            List<HouseholdFieldView> householdFields, List<RecordType> records) {
     }
 
     /** A field the program adds to every household's record, under {@code key} in its {@code extensions}. */

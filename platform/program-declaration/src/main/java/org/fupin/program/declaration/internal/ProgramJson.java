@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.registry.model.HouseholdStatus;
 import org.fupin.registry.model.RegionLevel;
@@ -21,7 +22,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ProgramJson(@JsonProperty("$schema") String schema, String id, String agency, boolean rules,
         Set<HouseholdStatus> householdStatuses, List<FormJson> forms, WorkflowJson workflow,
         List<LimitJson> limits, List<ConflictJson> conflicts, List<ReportJson> reports,
-        List<ParameterJson> parameters, List<HouseholdFieldJson> householdFields) {
+        List<ParameterJson> parameters, List<HouseholdFieldJson> householdFields, List<RecordJson> records) {
+
+    public record RecordJson(String id, RecordType.Attachment attachedTo, String form, Set<Role> editors,
+            String initial, List<StateJson> states, List<TransitionJson> actions, List<EntryJson> entries) {
+    }
+
+    public record EntryJson(String id, String form, String amountField) {
+    }
 
     public record HouseholdFieldJson(String name, FieldType type, BigDecimal min, BigDecimal max,
             List<String> options, Set<Role> editors) {

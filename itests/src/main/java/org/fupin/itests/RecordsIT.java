@@ -1,0 +1,148 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+/**
+ * Records of a program's own, declared without Java by a test 扶贫小额信贷 plugin uploaded at run time: loans of a
+ * household member with repayments and their own states, and a county's risk fund with its movements — stored,
+ * scoped, checked and audited by the platform.
+ */
+@Timeout(120)
+class RecordsIT {
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static Api api;
+    static Api officer;
+
+    @BeforeAll
+    static void start(@InjectBundleContext BundleContext context) throws Exception {
+        api = Api.admin(context);
+        officer = api.user("it-credit", "620502", "rural-credit", "PROGRAM_OFFICER");
+        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
+        var installed = api.upload("/api/v1/admin/plugins", TestBundles.declaredPlugin(context.getBundle(), "loans",
+                "org.example.loans", "1.0.0", "loans"), "application/java-archive");
+        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
+        api.await("/api/v1/programs/loans", r -> r.status() == 200, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.send("DELETE", "/api/v1/admin/plugins/loans", null);
+    }
+
+    @Test
+    void aLoanOfAMemberGathersRepaymentsAndMovesThroughItsOwnStates() {
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/loans", "{\"enabled\":false}").status());
+        var household = api.send("POST", "/api/v1/households", ProgramsIT.household(TODAY.minusYears(20)));
+        assertEquals(201, household.status(), household.body());
+        String householdId = household.json().path("id").asText();
+        String borrower = household.json().path("members").get(0).path("id").asText();
+        String loan = """
+                {"householdId":"%s","data":{"borrower":"%s","principal":30000,"issued":"%s","due":"%s"}}"""
+                .formatted(householdId, borrower, TODAY.minusMonths(6), TODAY.plusMonths(30));
+
+        var disabled = officer.send("POST", "/api/v1/programs/loans/records/loan", loan);
+        assertEquals(409, disabled.status(), disabled.body());
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/loans", "{\"enabled\":true}").status());
+        var byClerk = api.user("it-credit-clerk", ProgramsIT.VILLAGE, null, "VILLAGE_CLERK")
+                .send("POST", "/api/v1/programs/loans/records/loan", loan);
+        assertEquals(403, byClerk.status(), byClerk.body());
+        var tooMuch = officer.send("POST", "/api/v1/programs/loans/records/loan", loan.replace("30000", "60000"));
+        assertEquals(422, tooMuch.status(), tooMuch.body());
+        assertEquals("data.principal", Api.firstField(tooMuch));
+        var stranger = officer.send("POST", "/api/v1/programs/loans/records/loan",
+                loan.replace("\"borrower\":\"" + borrower, "\"borrower\":\"999999999"));
+        assertEquals(422, stranger.status(), stranger.body());
+        assertEquals("data.borrower", Api.firstField(stranger));
+
+        var created = officer.send("POST", "/api/v1/programs/loans/records/loan", loan);
+        assertEquals(201, created.status(), created.body());
+        String path = "/api/v1/programs/loans/records/loan/" + created.json().path("id").asText();
+        assertEquals("ACTIVE", created.json().path("state").asText());
+        assertEquals(borrower, created.json().path("memberId").asText());
+        assertEquals(ProgramsIT.VILLAGE, created.json().path("region").asText());
+
+        var extended = officer.send("PUT", path, """
+                {"version":1,"data":{"borrower":"%s","principal":30000,"issued":"%s","due":"%s"}}"""
+                .formatted(borrower, TODAY.minusMonths(6), TODAY.plusMonths(36)));
+        assertEquals(200, extended.status(), extended.body());
+        assertEquals(TODAY.plusMonths(36).toString(), extended.json().path("data").path("due").asText());
+        var repaid = officer.send("POST", path + "/entries", """
+                {"type":"repayment","date":"%s","data":{"amount":5000},"version":2}""".formatted(TODAY.minusDays(3)));
+        assertEquals(201, repaid.status(), repaid.body());
+        var future = officer.send("POST", path + "/entries", """
+                {"type":"repayment","date":"%s","data":{"amount":100}}""".formatted(TODAY.plusDays(1)));
+        assertEquals(422, future.status(), future.body());
+        assertEquals("date", Api.firstField(future));
+        var stale = officer.send("POST", path + "/entries", """
+                {"type":"repayment","date":"%s","data":{"amount":100},"version":2}""".formatted(TODAY));
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals(0, new BigDecimal("5000").compareTo(repaid.json().path("totals").path("repayment").decimalValue()),
+                repaid.body());
+
+        var overdue = officer.send("POST", path + "/actions", "{\"action\":\"overdue\"}");
+        assertEquals(200, overdue.status(), overdue.body());
+        assertEquals("逾期", overdue.json().path("stateLabel").path("zh").asText());
+        var noReason = officer.send("POST", path + "/actions", "{\"action\":\"settle\"}");
+        assertEquals(422, noReason.status(), noReason.body());
+        var settled = officer.send("POST", path + "/actions", "{\"action\":\"settle\",\"note\":\"本息结清\"}");
+        assertEquals(200, settled.status(), settled.body());
+        var afterSettling = officer.send("POST", path + "/entries", """
+                {"type":"repayment","date":"%s","data":{"amount":100}}""".formatted(TODAY));
+        assertEquals(409, afterSettling.status(), afterSettling.body());
+
+        var read = api.get(path);
+        assertEquals(List.of("CREATE", "EDIT", "ENTRY", "ACTION", "ACTION"), read.json().path("events").findValuesAsText("kind"));
+        var listed = api.get("/api/v1/programs/loans/records/loan?region=620502&householdId=" + householdId);
+        assertEquals(1, listed.json().path("total").asInt(), listed.body());
+        var audit = api.get("/api/v1/audit/entries?entity=program-record&id=" + created.json().path("id").asText());
+        assertEquals(200, audit.status(), audit.body());
+        assertEquals(5, audit.json().path("total").asInt(), audit.body());
+        var otherCounty = api.user("it-credit-other", "620503", "rural-credit", "PROGRAM_OFFICER");
+        assertEquals(404, otherCounty.get(path).status());
+        assertEquals(403, api.user("it-credit-health", "620502", "health-bureau", "PROGRAM_OFFICER").get(path)
+                .status(), "another agency's program");
+    }
+
+    /** A county's risk fund: its movements add up whatever eight officers send at once, each on its own version. */
+    @Test
+    void aCountysRiskFundCountsEveryMovementSentAtOnce() throws Exception {
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/loans", "{\"enabled\":true}").status());
+        var township = officer.send("POST", "/api/v1/programs/loans/records/risk-fund",
+                "{\"region\":\"62\",\"data\":{\"bank\":\"甘肃省农村信用社\"}}");
+        assertEquals(422, township.status(), township.body());
+        assertEquals("region", Api.firstField(township));
+        var fund = officer.send("POST", "/api/v1/programs/loans/records/risk-fund",
+                "{\"region\":\"620502\",\"data\":{\"bank\":\"天水农商银行\"}}");
+        assertEquals(201, fund.status(), fund.body());
+        String path = "/api/v1/programs/loans/records/risk-fund/" + fund.json().path("id").asText();
+
+        List<Supplier<Api.Reply>> deposits = java.util.stream.IntStream.range(0, 8)
+                .<Supplier<Api.Reply>>mapToObj(i -> () -> officer.send("POST", path + "/entries", """
+                        {"type":"movement","date":"%s","data":{"amount":125000,"kind":"DEPOSIT"}}"""
+                        .formatted(TODAY)))
+                .toList();
+        var replies = Api.atOnce(deposits);
+
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201),
+                replies.stream().map(Api.Reply::status).toList());
+        var read = api.get(path);
+        assertEquals(9, read.json().path("version").asInt());
+        assertEquals(0, new BigDecimal("1000000").compareTo(read.json().path("totals").path("movement").decimalValue()),
+                read.body());
+    }
+}

@@ -1,0 +1,66 @@
+package org.fupin.program.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Role;
+
+/**
+ * A kind of record the program keeps beside its applications: a loan, a settlement site, a cooperative, a county's
+ * risk fund. A record holds the values of its form, belongs to what {@link #attachedTo()} says, moves through its own
+ * states by its own actions, and gathers dated entries (repayments, milestones, payouts). The platform stores, scopes,
+ * audits and validates them: no plugin SQL.
+ *
+ * @param id         stable id, in URLs: {@code /programs/{program}/records/{id}}
+ * @param attachedTo what each record belongs to, and so the region it is scoped by
+ * @param form       the form whose values a record holds; for {@link Attachment#MEMBER}, its MEMBER field names the
+ *                   member
+ * @param editors    the roles that create records, change their values and add entries, each in their region
+ * @param initial    the state a new record starts in
+ * @param actions    what moves a record between states: as workflow transitions (roles, level, form, a required
+ *                   reason); never a notice or a schedule
+ * @param entries    the kinds of dated entries a record gathers
+ */
+public record RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
+        String initial, List<State> states, List<Transition> actions, List<EntryType> entries) {
+    /** What a record belongs to. */
+    public enum Attachment {
+        /** a registered household (a loan to the household) */
+        HOUSEHOLD,
+        /** a member of a household, named by the form's MEMBER field */
+        MEMBER,
+        /** one of the program's applications (a building project of an approved renovation) */
+        APPLICATION,
+        /** a region of any level: a settlement site in a township, a county's risk fund */
+        REGION
+    }
+
+    /**
+     * A kind of dated entry (a repayment, a milestone, a payout): the values of its form on a date.
+     *
+     * @param amountField a MONEY field of the form whose values the record's totals add up, or {@code null}
+     */
+    public record EntryType(String id, LocalizedText label, String form, String amountField) {
+    }
+
+    public RecordType {
+        editors = Set.copyOf(editors);
+        states = List.copyOf(states);
+        actions = List.copyOf(actions);
+        entries = List.copyOf(entries);
+    }
+
+    public Optional<State> state(String stateId) {
+        return states.stream().filter(s -> s.id().equals(stateId)).findFirst();
+    }
+
+    public Optional<Transition> action(String actionId) {
+        return actions.stream().filter(t -> t.action().equals(actionId)).findFirst();
+    }
+
+    public Optional<EntryType> entry(String entryId) {
+        return entries.stream().filter(e -> e.id().equals(entryId)).findFirst();
+    }
+}
