@@ -118,6 +118,37 @@ class RecordsIT {
                 .status(), "another agency's program");
     }
 
+    /** A loan not repaid by its due date becomes overdue by itself, on the platform's clock, as user system. */
+    @Test
+    void aLoanFallsOverdueTheDayAfterItsDueDate() throws Exception {
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/loans", "{\"enabled\":true}").status());
+        var household = api.send("POST", "/api/v1/households", ProgramsIT.household(TODAY.minusYears(21)));
+        String householdId = household.json().path("id").asText();
+        String borrower = household.json().path("members").get(0).path("id").asText();
+        String loan = """
+                {"householdId":"%s","data":{"borrower":"%s","principal":10000,"issued":"%s","due":"%s"}}""";
+        var pastDue = officer.send("POST", "/api/v1/programs/loans/records/loan",
+                loan.formatted(householdId, borrower, TODAY.minusYears(3), TODAY.minusDays(1)));
+        var dueToday = officer.send("POST", "/api/v1/programs/loans/records/loan",
+                loan.formatted(householdId, borrower, TODAY.minusYears(3), TODAY));
+        assertEquals(201, pastDue.status(), pastDue.body());
+        assertEquals(201, dueToday.status(), dueToday.body());
+        String path = "/api/v1/programs/loans/records/loan/";
+
+        var run = api.awaitJob(api.send("POST", "/api/v1/admin/scheduled-actions", null));
+
+        assertEquals("SUCCEEDED", run.json().path("state").asText(), run.body());
+        var overdue = api.get(path + pastDue.json().path("id").asText()).json();
+        assertEquals("OVERDUE", overdue.path("state").asText(), overdue.toString());
+        var last = overdue.path("events").get(overdue.path("events").size() - 1);
+        assertEquals("fall-due", last.path("name").asText());
+        assertEquals("system", last.path("actor").asText());
+        assertEquals("ACTIVE", api.get(path + dueToday.json().path("id").asText()).json().path("state").asText(),
+                "due today is not yet overdue");
+        assertEquals(403, officer.send("POST", path + dueToday.json().path("id").asText() + "/actions",
+                "{\"action\":\"fall-due\"}").status(), "only the platform takes it");
+    }
+
     /** A county's risk fund: its movements add up whatever eight officers send at once, each on its own version. */
     @Test
     void aCountysRiskFundCountsEveryMovementSentAtOnce() throws Exception {

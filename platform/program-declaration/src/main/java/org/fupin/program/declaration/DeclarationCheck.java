@@ -69,12 +69,13 @@ public final class DeclarationCheck {
             }
             t.from().stream().filter(from -> record.state(from).map(State::terminal).orElse(false))
                     .forEach(from -> problems.add(action + " leaves the terminal state " + from));
-            if (t.roles().isEmpty()) {
+            if (t.roles().isEmpty() && t.schedule() == null) {
                 problems.add(action + " names no role: nobody could take it");
             }
-            if (t.schedule() != null || t.afterNotice() || t.duringNotice()) {
-                problems.add(action + " has a schedule or a notice: record actions are taken by people");
+            if (t.afterNotice() || t.duringNotice()) {
+                problems.add(action + " waits for a notice: only applications go on notice");
             }
+            problems.addAll(scheduleProblems(definition, t, record.form(), action + " schedule"));
             if (t.form() != null && definition.form(t.form()).isEmpty()) {
                 problems.add(action + " names the undeclared form " + t.form());
             }
@@ -153,7 +154,7 @@ public final class DeclarationCheck {
             if (t.roles().isEmpty() && t.schedule() == null) {
                 problems.add("action " + t.action() + " names no role: nobody could take it");
             }
-            problems.addAll(scheduleProblems(definition, t));
+            problems.addAll(scheduleProblems(definition, t, Form.APPLICATION, "action " + t.action() + " schedule"));
             if (t.duringNotice() && t.afterNotice()) {
                 problems.add("action " + t.action() + " is both duringNotice and afterNotice: never possible");
             }
@@ -238,12 +239,13 @@ public final class DeclarationCheck {
                 + " does not offer");
     }
 
-    private static List<String> scheduleProblems(ProgramDefinition definition, Transition t) {
+    /** @param dated the form whose DATE field a schedule may name: the application's, or a record's */
+    private static List<String> scheduleProblems(ProgramDefinition definition, Transition t, String dated,
+            String at) {
         var schedule = t.schedule();
         if (schedule == null) {
             return List.of();
         }
-        String at = "action " + t.action() + " schedule";
         if ((schedule.afterDays() == null) == (schedule.dateField() == null)) {
             return List.of(at + " needs afterDays or dateField, one of them");
         }
@@ -256,9 +258,9 @@ public final class DeclarationCheck {
         if (t.duringNotice()) {
             return List.of(at + ": a scheduled action cannot wait for a notice to run, only to end");
         }
-        if (schedule.dateField() != null && definition.form(Form.APPLICATION).flatMap(f -> f.field(schedule.dateField()))
+        if (schedule.dateField() != null && definition.form(dated).flatMap(f -> f.field(schedule.dateField()))
                 .map(f -> f.type() != FieldType.DATE).orElse(true)) {
-            return List.of(at + " dateField " + schedule.dateField() + " is not a DATE field of the application form");
+            return List.of(at + " dateField " + schedule.dateField() + " is not a DATE field of the form " + dated);
         }
         return List.of();
     }

@@ -133,7 +133,7 @@ class DeclarationCheckTest {
                 List.of(GO, days, overdue), List.of(), List.of())));
         assertEquals(List.of(
                 "action both schedule needs afterDays or dateField, one of them",
-                "action text schedule dateField note is not a DATE field of the application form",
+                "action text schedule dateField note is not a DATE field of the form application",
                 "action formed schedule: the platform takes it without data, so it has no form"),
                 DeclarationCheck.problems(definition(List.of(form), states, List.of(GO, both, text, withForm),
                         List.of(), List.of())));

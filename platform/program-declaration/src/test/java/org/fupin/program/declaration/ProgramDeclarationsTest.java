@@ -186,7 +186,8 @@ class ProgramDeclarationsTest {
             a member record without one | "form": "application", "editors"=>"form": "payment", "editors" | record visit belongs to a MEMBER but its form payment has no MEMBER field
             a record action to nowhere | "to": "DONE"=>"to": "GONE"             | record visit action finish names the undeclared state GONE
             an entry summing no amount | "form": "payment", "amountField": "amount"=>"form": "payment", "amountField": "kind" | record visit entry bill sums kind, which is not a required MONEY field of its form
-            a scheduled record action | "level": "COUNTY"}],=>"level": "COUNTY", "schedule": {"afterDays": 3}}], | record visit action finish has a schedule or a notice
+            a record action on notice | "level": "COUNTY"}],=>"level": "COUNTY", "afterNotice": true}], | record visit action finish waits for a notice
+            a record schedule on no date | "level": "COUNTY"}],=>"level": "COUNTY", "schedule": {"dateField": "patient"}}], | record visit action finish schedule dateField patient is not a DATE field of the form application
             a record without texts    | "id": "visit"=>"id": "trip"            | PROGRAM-INF/messages_zh.properties: record.trip
             an auditor editing        | "editors": ["PROGRAM_OFFICER"]}=>"editors": ["AUDITOR"]} | household field chronicDisease names AUDITOR
             """)

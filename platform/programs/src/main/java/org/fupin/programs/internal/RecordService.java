@@ -244,6 +244,33 @@ public class RecordService {
         return find(programId, typeId, recordId, actor);
     }
 
+    // ---- scheduled actions ----
+
+    /** A page of a type's records in one state, oldest view of the store (for the scheduled actions job). */
+    RecordStore.Found inState(String programId, String typeId, String state, int page, int size) {
+        return store.search(programId, typeId, "", null, state, page, size);
+    }
+
+    /**
+     * Takes a scheduled action for one record as the platform (user {@value ProgramService#SYSTEM_USER}) as of
+     * {@code at}; false when it does not apply any more (the record has moved on).
+     */
+    boolean takeScheduled(RecordType type, String recordId, Transition transition, Instant at) {
+        var row = store.find(recordId).orElse(null);
+        if (row == null || !transition.from().contains(row.state())) {
+            return false;
+        }
+        store.advance(row, null, transition.to(), row.dataJson(), new RecordStore.Event(0, "ACTION",
+                transition.action(), null, row.state(), transition.to(), null, null, SCHEDULED_NOTE,
+                ProgramService.SYSTEM_USER, at), transition.action(),
+                Json.write(Map.of("state", row.state(), "version", row.version())),
+                Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action",
+                        transition.action())));
+        return true;
+    }
+
+    private static final String SCHEDULED_NOTE = "按规定期限自动执行 / taken on schedule";
+
     // ---- shared pieces ----
 
     private static RecordType type(ProgramDefinition definition, String typeId) {

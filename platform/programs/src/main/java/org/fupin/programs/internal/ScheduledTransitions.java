@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.fupin.jobs.api.Job;
 import org.fupin.jobs.api.JobContext;
 import org.fupin.jobs.api.Jobs;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.Transition;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.PlatformClock;
@@ -51,6 +52,7 @@ public class ScheduledTransitions {
 
     private final ProgramCatalog catalog;
     private final ProgramService service;
+    private final RecordService records;
     private final ProgramStore store;
     private final PlatformClock clock;
     private final Jobs jobs;
@@ -60,9 +62,11 @@ public class ScheduledTransitions {
 
     @Activate
     public ScheduledTransitions(@Reference ProgramCatalog catalog, @Reference ProgramService service,
-            @Reference ProgramStore store, @Reference PlatformClock clock, @Reference Jobs jobs, Config config) {
+            @Reference RecordService records, @Reference ProgramStore store, @Reference PlatformClock clock,
+            @Reference Jobs jobs, Config config) {
         this.catalog = catalog;
         this.service = service;
+        this.records = records;
         this.store = store;
         this.clock = clock;
         this.jobs = jobs;
@@ -76,7 +80,9 @@ public class ScheduledTransitions {
 
     /** The hourly run, only while some installed program declares a scheduled action: no empty jobs to list. */
     private void onSchedule() {
-        boolean any = catalog.all().stream().flatMap(p -> p.definition().workflow().transitions().stream())
+        boolean any = catalog.all().stream().flatMap(p -> java.util.stream.Stream.concat(
+                p.definition().workflow().transitions().stream(),
+                p.definition().records().stream().flatMap(r -> r.actions().stream())))
                 .anyMatch(t -> t.schedule() != null);
         if (any) {
             start(Actor.unrestricted(ProgramService.SYSTEM_USER));
@@ -117,7 +123,7 @@ public class ScheduledTransitions {
                             var found = store.search(programId, "", state, null, page, PAGE);
                             for (ApplicationRow row : found.rows()) {
                                 checked++;
-                                if (due(transition.schedule(), row, today)) {
+                                if (due(transition.schedule(), row.updatedAt(), row.dataJson(), today)) {
                                     due.add(row.id());
                                 }
                             }
@@ -145,9 +151,13 @@ public class ScheduledTransitions {
                     }
                 }
             }
+            long[] fromRecords = runRecords(context, now, today);
+            checked += fromRecords[0];
+            taken += fromRecords[1];
+            refused += fromRecords[2];
             if (taken > 0 || refused > 0) {
-                LOG.info("Scheduled program actions as of {}: {} taken, {} refused, {} applications looked at", today,
-                        taken, refused, checked);
+                LOG.info("Scheduled program actions as of {}: {} taken, {} refused, {} applications and records "
+                        + "looked at", today, taken, refused, checked);
             }
             var result = new LinkedHashMap<String, Object>(counts(checked, taken, refused));
             result.put("asOf", today.toString());
@@ -157,14 +167,64 @@ public class ScheduledTransitions {
         }
     }
 
-    /** Whether a scheduled action is due for this application today. */
-    static boolean due(Transition.Schedule schedule, ApplicationRow row, LocalDate today) {
+    /** The records' scheduled actions, as the applications': first the due ones, then each action. */
+    private long[] runRecords(JobContext context, Instant now, LocalDate today) {
+        long checked = 0;
+        long taken = 0;
+        long refused = 0;
+        for (InstalledProgram program : catalog.all()) {
+            String programId = program.definition().descriptor().id();
+            for (RecordType type : program.definition().records()) {
+                for (Transition transition : type.actions()) {
+                    if (transition.schedule() == null) {
+                        continue;
+                    }
+                    var due = new java.util.ArrayList<String>();
+                    for (String state : transition.from()) {
+                        for (int page = 0; !context.cancelled(); page++) {
+                            var found = records.inState(programId, type.id(), state, page, PAGE);
+                            for (RecordStore.Row row : found.rows()) {
+                                checked++;
+                                if (due(transition.schedule(), row.updatedAt(), row.dataJson(), today)) {
+                                    due.add(row.id());
+                                }
+                            }
+                            if (found.rows().size() < PAGE) {
+                                break;
+                            }
+                        }
+                    }
+                    for (String id : due) {
+                        if (context.cancelled()) {
+                            break;
+                        }
+                        try {
+                            if (records.takeScheduled(type, id, transition, now)) {
+                                taken++;
+                            }
+                        } catch (RuntimeException e) {
+                            refused++;
+                            LOG.info("Scheduled {} of {} refused for record {}: {}", transition.action(), programId, id,
+                                    e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        return new long[] {checked, taken, refused};
+    }
+
+    /**
+     * Whether a scheduled action is due today for an application or record last changed at {@code updatedAt} with
+     * the values {@code dataJson}.
+     */
+    static boolean due(Transition.Schedule schedule, Instant updatedAt, String dataJson, LocalDate today) {
         if (schedule.afterDays() != null) {
-            LocalDate lastStep = LocalDate.ofInstant(row.updatedAt(), PlatformClock.CHINA);
+            LocalDate lastStep = LocalDate.ofInstant(updatedAt, PlatformClock.CHINA);
             return !today.isBefore(lastStep.plusDays(schedule.afterDays()));
         }
         try {
-            String date = JSON.readTree(row.dataJson()).path(schedule.dateField()).asText("");
+            String date = JSON.readTree(dataJson).path(schedule.dateField()).asText("");
             return !date.isEmpty() && today.isAfter(LocalDate.parse(date));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.format.DateTimeParseException e) {
             return false; // stored by the platform as valid JSON with ISO dates: only a corrupted row lands here

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.fupin.program.api.Transition;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +23,8 @@ class ScheduledTransitionsTest {
     void dueOnThePlatformsDayInBeijing(String what, Integer afterDays, String dateField, String lastStep,
             String dueDate, String today, boolean due) {
         String data = dueDate == null ? "{}" : "{\"dueDate\":\"" + dueDate + "\"}";
-        var row = new ApplicationRow("a", "p", "1", null, "620502001001", "FILED", data, 1, null, 2026,
-                Instant.parse("2026-08-01T00:00:00Z"), Instant.parse(lastStep), List.of(), List.of());
 
-        assertEquals(due, ScheduledTransitions.due(new Transition.Schedule(afterDays, dateField), row,
-                LocalDate.parse(today)));
+        assertEquals(due, ScheduledTransitions.due(new Transition.Schedule(afterDays, dateField),
+                Instant.parse(lastStep), data, LocalDate.parse(today)));
     }
 }
