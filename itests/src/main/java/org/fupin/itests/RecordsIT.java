@@ -118,6 +118,43 @@ class RecordsIT {
                 .status(), "another agency's program");
     }
 
+    /** Declared reports count records and entries: a new loan and a repayment move them by exactly their amounts. */
+    @Test
+    void reportsCountLoansAndRepayments() {
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/loans", "{\"enabled\":true}").status());
+        var household = api.send("POST", "/api/v1/households", ProgramsIT.household(TODAY.minusYears(22)));
+        String householdId = household.json().path("id").asText();
+        String borrower = household.json().path("members").get(0).path("id").asText();
+        var loansBefore = api.get("/api/v1/programs/loans/reports/loans-by-state?region=620502").json().path("total");
+        var repaidBefore = api.get("/api/v1/programs/loans/reports/repayments-by-year?region=620502&year="
+                + TODAY.getYear()).json().path("total");
+
+        var loan = officer.send("POST", "/api/v1/programs/loans/records/loan", """
+                {"householdId":"%s","data":{"borrower":"%s","principal":20000,"issued":"%s","due":"%s"}}"""
+                .formatted(householdId, borrower, TODAY, TODAY.plusYears(3)));
+        assertEquals(201, loan.status(), loan.body());
+        assertEquals(201, officer.send("POST", "/api/v1/programs/loans/records/loan/" + loan.json().path("id")
+                .asText() + "/entries", """
+                {"type":"repayment","date":"%s","data":{"amount":1234.5}}""".formatted(TODAY)).status());
+
+        var loans = api.get("/api/v1/programs/loans/reports/loans-by-state?region=620502");
+        assertEquals(200, loans.status(), loans.body());
+        var total = loans.json().path("total");
+        assertEquals(loansBefore.path("records").asLong() + 1, total.path("records").asLong(), loans.body());
+        assertEquals(0, loansBefore.path("sum.principal").decimalValue().add(new BigDecimal("20000"))
+                .compareTo(total.path("sum.principal").decimalValue()), loans.body());
+        assertEquals(0, loansBefore.path("amount").decimalValue().add(new BigDecimal("1234.50"))
+                .compareTo(total.path("amount").decimalValue()), loans.body());
+        assertTrue(loans.body().contains("\"正常\""), "states labelled by the record type: " + loans.body());
+        var repaid = api.get("/api/v1/programs/loans/reports/repayments-by-year?region=620502&year=" + TODAY.getYear());
+        assertEquals(200, repaid.status(), repaid.body());
+        assertEquals(repaidBefore.path("records").asLong() + 1, repaid.json().path("total").path("records").asLong());
+        assertEquals("BAR", repaid.json().path("chart").asText());
+        var csv = api.get("/api/v1/programs/loans/reports/loans-by-state?region=620502&format=csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().contains("贷款本金合计（元）"), csv.body());
+    }
+
     /** A loan not repaid by its due date becomes overdue by itself, on the platform's clock, as user system. */
     @Test
     void aLoanFallsOverdueTheDayAfterItsDueDate() throws Exception {
@@ -175,5 +212,8 @@ class RecordsIT {
         assertEquals(9, read.json().path("version").asInt());
         assertEquals(0, new BigDecimal("1000000").compareTo(read.json().path("totals").path("movement").decimalValue()),
                 read.body());
+        var movements = api.get("/api/v1/programs/loans/reports/fund-movements?region=620502");
+        assertEquals(200, movements.status(), movements.body());
+        assertTrue(movements.body().contains("存入"), "grouped by the movement's kind: " + movements.body());
     }
 }

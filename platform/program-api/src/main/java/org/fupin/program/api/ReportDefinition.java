@@ -8,14 +8,22 @@ import org.fupin.registry.model.LocalizedText;
  * A declared report: the platform groups the program's records by the dimensions and computes the measures, within
  * the caller's region and for the requested year. Rows come sorted by the dimensions, followed by a total row.
  *
- * @param source what is counted: applications (by the year they were filed) or granted benefits (by their year)
+ * @param source what is counted: applications (by the year they were filed), granted benefits (by their year), the
+ *               records of one type (by the year they were created) or their dated entries (by the entry's date)
  * @param chart  how the web UI draws it, or {@code null} for a table only
+ * @param record the record type a RECORDS or ENTRIES report counts, {@code null} otherwise
+ * @param entry  the entry type an ENTRIES report counts ({@code null}: every entry of the record type)
  */
 public record ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
-        List<Measure> measures, Chart chart) {
+        List<Measure> measures, Chart chart, String record, String entry) {
     public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
             List<Measure> measures) {
         this(id, title, source, dimensions, measures, null);
+    }
+
+    public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
+            List<Measure> measures, Chart chart) {
+        this(id, title, source, dimensions, measures, chart, null, null);
     }
 
     /** A chart of the report's first measure by its first dimension (by the second too, as series). */
@@ -29,14 +37,15 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
     }
 
     public enum Source {
-        APPLICATIONS, BENEFITS
+        APPLICATIONS, BENEFITS, RECORDS, ENTRIES
     }
 
     /**
      * A grouping column. REGION groups by the region level below the requested region (a county's report lists its
-     * townships) unless the request names a level; PERIOD by benefit period (e.g. a school term); YEAR by the
-     * benefit's year, or the year an application was filed; STATE by workflow state; FIELD by a value of the
-     * application form ({@code field}, labelled by its options when it is a code).
+     * townships) unless the request names a level; PERIOD by benefit period (e.g. a school term), or an entry's month;
+     * YEAR by the benefit's year, the year an application was filed or a record created, or an entry's year; STATE by
+     * workflow state, or the record's state; FIELD by a value of the form counted ({@code field}: the application
+     * form, the record's form for RECORDS, the entry's for ENTRIES; labelled by its options when it is a code).
      */
     public record Dimension(Kind kind, String field, LocalizedText label) {
         public enum Kind {
@@ -61,8 +70,9 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
     }
 
     /**
-     * A computed column: distinct households, distinct people (the applications' members), records, or money; or,
-     * over a numeric field of the application form ({@code field}), its sum, average, minimum or maximum.
+     * A computed column: distinct households, distinct people (the applications' or records' members), records (the
+     * rows counted: applications, benefits, records or entries), or money (benefits; for records, their entries'
+     * amounts); or, over a numeric field of the form counted ({@code field}), its sum, average, minimum or maximum.
      */
     public record Measure(Kind kind, String field, LocalizedText label) {
         public enum Kind {

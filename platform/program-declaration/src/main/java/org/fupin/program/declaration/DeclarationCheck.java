@@ -3,6 +3,7 @@ package org.fupin.program.declaration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.fupin.program.api.Conflict;
@@ -209,7 +210,7 @@ public final class DeclarationCheck {
         duplicates("parameter", definition.parameters().stream().map(ParameterDefinition::name).toList(), problems);
         definition.reports().forEach(report -> report.dimensions().stream()
                 .filter(d -> d.kind() == Dimension.Kind.FIELD)
-                .filter(d -> application.flatMap(f -> f.field(d.field())).isEmpty())
+                .filter(d -> countedForm(definition, report).flatMap(f -> f.field(d.field())).isEmpty())
                 .forEach(d -> problems.add("report " + report.id() + " groups by the undeclared field " + d.field())));
         return problems;
     }
@@ -265,9 +266,36 @@ public final class DeclarationCheck {
         return List.of();
     }
 
+    /**
+     * The form whose fields a report groups by and measures: the application form (also for benefits, grouped by
+     * their application's values), a RECORDS report's record form, an ENTRIES report's entry form; none for entries
+     * of every type.
+     */
+    public static Optional<Form> countedForm(ProgramDefinition definition, ReportDefinition report) {
+        var record = report.record() == null ? Optional.<RecordType>empty() : definition.record(report.record());
+        return switch (report.source()) {
+            case APPLICATIONS, BENEFITS -> definition.form(Form.APPLICATION);
+            case RECORDS -> record.flatMap(r -> definition.form(r.form()));
+            case ENTRIES -> report.entry() == null ? Optional.empty()
+                    : record.flatMap(r -> r.entry(report.entry())).flatMap(e -> definition.form(e.form()));
+        };
+    }
+
     private static List<String> measureProblems(ProgramDefinition definition, ReportDefinition report) {
         var problems = new ArrayList<String>();
-        var application = definition.form(Form.APPLICATION);
+        boolean ofRecords = report.source() == ReportDefinition.Source.RECORDS
+                || report.source() == ReportDefinition.Source.ENTRIES;
+        if (ofRecords && (report.record() == null || definition.record(report.record()).isEmpty())) {
+            problems.add("report " + report.id() + " counts " + report.source() + " but names no declared record type");
+        } else if (!ofRecords && (report.record() != null || report.entry() != null)) {
+            problems.add("report " + report.id() + " counts " + report.source() + ": record and entry are for "
+                    + "RECORDS and ENTRIES reports");
+        } else if (report.entry() != null && (report.source() != ReportDefinition.Source.ENTRIES
+                || definition.record(report.record()).flatMap(r -> r.entry(report.entry())).isEmpty())) {
+            problems.add("report " + report.id() + " names the entry type " + report.entry() + ", which is no entry "
+                    + "of record " + report.record() + " counted by an ENTRIES report");
+        }
+        var counted = countedForm(definition, report);
         for (ReportDefinition.Measure m : report.measures()) {
             if (m.kind().overField() != (m.field() != null)) {
                 problems.add("report " + report.id() + " measure " + m.key() + (m.field() == null
@@ -277,14 +305,20 @@ public final class DeclarationCheck {
             if (m.field() == null) {
                 continue;
             }
-            if (report.source() != ReportDefinition.Source.APPLICATIONS) {
+            if (report.source() == ReportDefinition.Source.BENEFITS) {
                 problems.add("report " + report.id() + " measures the field " + m.field() + " but counts benefits: "
-                        + "field measures are over applications");
+                        + "field measures are over applications, records or entries");
+                continue;
             }
-            var type = application.flatMap(f -> f.field(m.field())).map(Field::type).orElse(null);
+            if (counted.isEmpty()) {
+                problems.add("report " + report.id() + " measures the field " + m.field() + " but counts "
+                        + "ENTRIES of every type: name the entry type");
+                continue;
+            }
+            var type = counted.flatMap(f -> f.field(m.field())).map(Field::type).orElse(null);
             if (type != FieldType.INTEGER && type != FieldType.DECIMAL && type != FieldType.MONEY) {
                 problems.add("report " + report.id() + " measures " + m.field()
-                        + ", not a number field of the application form");
+                        + ", not a number field of the form " + counted.get().id());
             }
         }
         if (report.chart() != null && (report.dimensions().isEmpty() || report.measures().isEmpty())) {

@@ -339,7 +339,7 @@ public final class ProgramDeclarations {
                     }
                 }
                 reports.add(new ReportDefinition(report.id(), text("report." + report.id()), report.source(),
-                        dimensions, measures, report.chart()));
+                        dimensions, measures, report.chart(), report.record(), report.entry()));
             }
             return reports;
         }

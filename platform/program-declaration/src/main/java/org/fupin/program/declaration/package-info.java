@@ -2,10 +2,11 @@
  * Program declarations: {@code PROGRAM-INF/program.json} with its messages, read into a
  * {@link org.fupin.program.api.ProgramDefinition}, checked, and run together with a plugin's
  * {@link org.fupin.program.api.ProgramRules}. The platform uses it to offer declared programs and to check an upload;
- * a plugin's own tests use the same reader and checker.
+ * a plugin's own tests use the same reader and checker. 1.1: {@code DeclarationCheck.countedForm}, the form a report
+ * counts.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fupin.program.declaration;
 
 import org.osgi.annotation.bundle.Export;

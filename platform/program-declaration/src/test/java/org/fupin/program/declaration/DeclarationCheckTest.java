@@ -15,6 +15,7 @@ import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
@@ -180,12 +181,59 @@ class DeclarationCheckTest {
 
         assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(form), states, List.of(GO),
                 List.of(good), List.of())));
-        assertEquals(List.of("report text measures school, not a number field of the application form",
-                "report benefits measures the field years but counts benefits: field measures are over applications",
+        assertEquals(List.of("report text measures school, not a number field of the form application",
+                "report benefits measures the field years but counts benefits: field measures are over applications, "
+                        + "records or entries",
                 "report nofield measure min needs a field",
                 "report chartless has a chart but no dimension or no measure to draw"),
                 DeclarationCheck.problems(definition(List.of(form), states, List.of(GO),
                         List.of(text, benefits, noField, chartless), List.of())));
+    }
+
+    /** Reports over records count a declared type, measure its form (entries: the named entry type's form). */
+    @Test
+    void recordReportsNameTheirTypeAndMeasureItsForms() {
+        var loanForm = new Form("loan", L, List.of(Field.of("principal", FieldType.MONEY, L, true),
+                Field.of("purpose", FieldType.TEXT, L, false)));
+        var repayment = new Form("repayment", L, List.of(Field.of("amount", FieldType.MONEY, L, true)));
+        var loan = new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD, "loan", Set.of(Role.PROGRAM_OFFICER),
+                "ACTIVE", List.of(State.of("ACTIVE", L)), List.of(),
+                List.of(new RecordType.EntryType("repayment", L, "repayment", "amount")));
+        var byState = List.of(ReportDefinition.Dimension.state(L));
+        var principal = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.SUM, "principal", L);
+        var amount = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.AVERAGE, "amount", L);
+        var good = List.of(
+                new ReportDefinition("loans", L, ReportDefinition.Source.RECORDS, byState, List.of(principal), null,
+                        "loan", null),
+                new ReportDefinition("repaid", L, ReportDefinition.Source.ENTRIES, byState, List.of(amount), null,
+                        "loan", "repayment"));
+        var bad = List.of(
+                new ReportDefinition("none", L, ReportDefinition.Source.RECORDS, byState, List.of(), null, null, null),
+                new ReportDefinition("mixed", L, ReportDefinition.Source.APPLICATIONS, byState, List.of(), null,
+                        "loan", null),
+                new ReportDefinition("nosuch", L, ReportDefinition.Source.ENTRIES, byState, List.of(), null, "loan",
+                        "payout"),
+                new ReportDefinition("every", L, ReportDefinition.Source.ENTRIES, byState, List.of(amount), null,
+                        "loan", null),
+                new ReportDefinition("purpose", L, ReportDefinition.Source.RECORDS, byState, List.of(
+                        new ReportDefinition.Measure(ReportDefinition.Measure.Kind.MAX, "purpose", L)), null, "loan",
+                        null));
+
+        assertEquals(List.of(), DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment),
+                loan, good)));
+        assertEquals(List.of("report none counts RECORDS but names no declared record type",
+                "report mixed counts APPLICATIONS: record and entry are for RECORDS and ENTRIES reports",
+                "report nosuch names the entry type payout, which is no entry of record loan counted by an ENTRIES "
+                        + "report",
+                "report every measures the field amount but counts ENTRIES of every type: name the entry type",
+                "report purpose measures purpose, not a number field of the form loan"),
+                DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment), loan, bad)));
+    }
+
+    private static ProgramDefinition withRecords(List<Form> forms, RecordType record, List<ReportDefinition> reports) {
+        return new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), forms,
+                new Workflow("A", List.of(State.of("A", L), State.of("B", L)), List.of(GO)), reports, List.of(),
+                List.of(), List.of(), List.of(), List.of(record));
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.fupin.program.api.Form;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.ReportDefinition.Measure;
 import org.fupin.program.api.ReportDefinition.Source;
 import org.fupin.program.api.ReportDefinition;
+import org.fupin.program.declaration.DeclarationCheck;
 import org.fupin.registry.api.RegionDirectory;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Region;
@@ -57,18 +57,18 @@ public class ReportEngine {
             Integer year) {
         RegionLevel grouping = level != null ? level : childLevel(regionPrefix);
         int length = codeLength(grouping);
-        boolean benefits = report.source() == Source.BENEFITS;
+        Counted counted = Counted.of(report);
         List<String> select = new ArrayList<>();
         List<Object> selectArguments = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         for (Dimension d : report.dimensions()) {
             switch (d.kind()) {
-                case REGION -> select.add("substr(a.village, 1, " + length + ")");
-                case PERIOD -> select.add(benefits ? "b.period" : "CAST(a.filed_year AS TEXT)");
+                case REGION -> select.add("substr(" + counted.region() + ", 1, " + length + ")");
+                case PERIOD -> select.add(counted.period());
                 case STATE -> select.add("a.state");
-                case YEAR -> select.add(benefits ? "CAST(b.year AS TEXT)" : "CAST(a.filed_year AS TEXT)");
+                case YEAR -> select.add(counted.year());
                 case FIELD -> {
-                    select.add("json_extract(a.data, ?)");
+                    select.add("json_extract(" + counted.data() + ", ?)");
                     selectArguments.add("$." + d.field());
                 }
             }
@@ -76,13 +76,14 @@ public class ReportEngine {
         }
         List<String> measures = new ArrayList<>();
         for (Measure m : report.measures()) {
-            // a field's value as a number; the checker allows field measures over numeric application fields only
-            String number = m.field() == null ? null : "CAST(json_extract(a.data, '$." + m.field() + "') AS REAL)";
+            // a field's value as a number; the checker allows field measures over numeric fields of the counted form
+            String number = m.field() == null ? null
+                    : "CAST(json_extract(" + counted.data() + ", '$." + m.field() + "') AS REAL)";
             measures.add(switch (m.kind()) {
                 case HOUSEHOLDS -> "COUNT(DISTINCT a.household_id)";
                 case PEOPLE -> "COUNT(DISTINCT a.member_id)";
                 case RECORDS -> "COUNT(*)";
-                case AMOUNT -> benefits ? "COALESCE(SUM(b.amount_fen), 0)" : "COALESCE(SUM(s.fen), 0)";
+                case AMOUNT -> counted.amount();
                 case SUM -> "COALESCE(SUM(" + number + "), 0)";
                 case AVERAGE -> "AVG(" + number + ")";
                 case MIN -> "MIN(" + number + ")";
@@ -90,17 +91,19 @@ public class ReportEngine {
             });
             columns.add(new Column(m.key(), m.label(), true));
         }
-        String from = benefits
-                ? " FROM program_benefit b JOIN program_application a ON a.id = b.application_id"
-                        + " WHERE b.program = ? AND b.village >= ? AND b.village < ?" + (year == null ? "" : " AND b.year = ?")
-                : " FROM program_application a LEFT JOIN (SELECT application_id, SUM(amount_fen) AS fen"
-                        + " FROM program_benefit GROUP BY application_id) s ON s.application_id = a.id"
-                        + " WHERE a.program = ? AND a.village >= ? AND a.village < ?"
-                        + (year == null ? "" : " AND a.filed_year = ?");
-        List<Object> whereArguments = new ArrayList<>(List.of(program.id(), regionPrefix, regionPrefix + "\uffff"));
-        if (year != null) {
-            whereArguments.add(year);
+        String from = counted.from() + (year == null ? "" : " AND " + counted.yearFilter());
+        List<Object> whereArguments = new ArrayList<>(List.of(program.id()));
+        if (report.record() != null) {
+            whereArguments.add(report.record());
         }
+        if (report.entry() != null) {
+            whereArguments.add(report.entry());
+        }
+        whereArguments.addAll(List.of(regionPrefix, regionPrefix + "\uffff"));
+        if (year != null) {
+            whereArguments.add(counted.yearArgument(year));
+        }
+        boolean benefits = report.source() == Source.BENEFITS;
         String periodLabels = benefits && hasPeriod(report) ? ", MAX(b.period_zh), MAX(b.period_en)" : "";
         String grouped = "SELECT " + String.join(", ", select) + (select.isEmpty() ? "" : ", ")
                 + String.join(", ", measures) + periodLabels + from
@@ -139,6 +142,47 @@ public class ReportEngine {
         });
     }
 
+    /**
+     * The SQL of what a report counts: its rows ({@code from}, with the program, for records their type and for
+     * entries their type if named, and the region range as parameters), and the expressions of its region, period,
+     * year (as text), form values and money in fen. The row being counted's parent is always {@code a}: the
+     * application, or the record.
+     */
+    private record Counted(String from, String region, String period, String year, String data, String amount,
+            String yearFilter, boolean numericYear) {
+        /** The year as the filter compares it: a number on the indexed year columns, else the text of a date. */
+        Object yearArgument(int value) {
+            return numericYear ? (Object) value : String.valueOf(value);
+        }
+
+        static Counted of(ReportDefinition report) {
+            return switch (report.source()) {
+                case APPLICATIONS -> new Counted(" FROM program_application a LEFT JOIN (SELECT application_id, "
+                        + "SUM(amount_fen) AS fen FROM program_benefit GROUP BY application_id) s "
+                        + "ON s.application_id = a.id WHERE a.program = ? AND a.village >= ? AND a.village < ?",
+                        "a.village", "CAST(a.filed_year AS TEXT)", "CAST(a.filed_year AS TEXT)", "a.data",
+                        "COALESCE(SUM(s.fen), 0)", "a.filed_year = ?", true);
+                case BENEFITS -> new Counted(" FROM program_benefit b JOIN program_application a "
+                        + "ON a.id = b.application_id WHERE b.program = ? AND b.village >= ? AND b.village < ?",
+                        "b.village", "b.period", "CAST(b.year AS TEXT)", "a.data", "COALESCE(SUM(b.amount_fen), 0)",
+                        "b.year = ?", true);
+                case RECORDS -> new Counted(" FROM program_record a LEFT JOIN (SELECT record_id, "
+                        + "SUM(amount_fen) AS fen FROM program_record_event WHERE kind = 'ENTRY' GROUP BY record_id) s "
+                        + "ON s.record_id = a.id WHERE a.program = ? AND a.type = ? AND a.region >= ? AND a.region < ?",
+                        "a.region", YEAR_CREATED, YEAR_CREATED, "a.data", "COALESCE(SUM(s.fen), 0)",
+                        YEAR_CREATED + " = ?", false);
+                case ENTRIES -> new Counted(" FROM program_record_event e JOIN program_record a ON a.id = e.record_id"
+                        + " WHERE e.kind = 'ENTRY' AND a.program = ? AND a.type = ?"
+                        + (report.entry() == null ? "" : " AND e.name = ?") + " AND a.region >= ? AND a.region < ?",
+                        "a.region", "substr(e.date, 1, 7)", "substr(e.date, 1, 4)", "e.data",
+                        "COALESCE(SUM(e.amount_fen), 0)", "substr(e.date, 1, 4) = ?", false);
+            };
+        }
+    }
+
+    /** The year a record was created, in Beijing (stored instants are UTC: eight hours behind). */
+    private static final String YEAR_CREATED = "strftime('%Y', a.created_at, '+8 hours')";
+
     private Row row(InstalledProgram program, ReportDefinition report, ResultSet r, int dimensions,
             boolean periodLabels) throws java.sql.SQLException {
         Map<String, String> codes = new LinkedHashMap<>();
@@ -155,10 +199,10 @@ public class ReportEngine {
                 case PERIOD -> periodLabels ? new LocalizedText(r.getString(periodColumn), r.getString(periodColumn + 1))
                         : new LocalizedText(code, code);
                 case YEAR -> new LocalizedText(code + "年", code);
-                case STATE -> program.definition().workflow().state(code).map(s -> s.label())
-                        .orElse(new LocalizedText(code, code));
+                case STATE -> states(program, report).stream().filter(s -> s.id().equals(code)).findFirst()
+                        .map(s -> s.label()).orElse(new LocalizedText(code, code));
                 case FIELD -> code == null ? new LocalizedText("（未填）", "(blank)")
-                        : program.definition().form(Form.APPLICATION).flatMap(f -> f.field(d.field()))
+                        : DeclarationCheck.countedForm(program.definition(), report).flatMap(f -> f.field(d.field()))
                                 .flatMap(f -> f.option(code)).map(o -> o.label())
                                 .orElse(new LocalizedText(code, code));
             });
@@ -172,7 +216,7 @@ public class ReportEngine {
     /** Rows by their dimensions in turn: states in workflow order, everything else by code (blank last). */
     private static java.util.Comparator<Row> order(InstalledProgram program, ReportDefinition report) {
         java.util.Comparator<Row> order = (a, b) -> 0;
-        List<String> states = program.definition().workflow().states().stream().map(s -> s.id()).toList();
+        List<String> states = states(program, report).stream().map(s -> s.id()).toList();
         for (Dimension d : report.dimensions()) {
             String key = key(d);
             java.util.Comparator<String> codes = d.kind() == Dimension.Kind.STATE
@@ -181,6 +225,12 @@ public class ReportEngine {
             order = order.thenComparing(row -> row.codes().get(key), java.util.Comparator.nullsLast(codes));
         }
         return order;
+    }
+
+    /** The states a report's STATE dimension lists: the workflow's, or the counted record type's. */
+    private static List<org.fupin.program.api.State> states(InstalledProgram program, ReportDefinition report) {
+        return report.record() == null ? program.definition().workflow().states()
+                : program.definition().record(report.record()).map(r -> r.states()).orElse(List.of());
     }
 
     /** Counts as whole numbers, money in yuan; a field's sum, average, minimum or maximum to two decimals. */
