@@ -97,10 +97,18 @@ class RecordsIT {
         var overdue = officer.send("POST", path + "/actions", "{\"action\":\"overdue\"}");
         assertEquals(200, overdue.status(), overdue.body());
         assertEquals("逾期", overdue.json().path("stateLabel").path("zh").asText());
+        String application = "{\"householdId\":\"" + householdId + "\",\"data\":{\"amount\":5000}}";
+        var whileOverdue = officer.send("POST", "/api/v1/programs/loans/applications", application);
+        assertEquals(422, whileOverdue.status(), whileOverdue.body());
+        assertEquals("householdId", Api.firstField(whileOverdue));
+        assertTrue(whileOverdue.body().contains(created.json().path("id").asText()), "names the overdue loan: "
+                + whileOverdue.body());
         var noReason = officer.send("POST", path + "/actions", "{\"action\":\"settle\"}");
         assertEquals(422, noReason.status(), noReason.body());
         var settled = officer.send("POST", path + "/actions", "{\"action\":\"settle\",\"note\":\"本息结清\"}");
         assertEquals(200, settled.status(), settled.body());
+        var settledThenFiled = officer.send("POST", "/api/v1/programs/loans/applications", application);
+        assertEquals(201, settledThenFiled.status(), "once the loan is settled: " + settledThenFiled.body());
         var afterSettling = officer.send("POST", path + "/entries", """
                 {"type":"repayment","date":"%s","data":{"amount":100}}""".formatted(TODAY));
         assertEquals(409, afterSettling.status(), afterSettling.body());

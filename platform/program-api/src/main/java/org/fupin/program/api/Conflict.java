@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param rule    stable id, e.g. {@code relocation.not-with-housing}
  * @param program the other program's id (it need not be installed: its stored applications count)
+ * @param record  when given, the conflict is with the household's records of this type of {@code program} (which may
+ *                be this program: no new loan while one is overdue) in one of {@code states}, not its applications
  */
-public record Conflict(String rule, String program, List<String> states, List<String> actions) {
+public record Conflict(String rule, String program, List<String> states, List<String> actions, String record) {
+    public Conflict(String rule, String program, List<String> states, List<String> actions) {
+        this(rule, program, states, actions, null);
+    }
+
     public Conflict {
         states = List.copyOf(states);
         actions = actions == null || actions.isEmpty() ? List.of(Step.FILE) : List.copyOf(actions);

@@ -169,8 +169,12 @@ public final class DeclarationCheck {
         duplicates("record", definition.records().stream().map(RecordType::id).toList(), problems);
         for (Conflict conflict : definition.conflicts()) {
             String at = "conflict " + conflict.rule();
-            if (conflict.program().equals(definition.descriptor().id())) {
+            boolean own = conflict.program().equals(definition.descriptor().id());
+            if (own && conflict.record() == null) {
                 problems.add(at + " names this program itself: use a limit");
+            }
+            if (own && conflict.record() != null && definition.record(conflict.record()).isEmpty()) {
+                problems.add(at + " names the undeclared record type " + conflict.record());
             }
             if (conflict.states().isEmpty()) {
                 problems.add(at + " names no state of " + conflict.program());

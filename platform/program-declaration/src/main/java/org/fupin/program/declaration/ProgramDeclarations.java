@@ -292,7 +292,7 @@ public final class ProgramDeclarations {
                 if (require(conflict.rule(), at + ".rule") & require(conflict.program(), at + ".program")
                         & require(conflict.states(), at + ".states")) {
                     conflicts.add(new Conflict(conflict.rule(), conflict.program(), conflict.states(),
-                            conflict.actions()));
+                            conflict.actions(), conflict.record()));
                 }
             }
             return conflicts;

@@ -147,6 +147,7 @@ class DeclarationCheckTest {
         var self = new Conflict("test.self", "test", List.of("A"), List.of("go"));
         var noStates = new Conflict("test.nothing", "housing", List.of(), null);
         var unknownAction = new Conflict("test.unknown", "housing", List.of("APPROVED"), List.of("file", "fly"));
+        var ownRecord = new Conflict("test.own-record", "test", List.of("OVERDUE"), null, "loan");
 
         assertEquals(List.of("file"), fine.actions());
         assertEquals(List.of(), DeclarationCheck.problems(new ProgramDefinition(new ProgramDescriptor("test", L,
@@ -154,10 +155,11 @@ class DeclarationCheckTest {
                 List.of(), List.of(fine))));
         assertEquals(List.of("conflict test.self names this program itself: use a limit",
                 "conflict test.nothing names no state of housing",
-                "conflict test.unknown names the undeclared action fly"),
+                "conflict test.unknown names the undeclared action fly",
+                "conflict test.own-record names the undeclared record type loan"),
                 DeclarationCheck.problems(new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L),
                         List.of(APPLICATION), new Workflow("A", states, List.of(GO)), List.of(), List.of(), List.of(),
-                        List.of(self, noStates, unknownAction))));
+                        List.of(self, noStates, unknownAction, ownRecord))));
     }
 
     @Test

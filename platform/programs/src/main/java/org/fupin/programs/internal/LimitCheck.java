@@ -74,23 +74,34 @@ record LimitCheck(ProgramDefinition definition, IntFunction<Parameters> paramete
         }
     }
 
-    /** The other program's earliest application of the household in one of the conflict's states, if any. */
+    /**
+     * The other program's earliest application of the household in one of the conflict's states, if any; or, for a
+     * conflict with records, its earliest record of that type of the household in one of them.
+     */
     private static void conflicting(Connection c, Conflict conflict, Write write, List<Violation> violations)
             throws SQLException {
-        String sql = "SELECT id, state FROM program_application WHERE program = ? AND household_id = ? AND state IN ("
+        boolean records = conflict.record() != null;
+        String sql = "SELECT id, state FROM " + (records ? "program_record" : "program_application")
+                + " WHERE program = ? AND household_id = ?" + (records ? " AND type = ?" : "") + " AND state IN ("
                 + String.join(",", Collections.nCopies(conflict.states().size(), "?")) + ") ORDER BY created_at, id "
                 + "LIMIT 1";
         try (var s = c.prepareStatement(sql)) {
-            s.setString(1, conflict.program());
-            s.setString(2, write.householdId());
-            for (int i = 0; i < conflict.states().size(); i++) {
-                s.setString(3 + i, conflict.states().get(i));
+            int i = 1;
+            s.setString(i++, conflict.program());
+            s.setString(i++, write.householdId());
+            if (records) {
+                s.setString(i++, conflict.record());
+            }
+            for (String state : conflict.states()) {
+                s.setString(i++, state);
             }
             try (var r = s.executeQuery()) {
                 if (r.next()) {
-                    violations.add(new Violation(write.filing() ? "householdId" : "action", Texts.text(
-                            "conflict.other", conflict.program(), r.getString(1), r.getString(2), write.action(),
-                            conflict.rule())));
+                    violations.add(new Violation(write.filing() ? "householdId" : "action", records
+                            ? Texts.text("conflict.record", conflict.program(), r.getString(1), r.getString(2),
+                                    write.action(), conflict.rule(), conflict.record())
+                            : Texts.text("conflict.other", conflict.program(), r.getString(1), r.getString(2),
+                                    write.action(), conflict.rule())));
                 }
             }
         }

@@ -35,7 +35,8 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
             List<String> options, Set<Role> editors) {
     }
 
-    public record ConflictJson(String rule, String program, List<String> states, List<String> actions) {
+    public record ConflictJson(String rule, String program, List<String> states, List<String> actions,
+            String record) {
     }
 
     public record FormJson(String id, List<FieldJson> fields) {
