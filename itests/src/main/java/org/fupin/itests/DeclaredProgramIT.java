@@ -303,6 +303,76 @@ class DeclaredProgramIT {
         return "{\"version\":" + version + ",\"values\":{" + values + "}}";
     }
 
+    /**
+     * 两公示一公告 as a 危房改造 test plugin declares it: a village notice, a township notice and the county's
+     * announcement, each listed where it is posted while it runs, and each step possible only once it is over.
+     */
+    @Test
+    void noticesAreListedWhereTheyArePostedWhileTheyRun() throws Exception {
+        var installed = api.upload("/api/v1/admin/plugins", TestBundles.declaredPlugin(context.getBundle(),
+                "renovation", "org.example.renovation", "1.0.0", "renovation"), "application/java-archive");
+        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
+        api.await("/api/v1/programs/renovation", r -> r.status() == 200, Duration.ofSeconds(15));
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/renovation", "{\"enabled\":true}").status());
+        var household = api.send("POST", "/api/v1/households",
+                ProgramsIT.household(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(45)));
+        var filed = api.send("POST", "/api/v1/programs/renovation/applications", """
+                {"householdId":"%s","data":{"grade":"D"}}""".formatted(household.json().path("id").asText()));
+        assertEquals(201, filed.status(), filed.body());
+        String id = filed.json().path("id").asText();
+        String application = "/api/v1/programs/renovation/applications/" + id;
+        String township = ProgramsIT.VILLAGE.substring(0, 9);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        try {
+            assertEquals(200, api.send("POST", application + "/transitions", "{\"action\":\"village-review\"}")
+                    .status());
+            var village = api.get("/api/v1/programs/renovation/notices?region=" + ProgramsIT.VILLAGE
+                    + "&level=village").json();
+            var posted = notice(village, id);
+            assertEquals("村级公示", posted.path("stateLabel").path("zh").asText());
+            assertEquals(today.plusDays(6).toString(), posted.path("until").asText(), "7 days, today included");
+            assertEquals(household.json().path("members").get(0).path("name").asText(),
+                    posted.path("headName").asText());
+            assertTrue(notice(api.get("/api/v1/programs/renovation/notices?region=620502&level=TOWNSHIP").json(), id)
+                    .isMissingNode(), "not on the township's notice yet");
+            assertEquals(409, api.send("POST", application + "/transitions", "{\"action\":\"township-review\"}")
+                    .status(), "the village notice still runs");
+
+            ProgramsIT.moveClock(context, 7);
+            assertEquals(200, api.send("POST", application + "/transitions", "{\"action\":\"township-review\"}")
+                    .status());
+            var atTownship = notice(api.get("/api/v1/programs/renovation/notices?region=" + township
+                    + "&level=TOWNSHIP").json(), id);
+            assertEquals("TOWNSHIP", atTownship.path("level").asText(), atTownship.toString());
+            ProgramsIT.moveClock(context, 14);
+            assertEquals(200, api.send("POST", application + "/transitions", "{\"action\":\"county-approve\"}")
+                    .status());
+            var announced = notice(api.get("/api/v1/programs/renovation/notices?region=620502&level=COUNTY").json(),
+                    id);
+            assertTrue(announced.path("announcement").asBoolean(), announced.toString());
+            ProgramsIT.moveClock(context, 21);
+            assertTrue(notice(api.get("/api/v1/programs/renovation/notices?region=620502").json(), id)
+                    .isMissingNode(), "the announcement is over");
+            var registered = api.send("POST", application + "/transitions", "{\"action\":\"register\"}");
+            assertEquals(200, registered.status(), registered.body());
+            assertEquals("APPROVED", registered.json().path("state").asText());
+        } finally {
+            ProgramsIT.moveClock(context, 0);
+            api.send("DELETE", "/api/v1/admin/plugins/renovation", null);
+        }
+    }
+
+    /** The notice of application {@code id} in a notices page, or a missing node. */
+    private static com.fasterxml.jackson.databind.JsonNode notice(com.fasterxml.jackson.databind.JsonNode page,
+            String id) {
+        for (var item : page.path("items")) {
+            if (item.path("applicationId").asText().equals(id)) {
+                return item;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     /** The test 健康扶贫 plugin as {@code symbolicName} {@code version} for program {@code id}, its declaration edited. */
     private static byte[] healthEdited(String symbolicName, String id, String version,
             java.util.function.UnaryOperator<String> edit) throws Exception {

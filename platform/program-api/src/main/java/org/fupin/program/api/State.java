@@ -1,6 +1,7 @@
 package org.fupin.program.api;
 
 import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.RegionLevel;
 
 /**
  * A workflow state.
@@ -9,8 +10,23 @@ import org.fupin.registry.model.LocalizedText;
  *                        enters this state, or {@code null} when the state has no notice; transitions marked
  *                        {@link Transition#afterNotice()} wait until it is over
  * @param terminal        nothing leaves this state
+ * @param noticeLevel     where the notice is posted — the village, the township or the county of the application
+ *                        (两公示一公告: a village notice, a township notice, the county's announcement); VILLAGE by
+ *                        default, {@code null} without a notice
+ * @param announcement    the notice is the county's announcement (公告), the last publication, rather than a 公示
  */
-public record State(String id, LocalizedText label, String noticeParameter, boolean terminal) {
+public record State(String id, LocalizedText label, String noticeParameter, boolean terminal,
+        RegionLevel noticeLevel, boolean announcement) {
+    public State(String id, LocalizedText label, String noticeParameter, boolean terminal) {
+        this(id, label, noticeParameter, terminal, null, false);
+    }
+
+    public State {
+        if (noticeParameter != null && noticeLevel == null) {
+            noticeLevel = RegionLevel.VILLAGE;
+        }
+    }
+
     public static State of(String id, LocalizedText label) {
         return new State(id, label, null, false);
     }

@@ -20,6 +20,7 @@ import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Transition;
+import org.fupin.registry.model.RegionLevel;
 import org.fupin.registry.model.Role;
 
 /**
@@ -147,6 +148,13 @@ public final class DeclarationCheck {
                 problems.add("state " + s.id() + " names the undeclared parameter " + s.noticeParameter());
             } else if (notice != null && notice.get().type() != ParameterDefinition.Type.INTEGER) {
                 problems.add("notice parameter " + s.noticeParameter() + " of state " + s.id() + " is not an INTEGER");
+            }
+            if (s.noticeParameter() == null && (s.noticeLevel() != null || s.announcement())) {
+                problems.add("state " + s.id() + " has a notice level or is an announcement but has no notice");
+            }
+            if (s.noticeLevel() != null && s.noticeLevel().compareTo(RegionLevel.COUNTY) < 0) {
+                problems.add("state " + s.id() + " posts its notice at " + s.noticeLevel()
+                        + ": notices are posted in the village, the township or the county");
             }
         }
         for (Transition t : definition.workflow().transitions()) {

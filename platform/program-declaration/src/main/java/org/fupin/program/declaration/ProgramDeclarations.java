@@ -259,7 +259,8 @@ public final class ProgramDeclarations {
             for (int i = 0; i < nonNull(declared).size(); i++) {
                 var state = declared.get(i);
                 if (require(state.id(), at + "[" + i + "].id")) {
-                    states.add(new State(state.id(), text("state." + state.id()), state.notice(), state.terminal()));
+                    states.add(new State(state.id(), text("state." + state.id()), state.notice(), state.terminal(),
+                            state.noticeLevel(), state.announcement()));
                 }
             }
             return states;

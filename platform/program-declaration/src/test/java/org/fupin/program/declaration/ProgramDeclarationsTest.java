@@ -182,6 +182,8 @@ class ProgramDeclarationsTest {
             a household field unlabelled | "name": "familyDoctor"=>"name": "doctor" | PROGRAM-INF/messages_zh.properties: household.doctor
             a household MEMBER field  | "type": "BOOLEAN", "editors"=>"type": "MEMBER", "editors" | household field familyDoctor is a MEMBER
             a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []} | household field chronicDisease names no editors
+            an announcement without notice | "states": [{"id": "FILED"}=>"states": [{"id": "FILED", "announcement": true} | state FILED has a notice level or is an announcement but has no notice
+            a notice posted in a city | "states": [{"id": "FILED"}=>"states": [{"id": "FILED", "notice": "yearCap", "noticeLevel": "CITY"} | state FILED posts its notice at CITY
             a record on no form       | "form": "application", "editors"=>"form": "nope", "editors" | record visit names the undeclared form nope
             a member record without one | "form": "application", "editors"=>"form": "payment", "editors" | record visit belongs to a MEMBER but its form payment has no MEMBER field
             a record action to nowhere | "to": "DONE"=>"to": "GONE"             | record visit action finish names the undeclared state GONE

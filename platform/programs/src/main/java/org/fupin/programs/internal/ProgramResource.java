@@ -178,6 +178,20 @@ public class ProgramResource {
         };
     }
 
+    /**
+     * What is on public notice today in a region (公示, 公告), as the notice lists it; {@code level} keeps the notices
+     * posted at one level (VILLAGE, TOWNSHIP, COUNTY).
+     */
+    @GET
+    @Path("{id}/notices")
+    public ProgramService.NoticePage notices(@PathParam("id") String id, @QueryParam("region") String region,
+            @QueryParam("level") String level, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context SecurityContext security) {
+        return programs.notices(id, Requests.region(region), level == null || level.isBlank() ? null : levelOf(level),
+                QueryParameters.integer("page", page, 0, 0, 1_000_000), QueryParameters.integer("size", size, 100, 1,
+                        500), Requests.actor(security));
+    }
+
     private static Response download(StreamingOutput body, String type, String file) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }

@@ -420,6 +420,52 @@ public class ProgramService {
         return checked.values();
     }
 
+    // ---- notices ----
+
+    /**
+     * One application on public notice, as the notice shows it: the household by its head's name and village (never
+     * an ID number), the state and its label, where the notice is posted, whether it is the announcement (公告), and
+     * the days it runs.
+     */
+    record Notice(String applicationId, String householdId, String headName, String village, String villageName,
+            String state, LocalizedText stateLabel, RegionLevel level, boolean announcement, LocalDate from,
+            LocalDate until) {
+    }
+
+    record NoticePage(List<Notice> items, long total, int page, int size) {
+    }
+
+    /**
+     * What is on notice today in a region (the asked region within the actor's), optionally only the notices posted
+     * at one level: a village clerk prints the village's 公示, a county its 公告.
+     */
+    NoticePage notices(String programId, String region, RegionLevel level, int page, int size, Actor actor) {
+        InstalledProgram program = program(programId);
+        requireAgency(program, actor);
+        String prefix = region.startsWith(actor.scope()) ? region
+                : actor.scope().startsWith(region) ? actor.scope() : null;
+        if (prefix == null) {
+            return new NoticePage(List.of(), 0, page, size);
+        }
+        var states = program.definition().workflow().states().stream()
+                .filter(s -> s.noticeParameter() != null && (level == null || s.noticeLevel() == level)).toList();
+        var found = store.onNotice(programId, prefix, states.stream().map(State::id).toList(), clock.today(), page,
+                size);
+        List<Notice> items = new ArrayList<>();
+        for (ApplicationRow row : found.rows()) {
+            State state = states.stream().filter(s -> s.id().equals(row.state())).findFirst().orElseThrow();
+            String head = registry.find(row.householdId(), RULES).flatMap(Household::head).map(Member::name)
+                    .orElse(null);
+            var steps = row.steps();
+            LocalDate from = steps.isEmpty() ? LocalDate.ofInstant(row.createdAt(), PlatformClock.CHINA)
+                    : LocalDate.ofInstant(steps.get(steps.size() - 1).at(), PlatformClock.CHINA);
+            items.add(new Notice(row.id(), row.householdId(), head, row.village(),
+                    regions.find(row.village()).map(Region::name).orElse(row.village()), row.state(), state.label(),
+                    state.noticeLevel(), state.announcement(), from, row.noticeEnds()));
+        }
+        return new NoticePage(items, found.total(), page, size);
+    }
+
     // ---- reports ----
 
     /** A report over the asked region narrowed to the actor's scope (a wider ask sees only the actor's part). */

@@ -346,6 +346,34 @@ public class ProgramStore {
         });
     }
 
+    /**
+     * Applications of a program under a region prefix that are on notice on {@code today}: in one of {@code states}
+     * (the states with a notice) and their notice not yet over; by village, then oldest first.
+     */
+    Found onNotice(String program, String regionPrefix, List<String> states, java.time.LocalDate today, int page,
+            int size) {
+        if (states.isEmpty()) {
+            return new Found(List.of(), 0);
+        }
+        String where = "a.program = ? AND a.village >= ? AND a.village < ? AND a.notice_ends >= ? AND a.state IN ("
+                + String.join(",", java.util.Collections.nCopies(states.size(), "?")) + ")";
+        List<Object> arguments = new ArrayList<>(List.of(program, regionPrefix, regionPrefix + "\uffff",
+                today.toString()));
+        arguments.addAll(states);
+        return database.read(c -> {
+            long total;
+            try (var s = c.prepareStatement("SELECT COUNT(*) FROM program_application a WHERE " + where)) {
+                bind(s, arguments);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    total = r.getLong(1);
+                }
+            }
+            return new Found(load(c, where, arguments, " ORDER BY a.village, a.updated_at, a.id", size,
+                    (long) page * size), total);
+        });
+    }
+
     private static List<ApplicationRow> load(Connection c, String where, List<?> arguments, String order, int limit,
             long offset) throws SQLException {
         Map<String, ApplicationRow> rows = new LinkedHashMap<>();

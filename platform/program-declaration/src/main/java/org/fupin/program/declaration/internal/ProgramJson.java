@@ -56,7 +56,8 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
             List<TransitionJson> transitions) {
     }
 
-    public record StateJson(String id, String notice, boolean terminal) {
+    public record StateJson(String id, String notice, boolean terminal, RegionLevel noticeLevel,
+            boolean announcement) {
     }
 
     public record TransitionJson(String action, List<String> from, String to, Set<Role> roles, RegionLevel level,
