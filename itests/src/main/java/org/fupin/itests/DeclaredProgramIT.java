@@ -323,9 +323,17 @@ class DeclaredProgramIT {
         String application = "/api/v1/programs/renovation/applications/" + id;
         String township = ProgramsIT.VILLAGE.substring(0, 9);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var waiting = api.send("POST", "/api/v1/programs/renovation/applications", """
+                {"householdId":"%s","data":{"grade":"C"}}""".formatted(api.send("POST", "/api/v1/households",
+                ProgramsIT.household(today.minusYears(46))).json().path("id").asText()));
+        assertEquals(201, waiting.status(), waiting.body());
+        LocalDate deadline = LocalDate.parse(waiting.json().path("deadline").asText());
+        assertTrue(deadline.isAfter(today.plusDays(10)), "10 working days span a weekend at least: " + deadline);
+        assertTrue(!waiting.json().path("overdue").asBoolean());
         try {
             assertEquals(200, api.send("POST", application + "/transitions", "{\"action\":\"village-review\"}")
                     .status());
+            assertTrue(api.get(application).json().path("deadline").isNull(), "a deadline belongs to its state");
             var village = api.get("/api/v1/programs/renovation/notices?region=" + ProgramsIT.VILLAGE
                     + "&level=village").json();
             var posted = notice(village, id);
@@ -351,6 +359,11 @@ class DeclaredProgramIT {
                     id);
             assertTrue(announced.path("announcement").asBoolean(), announced.toString());
             ProgramsIT.moveClock(context, 21);
+            String waitingPath = "/api/v1/programs/renovation/applications/" + waiting.json().path("id").asText();
+            assertTrue(api.get(waitingPath).json().path("overdue").asBoolean(), "past its 10 working days");
+            var overdue = api.get("/api/v1/programs/renovation/applications?region=620502&overdue=true").json();
+            assertTrue(overdue.toString().contains(waiting.json().path("id").asText()), overdue.toString());
+            assertEquals(400, api.get("/api/v1/programs/renovation/applications?overdue=maybe").status());
             assertTrue(notice(api.get("/api/v1/programs/renovation/notices?region=620502").json(), id)
                     .isMissingNode(), "the announcement is over");
             var registered = api.send("POST", application + "/transitions", "{\"action\":\"register\"}");

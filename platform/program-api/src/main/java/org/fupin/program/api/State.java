@@ -14,11 +14,19 @@ import org.fupin.registry.model.RegionLevel;
  *                        (两公示一公告: a village notice, a township notice, the county's announcement); VILLAGE by
  *                        default, {@code null} without a notice
  * @param announcement    the notice is the county's announcement (公告), the last publication, rather than a 公示
+ * @param deadlineParameter the INTEGER parameter giving the working days (工作日, China's holidays and 调休 excluded)
+ *                        an application may stay in this state: entering it sets the application's deadline, and
+ *                        after that day it is overdue; {@code null} for no deadline
  */
 public record State(String id, LocalizedText label, String noticeParameter, boolean terminal,
-        RegionLevel noticeLevel, boolean announcement) {
+        RegionLevel noticeLevel, boolean announcement, String deadlineParameter) {
     public State(String id, LocalizedText label, String noticeParameter, boolean terminal) {
-        this(id, label, noticeParameter, terminal, null, false);
+        this(id, label, noticeParameter, terminal, null, false, null);
+    }
+
+    public State(String id, LocalizedText label, String noticeParameter, boolean terminal, RegionLevel noticeLevel,
+            boolean announcement) {
+        this(id, label, noticeParameter, terminal, noticeLevel, announcement, null);
     }
 
     public State {

@@ -61,6 +61,9 @@ public final class DeclarationCheck {
             if (state.noticeParameter() != null) {
                 problems.add(at + " state " + state.id() + " has a notice: only applications go on notice");
             }
+            if (state.deadlineParameter() != null) {
+                problems.add(at + " state " + state.id() + " has a deadline: only applications have deadlines");
+            }
         }
         for (Transition t : record.actions()) {
             String action = at + " action " + t.action();
@@ -148,6 +151,16 @@ public final class DeclarationCheck {
                 problems.add("state " + s.id() + " names the undeclared parameter " + s.noticeParameter());
             } else if (notice != null && notice.get().type() != ParameterDefinition.Type.INTEGER) {
                 problems.add("notice parameter " + s.noticeParameter() + " of state " + s.id() + " is not an INTEGER");
+            }
+            if (s.deadlineParameter() != null) {
+                var deadline = definition.parameter(s.deadlineParameter());
+                if (deadline.isEmpty() || deadline.get().type() != ParameterDefinition.Type.INTEGER) {
+                    problems.add("deadline " + s.deadlineParameter() + " of state " + s.id()
+                            + " is not a declared INTEGER parameter");
+                }
+                if (s.terminal()) {
+                    problems.add("state " + s.id() + " is terminal: nothing is overdue there");
+                }
             }
             if (s.noticeParameter() == null && (s.noticeLevel() != null || s.announcement())) {
                 problems.add("state " + s.id() + " has a notice level or is an announcement but has no notice");

@@ -260,7 +260,7 @@ public final class ProgramDeclarations {
                 var state = declared.get(i);
                 if (require(state.id(), at + "[" + i + "].id")) {
                     states.add(new State(state.id(), text("state." + state.id()), state.notice(), state.terminal(),
-                            state.noticeLevel(), state.announcement()));
+                            state.noticeLevel(), state.announcement(), state.deadline()));
                 }
             }
             return states;

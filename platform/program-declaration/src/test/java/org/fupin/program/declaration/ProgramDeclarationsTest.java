@@ -184,6 +184,8 @@ class ProgramDeclarationsTest {
             a household field for nobody | "editors": ["PROGRAM_OFFICER"]}=>"editors": []} | household field chronicDisease names no editors
             an announcement without notice | "states": [{"id": "FILED"}=>"states": [{"id": "FILED", "announcement": true} | state FILED has a notice level or is an announcement but has no notice
             a notice posted in a city | "states": [{"id": "FILED"}=>"states": [{"id": "FILED", "notice": "yearCap", "noticeLevel": "CITY"} | state FILED posts its notice at CITY
+            a deadline on a closed state | {"id": "CLOSED", "terminal": true}=>{"id": "CLOSED", "terminal": true, "deadline": "yearCap"} | state CLOSED is terminal: nothing is overdue there
+            a deadline in money       | {"id": "CLOSED", "terminal": true}=>{"id": "CLOSED", "terminal": true, "deadline": "yearCap"} | deadline yearCap of state CLOSED is not a declared INTEGER parameter
             a record on no form       | "form": "application", "editors"=>"form": "nope", "editors" | record visit names the undeclared form nope
             a member record without one | "form": "application", "editors"=>"form": "payment", "editors" | record visit belongs to a MEMBER but its form payment has no MEMBER field
             a record action to nowhere | "to": "DONE"=>"to": "GONE"             | record visit action finish names the undeclared state GONE

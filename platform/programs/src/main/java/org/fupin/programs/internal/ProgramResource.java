@@ -99,9 +99,10 @@ public class ProgramResource {
     @Path("{id}/applications")
     public ApplicationPage applications(@PathParam("id") String id, @QueryParam("region") String region,
             @QueryParam("state") String state, @QueryParam("householdId") String householdId,
-            @QueryParam("page") String page, @QueryParam("size") String size, @Context SecurityContext security) {
+            @QueryParam("overdue") String overdue, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context SecurityContext security) {
         var found = programs.search(id, Requests.region(region), state == null || state.isBlank() ? null : state,
-                householdId == null || householdId.isBlank() ? null : householdId,
+                householdId == null || householdId.isBlank() ? null : householdId, overdue(overdue),
                 QueryParameters.integer("page", page, 0, 0, 1_000_000), QueryParameters.integer("size", size, 20, 1, 500),
                 Requests.actor(security));
         return new ApplicationPage(found.items(), found.total(), found.page(), found.size(), found.installed());
@@ -194,6 +195,17 @@ public class ProgramResource {
 
     private static Response download(StreamingOutput body, String type, String file) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** {@code overdue=true}: only applications past their deadline; {@code false} or absent: all. */
+    private static boolean overdue(String value) {
+        if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.strip())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value.strip())) {
+            return true;
+        }
+        throw QueryParameters.invalid("overdue", "true or false, got '" + value + "'");
     }
 
     private static RegionLevel levelOf(String value) {

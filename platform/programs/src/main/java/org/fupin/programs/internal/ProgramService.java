@@ -91,6 +91,7 @@ public class ProgramService {
     private final RegionDirectory regions;
     private final PlatformClock clock;
     private final ReportEngine reports;
+    private final WorkingDays workingDays;
 
     // optional and dynamic: events are a courtesy to other bundles, never a reason to refuse work
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -100,13 +101,14 @@ public class ProgramService {
     @Activate
     public ProgramService(@Reference ProgramCatalog catalog, @Reference ProgramStore store,
             @Reference HouseholdRegistry registry, @Reference RegionDirectory regions,
-            @Reference PlatformClock clock, @Reference ReportEngine reports) {
+            @Reference PlatformClock clock, @Reference ReportEngine reports, @Reference WorkingDays workingDays) {
         this.catalog = catalog;
         this.store = store;
         this.registry = registry;
         this.regions = regions;
         this.clock = clock;
         this.reports = reports;
+        this.workingDays = workingDays;
     }
 
     List<InstalledProgram> installed() {
@@ -272,7 +274,8 @@ public class ProgramService {
         List<Benefit> benefits = benefits(program, step, context, id, householdId, memberId, today);
         String dataJson = FormValues.toJson(values).toString();
         var row = new ApplicationRow(id, programId, householdId, memberId, household.villageCode(), initial, dataJson,
-                1, noticeEnds, today.getYear(), now, now, List.of(), List.of());
+                1, noticeEnds, deadline(program, initial, household.villageCode(), today), today.getYear(), now, now,
+                List.of(), List.of());
         var filing = new NewStep(new StepRecord(Step.FILE, null, initial, actor.username(), now, note, values),
                 dataJson);
         store.insert(row, filing, benefits, limits(program, household.villageCode(), today), actor.username(),
@@ -298,6 +301,12 @@ public class ProgramService {
     }
 
     Page search(String programId, String region, String state, String householdId, int page, int size, Actor actor) {
+        return search(programId, region, state, householdId, false, page, size, actor);
+    }
+
+    /** As {@link #search}; {@code overdue}: only the applications past their deadline today. */
+    Page search(String programId, String region, String state, String householdId, boolean overdue, int page,
+            int size, Actor actor) {
         ProgramDefinition definition = readableProgram(programId, actor).orElse(null);
         String asked = region == null ? "" : region;
         String prefix;
@@ -308,7 +317,7 @@ public class ProgramService {
         } else {
             return new Page(List.of(), 0, page, size, definition != null);
         }
-        var found = store.search(programId, prefix, state, householdId, page, size);
+        var found = store.search(programId, prefix, state, householdId, overdue ? clock.today() : null, page, size);
         return new Page(found.rows().stream().map(row -> toApplication(definition, row)).toList(), found.total(), page,
                 size, definition != null);
     }
@@ -384,12 +393,14 @@ public class ProgramService {
         var step = new Step(action, current, values, note);
         refuseIfRulesSayNo(program, step, context);
         List<Benefit> benefits = benefits(program, step, context, row.id(), row.householdId(), row.memberId(), today);
-        LocalDate noticeEnds = transition.to().equals(row.state()) ? row.noticeEnds()
-                : noticeEnds(program, transition.to(), row.village(), today, null);
+        boolean stays = transition.to().equals(row.state());
+        LocalDate noticeEnds = stays ? row.noticeEnds() : noticeEnds(program, transition.to(), row.village(), today,
+                null);
+        LocalDate deadline = stays ? row.deadline() : deadline(program, transition.to(), row.village(), today);
         Instant now = at;
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         var record = new StepRecord(action, row.state(), transition.to(), actor.username(), now, note, values);
-        boolean advanced = store.advance(row, row.version(), transition.to(), noticeEnds, now,
+        boolean advanced = store.advance(row, row.version(), transition.to(), noticeEnds, deadline, now,
                 new NewStep(record, dataJson), benefits, limits(program, row.village(), today), actor.username(),
                 Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
@@ -624,6 +635,16 @@ public class ProgramService {
         return days <= 0 ? otherwise : today.plusDays(days - 1L);
     }
 
+    /** The last working day an application entering {@code state} today may stay there, if the state has a deadline. */
+    private LocalDate deadline(InstalledProgram program, String state, String village, LocalDate today) {
+        String parameter = program.definition().workflow().state(state).map(State::deadlineParameter).orElse(null);
+        if (parameter == null) {
+            return null;
+        }
+        int days = parameters(program, village, today.getYear()).integer(parameter);
+        return days <= 0 ? null : workingDays.plus(today, days);
+    }
+
     private LimitCheck limits(InstalledProgram program, String village, LocalDate today) {
         var overrides = store.overrides(program.id());
         return new LimitCheck(program.definition(),
@@ -702,7 +723,8 @@ public class ProgramService {
                         : actionForms.get(s.action()), Json.read(s.dataJson())))).toList();
         return new Application(row.id(), row.program(), row.householdId(), row.memberId(), row.village(), row.state(),
                 FormValues.fromJson(applicationForm, Json.read(row.dataJson())), row.version(), row.noticeEnds(), steps,
-                row.benefits(), row.createdAt(), row.updatedAt());
+                row.benefits(), row.createdAt(), row.updatedAt(), row.deadline(),
+                row.deadline() != null && clock.today().isAfter(row.deadline()));
     }
 
     private void post(String what, ApplicationRow row, String action, String from, String to, Actor actor) {

@@ -205,8 +205,8 @@ public class ProgramStore {
             limits.enforce(c, new LimitCheck.Write(row.id(), row.program(), row.householdId(), row.memberId(), Step.FILE,
                     benefits));
             try (var s = c.prepareStatement("INSERT INTO program_application (id, program, household_id, member_id, "
-                    + "village, state, data, version, notice_ends, filed_year, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "village, state, data, version, notice_ends, filed_year, created_at, updated_at, deadline) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, row.id());
                 s.setString(2, row.program());
                 s.setString(3, row.householdId());
@@ -219,6 +219,7 @@ public class ProgramStore {
                 s.setInt(10, row.filedYear());
                 s.setString(11, row.createdAt().toString());
                 s.setString(12, row.updatedAt().toString());
+                s.setString(13, row.deadline() == null ? null : row.deadline().toString());
                 s.executeUpdate();
             }
             insertStep(c, row.id(), 1, filing);
@@ -233,18 +234,19 @@ public class ProgramStore {
      * first (nothing is written then). {@code limits} are checked in the same transaction; when they refuse, nothing
      * is written either.
      */
-    boolean advance(ApplicationRow row, long expectedVersion, String toState, LocalDate noticeEnds, Instant now,
-            NewStep step, List<Benefit> benefits, LimitCheck limits, String actor, String beforeJson,
-            String afterJson) {
+    boolean advance(ApplicationRow row, long expectedVersion, String toState, LocalDate noticeEnds,
+            LocalDate deadline, Instant now, NewStep step, List<Benefit> benefits, LimitCheck limits, String actor,
+            String beforeJson, String afterJson) {
         String id = row.id();
         return database.write(c -> {
             try (var s = c.prepareStatement("UPDATE program_application SET state = ?, version = version + 1, "
-                    + "notice_ends = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                    + "notice_ends = ?, deadline = ?, updated_at = ? WHERE id = ? AND version = ?")) {
                 s.setString(1, toState);
                 s.setString(2, noticeEnds == null ? null : noticeEnds.toString());
-                s.setString(3, now.toString());
-                s.setString(4, id);
-                s.setLong(5, expectedVersion);
+                s.setString(3, deadline == null ? null : deadline.toString());
+                s.setString(4, now.toString());
+                s.setString(5, id);
+                s.setLong(6, expectedVersion);
                 if (s.executeUpdate() == 0) {
                     return false;
                 }
@@ -322,8 +324,18 @@ public class ProgramStore {
 
     /** Applications of a program under a region prefix, optionally in one state, newest first. */
     Found search(String program, String regionPrefix, String state, String householdId, int page, int size) {
+        return search(program, regionPrefix, state, householdId, null, page, size);
+    }
+
+    /** As {@link #search(String, String, String, String, int, int)}; with {@code overdueOn}, only those overdue then. */
+    Found search(String program, String regionPrefix, String state, String householdId, LocalDate overdueOn,
+            int page, int size) {
         StringBuilder where = new StringBuilder("a.program = ? AND a.village >= ? AND a.village < ?");
         List<Object> arguments = new ArrayList<>(List.of(program, regionPrefix, regionPrefix + "\uffff"));
+        if (overdueOn != null) {
+            where.append(" AND a.deadline < ?");
+            arguments.add(overdueOn.toString());
+        }
         if (state != null) {
             where.append(" AND a.state = ?");
             arguments.add(state);
@@ -378,7 +390,8 @@ public class ProgramStore {
             long offset) throws SQLException {
         Map<String, ApplicationRow> rows = new LinkedHashMap<>();
         String sql = "SELECT a.id, a.program, a.household_id, a.member_id, a.village, a.state, a.data, a.version, "
-                + "a.notice_ends, a.filed_year, a.created_at, a.updated_at FROM program_application a WHERE " + where
+                + "a.notice_ends, a.filed_year, a.created_at, a.updated_at, a.deadline FROM program_application a "
+                + "WHERE " + where
                 + (order.isEmpty() ? " ORDER BY a.created_at, a.id" : order)
                 + (limit > 0 ? " LIMIT " + limit + " OFFSET " + offset : "");
         try (var s = c.prepareStatement(sql)) {
@@ -386,9 +399,11 @@ public class ProgramStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String notice = r.getString(9);
+                    String deadline = r.getString(13);
                     rows.put(r.getString(1), new ApplicationRow(r.getString(1), r.getString(2), r.getString(3),
                             r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
-                            notice == null ? null : LocalDate.parse(notice), r.getInt(10),
+                            notice == null ? null : LocalDate.parse(notice),
+                            deadline == null ? null : LocalDate.parse(deadline), r.getInt(10),
                             Instant.parse(r.getString(11)), Instant.parse(r.getString(12)), new ArrayList<>(),
                             new ArrayList<>()));
                 }
@@ -426,8 +441,8 @@ public class ProgramStore {
         }
         return rows.values().stream().map(row -> new ApplicationRow(row.id(), row.program(), row.householdId(),
                 row.memberId(), row.village(), row.state(), row.dataJson(), row.version(), row.noticeEnds(),
-                row.filedYear(), row.createdAt(), row.updatedAt(), steps.getOrDefault(row.id(), List.of()),
-                benefits.getOrDefault(row.id(), List.of()))).toList();
+                row.deadline(), row.filedYear(), row.createdAt(), row.updatedAt(),
+                steps.getOrDefault(row.id(), List.of()), benefits.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static void bind(PreparedStatement s, List<?> arguments) throws SQLException {

@@ -57,7 +57,7 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     }
 
     public record StateJson(String id, String notice, boolean terminal, RegionLevel noticeLevel,
-            boolean announcement) {
+            boolean announcement, String deadline) {
     }
 
     public record TransitionJson(String action, List<String> from, String to, Set<Role> roles, RegionLevel level,
