@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  * 雨露计划 in the demo county: every candidate student (at most {@value #MAX_CASES}) applies in the autumn they
  * enrolled, up to three years back; most are verified, approved after the notice and paid each term since, some
  * finish and are closed, some are rejected or objected to during the notice, and the latest are still submitted or on
- * notice. Everything follows from the candidates and the random, so every machine shows the same.
+ * notice; a few applied late, in the last days, and are on the village's notice today. Everything follows from the candidates and the random, so every machine shows the same.
  */
 @Component(service = ProgramDemo.class, property = ProgramDemo.PROGRAM + "=" + YuluRules.ID)
 public final class YuluDemo implements ProgramDemo {
@@ -69,6 +69,13 @@ public final class YuluDemo implements ProgramDemo {
         if (roll >= 25 && roll < 31) {
             timeline.add("reject", verified.plusDays(4), Map.of(), "公示期间群众反映该生未在校就读，经核实属实，不予资助");
             return new Case(householdId, filed, data, timeline.actions());
+        }
+        if (enrolled == latest && roll >= 36 && roll < 40) {
+            // a late application (补报): filed in the last days, verified, and on the village's notice today
+            LocalDate late = today.minusDays(2 + random.nextInt(3));
+            Timeline recent = new Timeline(today);
+            recent.add("verify", late.plusDays(1), Map.of(), null);
+            return new Case(householdId, late, data, recent.actions());
         }
         LocalDate approved = verified.plusDays(NOTICE_AND_APPROVAL);
         if (roll >= 31 && roll < 36) {
