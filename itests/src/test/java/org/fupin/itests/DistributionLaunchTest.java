@@ -135,6 +135,8 @@ class DistributionLaunchTest {
         java.util.Set<String> terms = new java.util.TreeSet<>();
         byTerm.path("rows").forEach(row -> terms.add(row.path("codes").path("period").asText()));
         assertTrue(terms.containsAll(java.util.Set.of("2024-09", "2025-02", "2025-09", "2026-02")), terms::toString);
+        JsonNode notices = getJson("/api/v1/programs/yulu/notices?region=620502&level=VILLAGE");
+        assertTrue(notices.path("total").asLong() > 0, "late applications are on the village's notice: " + notices);
 
         JsonNode candidate = null;
         String household = null;
