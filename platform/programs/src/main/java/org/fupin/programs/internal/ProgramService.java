@@ -335,23 +335,8 @@ public class ProgramService {
         ApplicationRow row = store.find(applicationId)
                 .filter(r -> r.program().equals(programId) && actor.covers(r.village()))
                 .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", applicationId, programId)));
-        var workflow = program.definition().workflow();
-        Transition transition = workflow.transition(action == null ? "" : action).orElseThrow(() ->
-                new ValidationException(List.of(new Violation("action", Texts.text("action.unknown", action,
-                        workflow.transitions().stream().map(Transition::action).collect(Collectors.joining(", ")))))));
-        if (!transition.from().contains(row.state())) {
-            throw new ConflictException("action_not_allowed", Texts.text("action.not-allowed", row.state(), action));
-        }
-        if (!actor.hasAny(transition.roles().toArray(Role[]::new))) {
-            throw new AccessDeniedException(Texts.text("action.role", action,
-                    transition.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
-        }
-        if (actor.level().map(level -> level.compareTo(transition.level()) > 0).orElse(false)) {
-            throw new AccessDeniedException(Texts.text("action.level", action, transition.level().name()));
-        }
-        if (transition.reasonRequired() && (note == null || note.isBlank())) {
-            throw new ValidationException(List.of(new Violation("note", Texts.text("note.required"))));
-        }
+        Transition transition = ActionChecks.allowed(program.definition().workflow().transitions(), action,
+                row.state(), note, actor);
         if (expectedVersion != null && expectedVersion != row.version()) {
             throw new ConflictException("stale_version", Texts.text("version.stale", expectedVersion, row.version()));
         }

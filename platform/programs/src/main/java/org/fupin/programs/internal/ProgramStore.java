@@ -344,6 +344,11 @@ public class ProgramStore {
             where.append(" AND a.household_id = ?");
             arguments.add(householdId);
         }
+        return page(where.toString(), arguments, " ORDER BY a.created_at DESC, a.id", page, size);
+    }
+
+    /** One page of the applications {@code where} selects, in {@code order}, with how many it selects in all. */
+    private Found page(String where, List<Object> arguments, String order, int page, int size) {
         return database.read(c -> {
             long total;
             try (var s = c.prepareStatement("SELECT COUNT(*) FROM program_application a WHERE " + where)) {
@@ -353,8 +358,7 @@ public class ProgramStore {
                     total = r.getLong(1);
                 }
             }
-            return new Found(load(c, where.toString(), arguments, " ORDER BY a.created_at DESC, a.id", size,
-                    (long) page * size), total);
+            return new Found(load(c, where, arguments, order, size, (long) page * size), total);
         });
     }
 
@@ -362,7 +366,7 @@ public class ProgramStore {
      * Applications of a program under a region prefix that are on notice on {@code today}: in one of {@code states}
      * (the states with a notice) and their notice not yet over; by village, then oldest first.
      */
-    Found onNotice(String program, String regionPrefix, List<String> states, java.time.LocalDate today, int page,
+    Found onNotice(String program, String regionPrefix, List<String> states, LocalDate today, int page,
             int size) {
         if (states.isEmpty()) {
             return new Found(List.of(), 0);
@@ -372,18 +376,7 @@ public class ProgramStore {
         List<Object> arguments = new ArrayList<>(List.of(program, regionPrefix, regionPrefix + "\uffff",
                 today.toString()));
         arguments.addAll(states);
-        return database.read(c -> {
-            long total;
-            try (var s = c.prepareStatement("SELECT COUNT(*) FROM program_application a WHERE " + where)) {
-                bind(s, arguments);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    total = r.getLong(1);
-                }
-            }
-            return new Found(load(c, where, arguments, " ORDER BY a.village, a.updated_at, a.id", size,
-                    (long) page * size), total);
-        });
+        return page(where, arguments, " ORDER BY a.village, a.updated_at, a.id", page, size);
     }
 
     private static List<ApplicationRow> load(Connection c, String where, List<?> arguments, String order, int limit,

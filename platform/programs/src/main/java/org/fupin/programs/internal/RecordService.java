@@ -207,22 +207,7 @@ public class RecordService {
         InstalledProgram program = programs.workedProgram(programId, actor);
         RecordType type = type(program.definition(), typeId);
         RecordStore.Row row = visible(programId, typeId, recordId, actor);
-        Transition transition = type.action(action == null ? "" : action).orElseThrow(() ->
-                new ValidationException(List.of(new Violation("action", Texts.text("action.unknown", action,
-                        type.actions().stream().map(Transition::action).collect(Collectors.joining(", ")))))));
-        if (!transition.from().contains(row.state())) {
-            throw new ConflictException("action_not_allowed", Texts.text("action.not-allowed", row.state(), action));
-        }
-        if (!actor.hasAny(transition.roles().toArray(Role[]::new))) {
-            throw new AccessDeniedException(Texts.text("action.role", action,
-                    transition.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
-        }
-        if (actor.level().map(level -> level.compareTo(transition.level()) > 0).orElse(false)) {
-            throw new AccessDeniedException(Texts.text("action.level", action, transition.level().name()));
-        }
-        if (transition.reasonRequired() && (note == null || note.isBlank())) {
-            throw new ValidationException(List.of(new Violation("note", Texts.text("note.required"))));
-        }
+        Transition transition = ActionChecks.allowed(type.actions(), action, row.state(), note, actor);
         Map<String, Object> values = Map.of();
         if (transition.form() != null) {
             Form form = program.definition().form(transition.form()).orElseThrow();
