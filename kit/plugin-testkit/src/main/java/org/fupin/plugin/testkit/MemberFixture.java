@@ -18,6 +18,8 @@ public final class MemberFixture {
     private HealthStatus health = HealthStatus.HEALTHY;
     private LabourAbility labour = LabourAbility.ORDINARY;
     private String idNumber;
+    private String disabilityCertificate;
+    private boolean subsistenceAllowance;
 
     MemberFixture(String id, String name, Integer age) {
         this.id = id;
@@ -56,8 +58,20 @@ public final class MemberFixture {
         return this;
     }
 
+    /** The 二代残疾人证号 (the ID number and two digits: category, grade); none unless given. */
+    public MemberFixture disabilityCertificate(String value) {
+        disabilityCertificate = value;
+        return this;
+    }
+
+    /** Draws the subsistence allowance (低保); not unless given. */
+    public MemberFixture subsistenceAllowance(boolean value) {
+        subsistenceAllowance = value;
+        return this;
+    }
+
     public Member build() {
-        return new Member(id, name, sex, idNumber, relation, "01", null, school, null, health, null, labour, null,
-                null, false, true, false, null, age);
+        return new Member(id, name, sex, idNumber, relation, "01", null, school, null, health, disabilityCertificate,
+                labour, null, null, subsistenceAllowance, true, false, null, age);
     }
 }
