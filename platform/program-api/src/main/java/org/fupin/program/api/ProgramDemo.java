@@ -30,6 +30,20 @@ public interface ProgramDemo {
      */
     List<Case> cases(List<Candidate> candidates, Random random, LocalDate today);
 
+    /**
+     * The household fields the program sets before its candidates are found — an assessor's house safety grades, a
+     * bank's credit ratings — by household id, then by field key ({@code housing.safetyGrade}). The platform sets them
+     * as the demo staff, with the same checks as a request, then asks every household's eligibility. None by default.
+     *
+     * @param households every household of the demo county, in village order
+     * @param random     seeded: the same on every run (then handed on to {@link #cases})
+     * @param today      the platform's today
+     */
+    default Map<String, Map<String, Object>> householdFields(List<Household> households, Random random,
+            LocalDate today) {
+        return Map.of();
+    }
+
     /** An eligible household and the program's verdict on it (e.g. which members may apply). */
     record Candidate(Household household, Verdict verdict) {
     }

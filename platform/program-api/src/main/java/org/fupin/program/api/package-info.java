@@ -8,10 +8,11 @@
  * runs the declared workflow. A plugin may still register a whole {@link org.fupin.program.api.Program} itself.
  * 2.0: definitions carry {@link org.fupin.program.api.Limit}s; {@link org.fupin.program.api.RuleContext} gives the
  * status history; declared programs. 2.2: {@link org.fupin.program.api.HouseholdField}s, the program's own fields on
- * every household's record; {@link org.fupin.program.api.RecordType}s, records a program keeps beside its applications.
+ * every household's record; {@link org.fupin.program.api.RecordType}s, records a program keeps beside its applications. 2.3: {@code ProgramDemo.householdFields}, a demo's assessments
+ * and ratings.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.HouseholdQuery;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.PlatformClock;
+import org.fupin.registry.model.Household;
 import org.fupin.registry.model.Role;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -88,9 +89,11 @@ public class DemoActivity {
             }
             long started = System.nanoTime();
             programs.setEnabled(COUNTY, programId, true, STAFF);
-            List<ProgramDemo.Candidate> candidates = candidates(program);
             LocalDate today = clock.today();
-            List<ProgramDemo.Case> cases = activity.cases(candidates, new Random(SEED), today);
+            Random random = new Random(SEED);
+            int assessed = setHouseholdFields(activity.householdFields(households(), random, today));
+            List<ProgramDemo.Candidate> candidates = candidates(program);
+            List<ProgramDemo.Case> cases = activity.cases(candidates, random, today);
             int filed = 0;
             int actions = 0;
             int refused = 0;
@@ -113,9 +116,9 @@ public class DemoActivity {
                             e.toString());
                 }
             }
-            LOG.info("Demo activity of {} in {}: {} applications filed, {} actions taken, {} cases refused, from {} "
-                    + "eligible households, {} ms", programId, COUNTY, filed, actions, refused, candidates.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Demo activity of {} in {}: {} households given program fields, {} applications filed, {} actions "
+                    + "taken, {} cases refused, from {} eligible households, {} ms", programId, COUNTY, assessed, filed,
+                    actions, refused, candidates.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warn("Demo activity of {} stopped: {}", programId, e.toString());
         } catch (InterruptedException e) {
@@ -140,20 +143,43 @@ public class DemoActivity {
     /** Every household of the county the program finds eligible, in the registry's village order. */
     private List<ProgramDemo.Candidate> candidates(InstalledProgram program) {
         List<ProgramDemo.Candidate> candidates = new ArrayList<>();
+        for (Household household : households()) {
+            var verdict = programs.verdict(program, household);
+            if (verdict.eligible()) {
+                candidates.add(new ProgramDemo.Candidate(household, verdict));
+            }
+        }
+        return candidates;
+    }
+
+    /** Every household of the county, whole, in the registry's village order. */
+    private List<Household> households() {
+        List<Household> households = new ArrayList<>();
         for (int page = 0;; page++) {
             var found = registry.search(new HouseholdQuery(COUNTY, null, null, null, null, page,
                     HouseholdQuery.MAX_SIZE, HouseholdQuery.Sort.VILLAGE), STAFF);
             for (var summary : found.items()) {
-                var household = programs.household(summary.id(), STAFF);
-                var verdict = programs.verdict(program, household);
-                if (verdict.eligible()) {
-                    candidates.add(new ProgramDemo.Candidate(household, verdict));
-                }
+                households.add(programs.household(summary.id(), STAFF));
             }
             if ((long) (page + 1) * HouseholdQuery.MAX_SIZE >= found.total()) {
-                return candidates;
+                return households;
             }
         }
+    }
+
+    /** Sets the demo's household fields as the demo staff; a refused one is logged and skipped. */
+    private int setHouseholdFields(Map<String, Map<String, Object>> fields) {
+        int set = 0;
+        for (var entry : new java.util.TreeMap<>(fields).entrySet()) {
+            try {
+                var household = programs.household(entry.getKey(), STAFF);
+                registry.updateExtensions(household.id(), household.version(), entry.getValue(), STAFF);
+                set++;
+            } catch (RuntimeException e) {
+                LOG.debug("Demo fields for household {} refused: {}", entry.getKey(), e.toString());
+            }
+        }
+        return set;
     }
 
     /** Ten in the morning in China on {@code day}, and never after now. */

@@ -39,6 +39,7 @@ public final class HousingRules implements ProgramRules {
     static final String ACTUAL_AREA = "actualArea";
     static final String ACCEPT = "accept";
     static final String PAY = "pay";
+    static final String PAID = "PAID";
     static final String REBUILD = "REBUILD";
     static final String REPAIR = "REPAIR";
 
@@ -64,6 +65,7 @@ public final class HousingRules implements ProgramRules {
         if (groups.isEmpty()) {
             refused.add(Reason.of(ID + ".not-priority", messages.text("rule.not-priority")));
         }
+        renovated(context).ifPresent(refused::add);
         if (!refused.isEmpty()) {
             return Verdict.ineligible(refused);
         }
@@ -74,7 +76,9 @@ public final class HousingRules implements ProgramRules {
     @Override
     public List<Reason> check(Step step, RuleContext context) {
         if (step.isFiling()) {
-            return filing(step.data(), context.household());
+            List<Reason> reasons = new ArrayList<>(filing(step.data(), context.household()));
+            renovated(context).ifPresent(reasons::add);
+            return reasons;
         }
         if (ACCEPT.equals(step.action())) {
             return acceptance(step, context.household());
@@ -102,7 +106,9 @@ public final class HousingRules implements ProgramRules {
         List<Reason> reasons = new ArrayList<>();
         String grade = (String) data.get(GRADE);
         String assessed = assessedGrade(household);
-        if (grade != null && assessed != null && !grade.equals(assessed)) {
+        if (assessed == null) {
+            reasons.add(Reason.onField(ID + ".not-assessed", GRADE, messages.text("rule.not-assessed")));
+        } else if (grade != null && !grade.equals(assessed)) {
             reasons.add(Reason.onField(ID + ".grade", GRADE, messages.text("rule.grade-differs", grade, assessed)));
         }
         String type = (String) data.get(TYPE);
@@ -142,6 +148,12 @@ public final class HousingRules implements ProgramRules {
         return allowed.contains(area) ? List.of() : List.of(Reason.onField(ID + ".actual-area", ACTUAL_AREA,
                 messages.text("rule.actual-area", persons, allowed.min(), allowed.max(),
                         area.stripTrailingZeros().toPlainString())));
+    }
+
+    /** A household whose renovation was paid is renovated: once a household. */
+    private java.util.Optional<Reason> renovated(RuleContext context) {
+        return context.applications().stream().filter(a -> PAID.equals(a.state())).findFirst()
+                .map(a -> Reason.of(ID + ".renovated", messages.text("rule.renovated", a.id())));
     }
 
     /** The grade the housing bureau assessed (this program's household field), or {@code null}. */

@@ -120,10 +120,13 @@ class HousingRulesTest {
             grade D repaired                        | REGISTERED_POOR | D | REPAIR  |      | D | housing.type
             a grade the bureau did not assess       | REGISTERED_POOR | D | REBUILD | 50   | C | housing.grade
             a group the household is not in         | DESTITUTE       | D | REBUILD | 50   | D | housing.group
+            a house the bureau has not assessed     | REGISTERED_POOR | D | REBUILD | 50   | - | housing.not-assessed
+            a house the bureau found safe (B)       | REGISTERED_POOR | C | REPAIR  |      | B | housing.grade
             """)
     void theApplicationFollowsTheAssessmentAndTheRegister(String what, String group, String grade, String type,
             String area, String assessed, String rule) {
-        var household = household(2, HouseholdStatus.POOR, HouseholdAttribute.GENERAL, assessed);
+        var household = household(2, HouseholdStatus.POOR, HouseholdAttribute.GENERAL,
+                "-".equals(assessed) ? null : assessed);
 
         var reasons = HOUSING.program().check(HOUSING.filing(household, filing(group, grade, type, area)),
                 HOUSING.context(household, TODAY));
@@ -158,6 +161,26 @@ class HousingRulesTest {
         assertFalse(HOUSING.program().check(ProgramUnderTest.step("accept", application, Map.of("acceptedOn", TODAY,
                 "actualArea", new BigDecimal("60"), "safeNow", true)), HOUSING.context(household, TODAY))
                 .iterator().hasNext());
+    }
+
+    @Test
+    void aHouseholdIsRenovatedOnce() {
+        var household = household(2, HouseholdStatus.POOR, HouseholdAttribute.GENERAL, "D");
+        var paid = HOUSING.application("a-1", household, "PAID", filing("REGISTERED_POOR", "D", "REBUILD", "50"));
+        var rejected = HOUSING.application("a-0", household, "REJECTED", filing("REGISTERED_POOR", "D", "REBUILD",
+                "50"));
+        var context = HOUSING.context(household, TODAY).withApplications(rejected, paid);
+
+        var filing = HOUSING.program().check(HOUSING.filing(household, filing("REGISTERED_POOR", "D", "REBUILD",
+                "50")), context);
+        var verdict = HOUSING.program().eligibility(context);
+        var afterRejection = HOUSING.program().check(HOUSING.filing(household, filing("REGISTERED_POOR", "D",
+                "REBUILD", "50")), HOUSING.context(household, TODAY).withApplications(rejected));
+
+        assertEquals(List.of("housing.renovated"), filing.stream().map(Reason::rule).toList());
+        assertTrue(filing.get(0).message().zh().contains("a-1"), filing.toString());
+        assertFalse(verdict.eligible());
+        assertEquals(List.of(), afterRejection, "a rejected application does not count");
     }
 
     static Map<String, Object> filing(String group, String grade, String type, String area) {
