@@ -125,8 +125,10 @@ class DistributionLaunchTest {
         JsonNode demoJob = getJson("/api/v1/jobs?kind=demo-county").path("items").get(0);
         assertEquals("SUCCEEDED", demoJob.path("state").asText(), demoJob.toString());
         assertEquals(19_000, demoJob.path("result").path("stored").asLong(), demoJob.toString());
-        assertTrue(getJson("/api/v1/programs?county=620502").get(0).path("enabled").asBoolean(),
-                "the demo county runs it");
+        java.util.Map<String, Boolean> enabled = new java.util.TreeMap<>();
+        getJson("/api/v1/programs?county=620502")
+                .forEach(program -> enabled.put(program.path("id").asText(), program.path("enabled").asBoolean()));
+        assertEquals(java.util.Map.of("housing", true, "yulu", true), enabled, "the demo county runs both");
         JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");
         java.util.Set<String> states = new java.util.TreeSet<>();
         byState.path("rows").forEach(row -> states.add(row.path("codes").path("state").asText()));
