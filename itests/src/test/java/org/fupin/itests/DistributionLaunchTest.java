@@ -128,7 +128,8 @@ class DistributionLaunchTest {
         java.util.Map<String, Boolean> enabled = new java.util.TreeMap<>();
         getJson("/api/v1/programs?county=620502")
                 .forEach(program -> enabled.put(program.path("id").asText(), program.path("enabled").asBoolean()));
-        assertEquals(java.util.Map.of("housing", true, "yulu", true), enabled, "the demo county runs both");
+        assertEquals(java.util.Map.of("housing", true, "relocation", true, "yulu", true), enabled,
+                "the demo county runs every shipped program");
         JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");
         java.util.Set<String> states = new java.util.TreeSet<>();
         byState.path("rows").forEach(row -> states.add(row.path("codes").path("state").asText()));

@@ -11,6 +11,7 @@ import org.fupin.program.api.Application;
 import org.fupin.program.api.Benefit;
 import org.fupin.program.api.Parameters;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ProgramRecord;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.declaration.ParameterValues;
 import org.fupin.registry.model.Household;
@@ -29,11 +30,12 @@ public final class TestRuleContext implements RuleContext {
     private final List<Benefit> otherProgramBenefits;
     private final List<StatusChange> statusHistory;
     private final List<ParameterValues.RegionValue> values;
+    private final List<ProgramRecord> records;
     private final Set<String> read;
 
     private TestRuleContext(ProgramDefinition definition, Household household, LocalDate today,
             List<Application> applications, List<Benefit> otherProgramBenefits, List<StatusChange> statusHistory,
-            List<ParameterValues.RegionValue> values, Set<String> read) {
+            List<ParameterValues.RegionValue> values, List<ProgramRecord> records, Set<String> read) {
         this.definition = definition;
         this.household = household;
         this.today = today;
@@ -41,38 +43,48 @@ public final class TestRuleContext implements RuleContext {
         this.otherProgramBenefits = List.copyOf(otherProgramBenefits);
         this.statusHistory = List.copyOf(statusHistory);
         this.values = List.copyOf(values);
+        this.records = List.copyOf(records);
         this.read = read;
     }
 
     public static TestRuleContext of(ProgramDefinition definition, Household household, LocalDate today) {
         return new TestRuleContext(definition, household, today, List.of(), List.of(), List.of(), List.of(),
-                ConcurrentHashMap.newKeySet());
+                List.of(), ConcurrentHashMap.newKeySet());
     }
 
     public TestRuleContext withHousehold(Household other) {
         return new TestRuleContext(definition, other, today, applications, otherProgramBenefits, statusHistory,
-                values, read);
+                values, records, read);
     }
 
     public TestRuleContext withToday(LocalDate day) {
         return new TestRuleContext(definition, household, day, applications, otherProgramBenefits, statusHistory,
-                values, read);
+                values, records, read);
     }
 
     /** The program's other applications for the household (the one judged excluded), oldest first. */
     public TestRuleContext withApplications(Application... others) {
         return new TestRuleContext(definition, household, today, List.of(others), otherProgramBenefits,
-                statusHistory, values, read);
+                statusHistory, values, records, read);
+    }
+
+    /**
+     * The program's records that concern the household (its own, its members' and applications', and its regions'),
+     * oldest first; {@link #records(String)} hands out those of the type asked.
+     */
+    public TestRuleContext withRecords(ProgramRecord... concerning) {
+        return new TestRuleContext(definition, household, today, applications, otherProgramBenefits, statusHistory,
+                values, List.of(concerning), read);
     }
 
     public TestRuleContext withOtherProgramBenefits(Benefit... benefits) {
         return new TestRuleContext(definition, household, today, applications, List.of(benefits), statusHistory,
-                values, read);
+                values, records, read);
     }
 
     public TestRuleContext withStatusHistory(StatusChange... changes) {
         return new TestRuleContext(definition, household, today, applications, otherProgramBenefits,
-                List.of(changes), values, read);
+                List.of(changes), values, records, read);
     }
 
     /**
@@ -110,7 +122,7 @@ public final class TestRuleContext implements RuleContext {
         List<ParameterValues.RegionValue> more = new ArrayList<>(values);
         more.add(new ParameterValues.RegionValue(region, fromYear, parameter, new BigDecimal(value)));
         return new TestRuleContext(definition, household, today, applications, otherProgramBenefits, statusHistory,
-                more, read);
+                more, records, read);
     }
 
     /** The names of the parameters rules read through this context (and the contexts made from it), any year. */
@@ -131,6 +143,16 @@ public final class TestRuleContext implements RuleContext {
     @Override
     public List<Application> applications() {
         return applications;
+    }
+
+    /** The records given of this type; a type the program does not declare fails, as on the platform. */
+    @Override
+    public List<ProgramRecord> records(String type) {
+        if (definition.record(type).isEmpty()) {
+            throw new IllegalArgumentException("program " + definition.descriptor().id() + " declares no record type "
+                    + type);
+        }
+        return records.stream().filter(r -> r.type().equals(type)).toList();
     }
 
     @Override

@@ -5,7 +5,7 @@
  * ({@link org.fupin.plugin.testkit.Households}). Test scope only.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fupin.plugin.testkit;
 
 import org.osgi.annotation.bundle.Export;

@@ -44,15 +44,74 @@ public interface ProgramDemo {
         return Map.of();
     }
 
+    /**
+     * The records of regions the program keeps before anyone applies — the relocation areas a county designated, its
+     * settlement sites — which the platform creates and walks through as the demo staff (each as of its dates, with
+     * the same checks as a request) after the household fields and before it finds the candidates. Each has a
+     * {@code region}. None by default.
+     *
+     * @param households every household of the demo county, in village order
+     * @param random     seeded: the same on every run (then handed on to {@link #cases})
+     * @param today      the platform's today
+     */
+    default List<RecordCase> records(List<Household> households, Random random, LocalDate today) {
+        return List.of();
+    }
+
     /** An eligible household and the program's verdict on it (e.g. which members may apply). */
     record Candidate(Household household, Verdict verdict) {
     }
 
-    /** An application filed on {@code filedOn} with the application form's {@code data}, then its actions in order. */
-    record Case(String householdId, LocalDate filedOn, Map<String, Object> data, List<Action> actions) {
+    /**
+     * An application filed on {@code filedOn} with the application form's {@code data}, then its actions in order,
+     * then the records that follow from it (attached to the application, or to its household, as their type says).
+     * A case refused on the way stops there.
+     */
+    record Case(String householdId, LocalDate filedOn, Map<String, Object> data, List<Action> actions,
+            List<RecordCase> records) {
         public Case {
             data = Map.copyOf(data);
             actions = List.copyOf(actions);
+            records = List.copyOf(records);
+        }
+
+        /** A case without records of its own. */
+        public Case(String householdId, LocalDate filedOn, Map<String, Object> data, List<Action> actions) {
+            this(householdId, filedOn, data, actions, List.of());
+        }
+    }
+
+    /**
+     * A record created on {@code createdOn} with its form's {@code data}, then its actions and entries in order.
+     *
+     * @param region the region of a region's record ({@link #records}); {@code null} for a case's record
+     */
+    record RecordCase(String type, String region, LocalDate createdOn, Map<String, Object> data,
+            List<RecordStep> steps) {
+        public RecordCase {
+            data = Map.copyOf(data);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * On {@code on}, one of the record type's actions ({@code entry} null) or a dated entry of one of its entry types
+     * ({@code action} null), with its form's data and a note ({@code null} for none).
+     */
+    record RecordStep(String action, String entry, LocalDate on, Map<String, Object> data, String note) {
+        public RecordStep {
+            if ((action == null) == (entry == null)) {
+                throw new IllegalArgumentException("a record step is an action or an entry");
+            }
+            data = data == null ? Map.of() : Map.copyOf(data);
+        }
+
+        public static RecordStep action(String action, LocalDate on, Map<String, Object> data, String note) {
+            return new RecordStep(action, null, on, data, note);
+        }
+
+        public static RecordStep entry(String entry, LocalDate on, Map<String, Object> data, String note) {
+            return new RecordStep(null, entry, on, data, note);
         }
     }
 

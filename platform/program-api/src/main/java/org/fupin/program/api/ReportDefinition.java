@@ -13,9 +13,16 @@ import org.fupin.registry.model.LocalizedText;
  * @param chart  how the web UI draws it, or {@code null} for a table only
  * @param record the record type a RECORDS or ENTRIES report counts, {@code null} otherwise
  * @param entry  the entry type an ENTRIES report counts ({@code null}: every entry of the record type)
+ * @param states only applications (for BENEFITS: benefits of applications) or records in these states are counted;
+ *               empty: every state
  */
 public record ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
-        List<Measure> measures, Chart chart, String record, String entry) {
+        List<Measure> measures, Chart chart, String record, String entry, List<String> states) {
+    public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
+            List<Measure> measures, Chart chart, String record, String entry) {
+        this(id, title, source, dimensions, measures, chart, record, entry, List.of());
+    }
+
     public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
             List<Measure> measures) {
         this(id, title, source, dimensions, measures, null);
@@ -34,6 +41,7 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
     public ReportDefinition {
         dimensions = List.copyOf(dimensions);
         measures = List.copyOf(measures);
+        states = states == null ? List.of() : List.copyOf(states);
     }
 
     public enum Source {

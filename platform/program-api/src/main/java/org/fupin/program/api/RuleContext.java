@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * What a rule may look at, read-only and the same whoever asks: the household as the registry holds it now (members
  * with their full ID numbers, statuses, extensions of every program) and its status history, this program's
- * applications for the household, other programs' benefits to it, the parameters in force for its county (this
+ * applications and records for the household, other programs' benefits to it, the parameters in force for its county (this
  * year's, or any year's), and today's date on the platform's clock.
  */
 @ProviderType
@@ -26,6 +26,17 @@ public interface RuleContext {
 
     /** This program's applications for the household, oldest first, with their benefits; excludes the one judged. */
     List<Application> applications();
+
+    /**
+     * This program's records of one type that concern the household, oldest first: those attached to it, to one of
+     * its members or its applications, and those of its village and of every region above it (a designated
+     * relocation area of its village, a settlement site of its township or county). A rule reads them to refuse what
+     * they rule out; like applications, they are read before the write, so a limit that must hold under concurrency
+     * is declared, not counted here.
+     *
+     * @param type a record type the program declares
+     */
+    List<ProgramRecord> records(String type);
 
     /** Benefits of the household from other programs, oldest first. */
     List<Benefit> otherProgramBenefits();

@@ -9,10 +9,12 @@
  * 2.0: definitions carry {@link org.fupin.program.api.Limit}s; {@link org.fupin.program.api.RuleContext} gives the
  * status history; declared programs. 2.2: {@link org.fupin.program.api.HouseholdField}s, the program's own fields on
  * every household's record; {@link org.fupin.program.api.RecordType}s, records a program keeps beside its applications. 2.3: {@code ProgramDemo.householdFields}, a demo's assessments
- * and ratings.
+ * and ratings. 2.4: {@link org.fupin.program.api.RuleContext#records}, the program's records a rule reads; a demo's
+ * records ({@code ProgramDemo.records}, {@code Case.records}); reports of some states only
+ * ({@code ReportDefinition.states}).
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -320,6 +320,14 @@ public final class DeclarationCheck {
             problems.add("report " + report.id() + " names the entry type " + report.entry() + ", which is no entry "
                     + "of record " + report.record() + " counted by an ENTRIES report");
         }
+        for (String state : report.states()) {
+            boolean declared = ofRecords
+                    ? definition.record(report.record()).flatMap(r -> r.state(state)).isPresent()
+                    : definition.workflow().states().stream().anyMatch(s -> s.id().equals(state));
+            if (!declared) {
+                problems.add("report " + report.id() + " counts the undeclared state " + state);
+            }
+        }
         var counted = countedForm(definition, report);
         for (ReportDefinition.Measure m : report.measures()) {
             if (m.kind().overField() != (m.field() != null)) {

@@ -340,7 +340,8 @@ public final class ProgramDeclarations {
                     }
                 }
                 reports.add(new ReportDefinition(report.id(), text("report." + report.id()), report.source(),
-                        dimensions, measures, report.chart(), report.record(), report.entry()));
+                        dimensions, measures, report.chart(), report.record(), report.entry(),
+                        nonNull(report.states())));
             }
             return reports;
         }

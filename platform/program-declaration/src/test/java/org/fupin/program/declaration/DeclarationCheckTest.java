@@ -208,7 +208,11 @@ class DeclarationCheckTest {
                 new ReportDefinition("loans", L, ReportDefinition.Source.RECORDS, byState, List.of(principal), null,
                         "loan", null),
                 new ReportDefinition("repaid", L, ReportDefinition.Source.ENTRIES, byState, List.of(amount), null,
-                        "loan", "repayment"));
+                        "loan", "repayment"),
+                new ReportDefinition("active", L, ReportDefinition.Source.RECORDS, byState, List.of(principal), null,
+                        "loan", null, List.of("ACTIVE")),
+                new ReportDefinition("reached-b", L, ReportDefinition.Source.APPLICATIONS, byState, List.of(), null,
+                        null, null, List.of("B")));
         var bad = List.of(
                 new ReportDefinition("none", L, ReportDefinition.Source.RECORDS, byState, List.of(), null, null, null),
                 new ReportDefinition("mixed", L, ReportDefinition.Source.APPLICATIONS, byState, List.of(), null,
@@ -219,7 +223,11 @@ class DeclarationCheckTest {
                         "loan", null),
                 new ReportDefinition("purpose", L, ReportDefinition.Source.RECORDS, byState, List.of(
                         new ReportDefinition.Measure(ReportDefinition.Measure.Kind.MAX, "purpose", L)), null, "loan",
-                        null));
+                        null),
+                new ReportDefinition("repaid-loans", L, ReportDefinition.Source.RECORDS, byState, List.of(), null,
+                        "loan", null, List.of("REPAID")),
+                new ReportDefinition("in-c", L, ReportDefinition.Source.APPLICATIONS, byState, List.of(), null,
+                        null, null, List.of("A", "C")));
 
         assertEquals(List.of(), DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment),
                 loan, good)));
@@ -228,7 +236,9 @@ class DeclarationCheckTest {
                 "report nosuch names the entry type payout, which is no entry of record loan counted by an ENTRIES "
                         + "report",
                 "report every measures the field amount but counts ENTRIES of every type: name the entry type",
-                "report purpose measures purpose, not a number field of the form loan"),
+                "report purpose measures purpose, not a number field of the form loan",
+                "report repaid-loans counts the undeclared state REPAID",
+                "report in-c counts the undeclared state C"),
                 DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment), loan, bad)));
     }
 

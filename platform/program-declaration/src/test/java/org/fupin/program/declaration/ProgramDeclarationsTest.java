@@ -262,6 +262,11 @@ class ProgramDeclarationsTest {
             }
 
             @Override
+            public List<org.fupin.program.api.ProgramRecord> records(String type) {
+                return List.of();
+            }
+
+            @Override
             public List<Benefit> otherProgramBenefits() {
                 return List.of();
             }

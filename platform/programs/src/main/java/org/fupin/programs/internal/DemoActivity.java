@@ -50,15 +50,17 @@ public class DemoActivity {
 
     private final boolean demo;
     private final ProgramService programs;
+    private final RecordService records;
     private final HouseholdRegistry registry;
     private final PlatformClock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fupin-demo-programs"));
 
     @Activate
-    public DemoActivity(BundleContext context, @Reference ProgramService programs,
+    public DemoActivity(BundleContext context, @Reference ProgramService programs, @Reference RecordService records,
             @Reference HouseholdRegistry registry, @Reference PlatformClock clock) {
         this.demo = Boolean.parseBoolean(context.getProperty("fupin.demo"));
         this.programs = programs;
+        this.records = records;
         this.registry = registry;
         this.clock = clock;
     }
@@ -91,7 +93,12 @@ public class DemoActivity {
             programs.setEnabled(COUNTY, programId, true, STAFF);
             LocalDate today = clock.today();
             Random random = new Random(SEED);
-            int assessed = setHouseholdFields(activity.householdFields(households(), random, today));
+            List<Household> households = households();
+            int assessed = setHouseholdFields(activity.householdFields(households, random, today));
+            var recordCount = new int[2];
+            for (ProgramDemo.RecordCase record : activity.records(households, random, today)) {
+                createRecord(programId, record, null, null, today, recordCount);
+            }
             List<ProgramDemo.Candidate> candidates = candidates(program);
             List<ProgramDemo.Case> cases = activity.cases(candidates, random, today);
             int filed = 0;
@@ -110,15 +117,19 @@ public class DemoActivity {
                                 JSON.valueToTree(action.data()), null, STAFF, at(action.on(), today));
                         actions++;
                     }
+                    for (ProgramDemo.RecordCase record : demoCase.records()) {
+                        createRecord(programId, record, demoCase.householdId(), application.id(), today, recordCount);
+                    }
                 } catch (RuntimeException e) {
                     refused++;
                     LOG.debug("Demo case of {} for household {} refused: {}", programId, demoCase.householdId(),
                             e.toString());
                 }
             }
-            LOG.info("Demo activity of {} in {}: {} households given program fields, {} applications filed, {} actions "
-                    + "taken, {} cases refused, from {} eligible households, {} ms", programId, COUNTY, assessed, filed,
-                    actions, refused, candidates.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Demo activity of {} in {}: {} households given program fields, {} records kept ({} refused), {} "
+                    + "applications filed, {} actions taken, {} cases refused, from {} eligible households, {} ms",
+                    programId, COUNTY, assessed, recordCount[0], recordCount[1], filed, actions, refused,
+                    candidates.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warn("Demo activity of {} stopped: {}", programId, e.toString());
         } catch (InterruptedException e) {
@@ -180,6 +191,33 @@ public class DemoActivity {
             }
         }
         return set;
+    }
+
+    /**
+     * Creates a record and takes its steps as of their dates, as the demo staff: a region's own, or one attached to a
+     * case's household or application. Counts it kept ({@code counts[0]}) or refused ({@code counts[1]}, logged; a
+     * refused step ends the record's story there).
+     */
+    private void createRecord(String programId, ProgramDemo.RecordCase record, String householdId,
+            String applicationId, LocalDate today, int[] counts) {
+        try {
+            var owner = new RecordService.Owner(householdId, applicationId, record.region());
+            var created = records.create(programId, record.type(), owner, JSON.valueToTree(record.data()), STAFF,
+                    at(record.createdOn(), today));
+            counts[0]++;
+            for (ProgramDemo.RecordStep step : record.steps()) {
+                if (step.action() != null) {
+                    records.act(programId, record.type(), created.id(), step.action(), step.note(),
+                            JSON.valueToTree(step.data()), null, STAFF, at(step.on(), today));
+                } else {
+                    records.addEntry(programId, record.type(), created.id(), step.entry(), step.on(),
+                            JSON.valueToTree(step.data()), step.note(), null, STAFF, at(step.on(), today));
+                }
+            }
+        } catch (RuntimeException e) {
+            counts[1]++;
+            LOG.debug("Demo record {} of {} refused: {}", record.type(), programId, e.toString());
+        }
     }
 
     /** Ten in the morning in China on {@code day}, and never after now. */

@@ -20,7 +20,9 @@ import org.fupin.program.api.Form;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDemo;
+import org.fupin.program.api.ProgramRecord;
 import org.fupin.program.api.Reason;
+import org.fupin.program.api.RecordType;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
@@ -651,8 +653,21 @@ public class ProgramService {
         List<Benefit> others = rows.stream().filter(r -> !r.program().equals(program.id()))
                 .flatMap(r -> r.benefits().stream()).toList();
         var overrides = store.overrides(program.id());
-        return new Context(household, statusHistory, own, others,
+        Map<String, List<ProgramRecord>> records = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Context(household, statusHistory, own, type -> records.computeIfAbsent(type,
+                        asked -> recordsConcerning(program, asked, household)), others,
                 year -> new ParameterValues(program.definition(), overrides, household.villageCode(), year), today);
+    }
+
+    /** The program's records of a type the household's rules see, read when a rule first asks for them. */
+    private List<ProgramRecord> recordsConcerning(InstalledProgram program, String type, Household household) {
+        RecordType declared = program.definition().record(type).orElseThrow(() -> new IllegalArgumentException(
+                "program " + program.id() + " declares no record type " + type));
+        Form form = program.definition().form(declared.form()).orElse(null);
+        return RecordStore.concerning(store.database(), program.id(), type, household.id(), household.villageCode())
+                .stream().map(row -> new ProgramRecord(row.id(), type, row.state(), row.householdId(), row.memberId(),
+                        row.applicationId(), row.region(), FormValues.fromJson(form, Json.read(row.dataJson())),
+                        row.createdAt())).toList();
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> read) {
@@ -661,11 +676,17 @@ public class ProgramService {
     }
 
     private record Context(Household household, Supplier<List<StatusChange>> history,
-            List<Application> applications, List<Benefit> otherProgramBenefits,
+            List<Application> applications, java.util.function.Function<String, List<ProgramRecord>> recordsOfType,
+            List<Benefit> otherProgramBenefits,
             java.util.function.IntFunction<ParameterValues> inYear, LocalDate today) implements RuleContext {
         @Override
         public List<StatusChange> statusHistory() {
             return history.get();
+        }
+
+        @Override
+        public List<ProgramRecord> records(String type) {
+            return recordsOfType.apply(type);
         }
 
         @Override

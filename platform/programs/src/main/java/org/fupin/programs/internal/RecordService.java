@@ -83,6 +83,11 @@ public class RecordService {
     }
 
     RecordView create(String programId, String typeId, Owner owner, JsonNode data, Actor actor) {
+        return create(programId, typeId, owner, data, actor, clock.now());
+    }
+
+    /** Creates as of {@code at}, as the platform's demo activity dates its records; requests create now. */
+    RecordView create(String programId, String typeId, Owner owner, JsonNode data, Actor actor, Instant at) {
         InstalledProgram program = programs.workedProgram(programId, actor);
         RecordType type = type(program.definition(), typeId);
         requireEditor(type, actor);
@@ -118,7 +123,7 @@ public class RecordService {
         Map<String, Object> values = checked.values();
         String memberId = type.attachedTo() == RecordType.Attachment.MEMBER
                 ? form.memberField().map(f -> (String) values.get(f.name())).orElse(null) : null;
-        Instant now = clock.now();
+        Instant now = at;
         String dataJson = FormValues.toJson(values).toString();
         var row = new RecordStore.Row(UUID.randomUUID().toString(), programId, typeId, householdId, memberId,
                 applicationId, region, type.initial(), dataJson, 1, actor.username(), now, now, List.of());
@@ -172,6 +177,12 @@ public class RecordService {
     /** Adds a dated entry (its editors), while the record is not in a terminal state. */
     RecordView addEntry(String programId, String typeId, String recordId, String entryId, LocalDate date,
             JsonNode data, String note, Long expectedVersion, Actor actor) {
+        return addEntry(programId, typeId, recordId, entryId, date, data, note, expectedVersion, actor, clock.now());
+    }
+
+    /** Adds an entry as of {@code at} (the demo activity's); nothing may be dated after that day. */
+    RecordView addEntry(String programId, String typeId, String recordId, String entryId, LocalDate date,
+            JsonNode data, String note, Long expectedVersion, Actor actor, Instant at) {
         InstalledProgram program = programs.workedProgram(programId, actor);
         RecordType type = type(program.definition(), typeId);
         requireEditor(type, actor);
@@ -179,7 +190,7 @@ public class RecordService {
                 new ValidationException(List.of(new Violation("type", Texts.text("entry.unknown", entryId,
                         type.entries().stream().map(RecordType.EntryType::id).collect(Collectors.joining(", ")))))));
         RecordStore.Row row = open(type, visible(programId, typeId, recordId, actor), entryId);
-        LocalDate today = LocalDate.ofInstant(clock.now(), PlatformClock.CHINA);
+        LocalDate today = LocalDate.ofInstant(at, PlatformClock.CHINA);
         if (date == null) {
             throw new ValidationException(List.of(new Violation("date", Texts.text("entry.date"))));
         }
@@ -193,7 +204,7 @@ public class RecordService {
         }
         BigDecimal amount = entry.amountField() == null ? null : (BigDecimal) checked.values().get(entry.amountField());
         String dataJson = FormValues.toJson(checked.values()).toString();
-        Instant now = clock.now();
+        Instant now = at;
         store.advance(row, expectedVersion, row.state(), row.dataJson(), new RecordStore.Event(0,
                 "ENTRY", entryId, date, null, null, amount, dataJson, note, actor.username(), now), entryId,
                 Json.write(Map.of("version", row.version())), Json.write(Map.of("version", row.version() + 1,
@@ -204,6 +215,12 @@ public class RecordService {
     /** Takes one of the type's actions: from a state it names, by one of its roles at its level or above. */
     RecordView act(String programId, String typeId, String recordId, String action, String note, JsonNode data,
             Long expectedVersion, Actor actor) {
+        return act(programId, typeId, recordId, action, note, data, expectedVersion, actor, clock.now());
+    }
+
+    /** Takes an action as of {@code at} (the demo activity's). */
+    RecordView act(String programId, String typeId, String recordId, String action, String note, JsonNode data,
+            Long expectedVersion, Actor actor, Instant at) {
         InstalledProgram program = programs.workedProgram(programId, actor);
         RecordType type = type(program.definition(), typeId);
         RecordStore.Row row = visible(programId, typeId, recordId, actor);
@@ -220,7 +237,7 @@ public class RecordService {
             throw new ValidationException(List.of(new Violation("data", Texts.text("field.unknown"))));
         }
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
-        Instant now = clock.now();
+        Instant now = at;
         store.advance(row, expectedVersion, transition.to(), row.dataJson(), new RecordStore.Event(0,
                 "ACTION", action, null, row.state(), transition.to(), null, dataJson, note, actor.username(), now),
                 action, Json.write(Map.of("state", row.state(), "version", row.version())),

@@ -127,6 +127,35 @@ final class RecordStore {
         });
     }
 
+    /**
+     * A program's records of one type that concern a household, oldest first, without their events: attached to it
+     * (to one of its members or applications too), or to its village or a region above it.
+     */
+    static List<Row> concerning(Database database, String program, String type, String householdId, String village) {
+        List<Object> arguments = new ArrayList<>(List.of(program, type, householdId));
+        for (int length : new int[] {12, 9, 6, 4, 2}) {
+            arguments.add(village.substring(0, length));
+        }
+        return database.read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (var s = c.prepareStatement("SELECT id, household_id, member_id, application_id, region, state, data, "
+                    + "version, created_by, created_at, updated_at FROM program_record WHERE program = ? AND type = ? "
+                    + "AND (household_id = ? OR household_id IS NULL AND region IN (?, ?, ?, ?, ?)) "
+                    + "ORDER BY created_at, id")) {
+                bind(s, arguments);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Row(r.getString(1), program, type, r.getString(2), r.getString(3),
+                                r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
+                                r.getString(9), Instant.parse(r.getString(10)), Instant.parse(r.getString(11)),
+                                List.of()));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
     private static List<Row> load(Connection c, String where, List<?> arguments, int limit, int offset)
             throws SQLException {
         List<Row> rows = new ArrayList<>();

@@ -91,7 +91,9 @@ public class ReportEngine {
             });
             columns.add(new Column(m.key(), m.label(), true));
         }
-        String from = counted.from() + (year == null ? "" : " AND " + counted.yearFilter());
+        String from = counted.from() + (year == null ? "" : " AND " + counted.yearFilter())
+                + (report.states().isEmpty() ? "" : " AND a.state IN ("
+                        + String.join(", ", java.util.Collections.nCopies(report.states().size(), "?")) + ")");
         List<Object> whereArguments = new ArrayList<>(List.of(program.id()));
         if (report.record() != null) {
             whereArguments.add(report.record());
@@ -103,6 +105,7 @@ public class ReportEngine {
         if (year != null) {
             whereArguments.add(counted.yearArgument(year));
         }
+        whereArguments.addAll(report.states());
         boolean benefits = report.source() == Source.BENEFITS;
         String periodLabels = benefits && hasPeriod(report) ? ", MAX(b.period_zh), MAX(b.period_en)" : "";
         String grouped = "SELECT " + String.join(", ", select) + (select.isEmpty() ? "" : ", ")

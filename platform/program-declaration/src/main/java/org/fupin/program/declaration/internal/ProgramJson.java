@@ -75,7 +75,7 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
 
     public record ReportJson(String id, ReportDefinition.Source source, List<DimensionJson> dimensions,
             List<ReportDefinition.Measure.Kind> measures, List<FieldMeasureJson> fieldMeasures,
-            ReportDefinition.Chart chart, String record, String entry) {
+            ReportDefinition.Chart chart, String record, String entry, List<String> states) {
     }
 
     public record FieldMeasureJson(ReportDefinition.Measure.Kind kind, String field) {

@@ -1,0 +1,20 @@
+package org.fupin.program.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One of the program's own records ({@link RecordType}) as a rule sees it: a designated relocation area of the
+ * household's village, a settlement site of its county, a loan of one of its members.
+ *
+ * @param householdId the household it is attached to (also for a member's or an application's record), or
+ *                    {@code null} for a region's record
+ * @param region      the village of the household or application, or the region a region's record belongs to
+ * @param data        its values, typed by its form as an application's
+ */
+public record ProgramRecord(String id, String type, String state, String householdId, String memberId,
+        String applicationId, String region, Map<String, Object> data, Instant createdAt) {
+    public ProgramRecord {
+        data = Map.copyOf(data);
+    }
+}
