@@ -152,6 +152,10 @@ class RelocationIT {
             step(application, "move-in", """
                     {"keysHandedOn":"%s","movedInOn":"%s","evidence":"入住确认书"}"""
                     .formatted(today.plusDays(168), today.plusDays(170)), 200);
+            JsonNode movedIn = api.get("/api/v1/households/" + relocated).json();
+            assertEquals("{\"food\":true,\"clothing\":true,\"compulsoryEducation\":true,\"basicMedical\":true,"
+                    + "\"safeHousing\":true,\"safeWater\":true}", movedIn.path("assurances").toString(),
+                    "moving in makes the housing safe: " + movedIn);
             ProgramsIT.moveClock(context, 200);
             step(application, "demolish", """
                     {"demolishedOn":"%s","evidence":"拆除照片"}""".formatted(today.plusDays(200)), 200);
@@ -185,8 +189,12 @@ class RelocationIT {
         }
     }
 
+    /** A registered poor household of two in 三组, its housing not (yet) safe. */
     private static String household(LocalDate today) {
-        var created = api.send("POST", "/api/v1/households", ProgramsIT.household(today.minusYears(16)));
+        String household = ProgramsIT.household(today.minusYears(16)).replace("\"members\":", """
+                "assurances":{"food":true,"clothing":true,"compulsoryEducation":true,"basicMedical":true,
+                 "safeHousing":false,"safeWater":true},"members":""");
+        var created = api.send("POST", "/api/v1/households", household);
         assertEquals(201, created.status(), created.body());
         return created.json().path("id").asText();
     }

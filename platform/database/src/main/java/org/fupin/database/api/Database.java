@@ -17,7 +17,9 @@ public interface Database {
 
     /**
      * Runs work in a write transaction on the single writer connection: commits when the work returns, rolls
-     * back when it throws (the exception is rethrown unchanged when it is a {@link RuntimeException}).
+     * back when it throws (the exception is rethrown unchanged when it is a {@link RuntimeException}). Called from
+     * inside a write on the same thread, the work joins that transaction: it commits or rolls back with it (a
+     * program's step that also marks the household's record).
      */
     <T> T write(SqlWork<T> work);
 

@@ -134,6 +134,13 @@ public class SqliteDatabase implements Database, HealthCheck {
 
     @Override
     public <T> T write(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.apply(writer);
+            } catch (SQLException e) {
+                throw new DatabaseException("write failed: " + e.getMessage(), e);
+            }
+        }
         writeLock.lock();
         try {
             // auto-commit off begins the transaction (BEGIN IMMEDIATE); back on between writes, so no lock is

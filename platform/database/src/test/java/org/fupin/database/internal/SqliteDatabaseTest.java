@@ -91,6 +91,32 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void aWriteInsideAWriteJoinsItsTransactionAndFallsWithIt() throws Exception {
+        database.write(c -> c.createStatement().executeUpdate("CREATE TABLE t (v INTEGER NOT NULL)"));
+
+        assertThrows(IllegalStateException.class, () -> database.write(c -> {
+            c.createStatement().executeUpdate("INSERT INTO t VALUES (1)");
+            // another bundle's write, called from inside this one: not committed on its own
+            database.write(inner -> inner.createStatement().executeUpdate("INSERT INTO t VALUES (2)"));
+            throw new IllegalStateException("the outer write fails after the inner one returned");
+        }));
+        database.write(c -> {
+            c.createStatement().executeUpdate("INSERT INTO t VALUES (3)");
+            return database.write(inner -> inner.createStatement().executeUpdate("INSERT INTO t VALUES (4)"));
+        });
+
+        assertEquals(List.of(3, 4), database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t ORDER BY v")) {
+                var values = new java.util.ArrayList<Integer>();
+                while (rs.next()) {
+                    values.add(rs.getInt(1));
+                }
+                return values;
+            }
+        }));
+    }
+
+    @Test
     void concurrentWritersAreSerialisedNotRefused() throws Exception {
         database.write(c -> c.createStatement().executeUpdate("CREATE TABLE counter (n INTEGER)"));
         var pool = Executors.newFixedThreadPool(8);

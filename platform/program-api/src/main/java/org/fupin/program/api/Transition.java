@@ -23,10 +23,12 @@ import org.fupin.registry.model.Role;
  *                       on public notice
  * @param schedule       when the platform takes the action by itself, on the platform clock; {@code null} for an
  *                       action only users take
+ * @param assures        the items of 两不愁三保障 the action establishes for the household (moving into a relocation
+ *                       house makes its housing safe): the registry records them as met in the step's transaction
  */
 public record Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
         RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice,
-        Schedule schedule) {
+        Schedule schedule, Set<org.fupin.registry.model.Assurance> assures) {
     /**
      * A time-driven action: taken by the platform (as user {@code system}) once an application has been
      * {@code afterDays} days in one of the {@code from} states without a step, or once the date in its application
@@ -45,8 +47,16 @@ public record Transition(String action, LocalizedText label, List<String> from, 
         this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, duringNotice, null);
     }
 
+    public Transition(String action, LocalizedText label, List<String> from, String to, Set<Role> roles,
+            RegionLevel level, String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice,
+            Schedule schedule) {
+        this(action, label, from, to, roles, level, form, reasonRequired, afterNotice, duringNotice, schedule,
+                Set.of());
+    }
+
     public Transition {
         from = List.copyOf(from);
         roles = Set.copyOf(roles);
+        assures = assures == null ? Set.of() : Set.copyOf(assures);
     }
 }

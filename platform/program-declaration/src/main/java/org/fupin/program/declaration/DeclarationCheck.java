@@ -80,6 +80,10 @@ public final class DeclarationCheck {
             if (t.afterNotice() || t.duringNotice()) {
                 problems.add(action + " waits for a notice: only applications go on notice");
             }
+            if (!t.assures().isEmpty()) {
+                problems.add(action + " assures " + t.assures().stream().map(Enum::name).sorted().toList()
+                        + ": only an application's step establishes what a household is assured of");
+            }
             problems.addAll(scheduleProblems(definition, t, record.form(), action + " schedule"));
             if (t.form() != null && definition.form(t.form()).isEmpty()) {
                 problems.add(action + " names the undeclared form " + t.form());

@@ -278,7 +278,7 @@ public final class ProgramDeclarations {
                             : new Transition.Schedule(t.schedule().afterDays(), t.schedule().dateField());
                     transitions.add(new Transition(t.action(), text("action." + t.action()), t.from(), t.to(),
                             t.roles() == null ? java.util.Set.of() : t.roles(), t.level(), t.form(), t.reasonRequired(),
-                            t.afterNotice(), t.duringNotice(), schedule));
+                            t.afterNotice(), t.duringNotice(), schedule, t.assures()));
                 }
             }
             return transitions;

@@ -20,6 +20,7 @@ import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
 import org.fupin.program.api.Workflow;
+import org.fupin.registry.model.Assurance;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.RegionLevel;
 import org.fupin.registry.model.Role;
@@ -190,6 +191,23 @@ class DeclarationCheckTest {
                 "report chartless has a chart but no dimension or no measure to draw"),
                 DeclarationCheck.problems(definition(List.of(form), states, List.of(GO),
                         List.of(text, benefits, noField, chartless), List.of())));
+    }
+
+    @Test
+    void onlyAnApplicationsStepAssuresAHousehold() {
+        var site = new Form("site", L, List.of(Field.of("capacity", FieldType.INTEGER, L, true)));
+        var moveIn = new Transition("move-in", L, List.of("A"), "B", Set.of(Role.PROGRAM_OFFICER),
+                RegionLevel.TOWNSHIP, null, false, false, false, null, Set.of(Assurance.SAFE_HOUSING));
+        var complete = new Transition("complete", L, List.of("PLANNED"), "DONE", Set.of(Role.PROGRAM_OFFICER),
+                RegionLevel.COUNTY, null, false, false, false, null, Set.of(Assurance.SAFE_HOUSING));
+        var record = new RecordType("site", L, RecordType.Attachment.REGION, "site", Set.of(Role.PROGRAM_OFFICER),
+                "PLANNED", List.of(State.of("PLANNED", L), State.of("DONE", L)), List.of(complete), List.of());
+
+        assertEquals(List.of(), DeclarationCheck.problems(definition(List.of(APPLICATION),
+                List.of(State.of("A", L), State.of("B", L)), List.of(moveIn), List.of(), List.of())));
+        assertEquals(List.of("record site action complete assures [SAFE_HOUSING]: only an application's step "
+                + "establishes what a household is assured of"),
+                DeclarationCheck.problems(withRecords(List.of(APPLICATION, site), record, List.of())));
     }
 
     /** Reports over records count a declared type, measure its form (entries: the named entry type's form). */

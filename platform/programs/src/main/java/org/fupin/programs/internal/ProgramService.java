@@ -387,8 +387,11 @@ public class ProgramService {
         Instant now = at;
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         var record = new StepRecord(action, row.state(), transition.to(), actor.username(), now, note, values);
+        // what the step establishes of 两不愁三保障 is recorded on the household in the step's own transaction
+        Runnable assure = transition.assures().isEmpty() ? () -> { }
+                : () -> registry.assure(row.householdId(), transition.assures(), actor);
         boolean advanced = store.advance(row, row.version(), transition.to(), noticeEnds, deadline, now,
-                new NewStep(record, dataJson), benefits, limits(program, row.village(), today), actor.username(),
+                new NewStep(record, dataJson), benefits, limits(program, row.village(), today), assure, actor.username(),
                 Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
                         "data", values, "benefits", benefits.stream().map(b -> b.period() + " " + b.amount()).toList())));

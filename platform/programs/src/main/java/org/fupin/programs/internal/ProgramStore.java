@@ -232,11 +232,12 @@ public class ProgramStore {
     /**
      * Moves an application on, if it is still at {@code expectedVersion}; returns false when another step got there
      * first (nothing is written then). {@code limits} are checked in the same transaction; when they refuse, nothing
-     * is written either.
+     * is written either. {@code alsoWrite} runs last inside the transaction (another bundle's write joins it): when it
+     * throws, nothing is written.
      */
     boolean advance(ApplicationRow row, long expectedVersion, String toState, LocalDate noticeEnds,
-            LocalDate deadline, Instant now, NewStep step, List<Benefit> benefits, LimitCheck limits, String actor,
-            String beforeJson, String afterJson) {
+            LocalDate deadline, Instant now, NewStep step, List<Benefit> benefits, LimitCheck limits,
+            Runnable alsoWrite, String actor, String beforeJson, String afterJson) {
         String id = row.id();
         return database.write(c -> {
             try (var s = c.prepareStatement("UPDATE program_application SET state = ?, version = version + 1, "
@@ -257,6 +258,7 @@ public class ProgramStore {
             insertStep(c, id, nextSeq(c, "program_step", id), step);
             insertBenefits(c, id, benefits);
             audit.append(c, actor, "application", id, row.village(), step.record().action(), beforeJson, afterJson);
+            alsoWrite.run();
             return true;
         });
     }

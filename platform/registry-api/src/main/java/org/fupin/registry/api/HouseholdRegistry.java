@@ -34,6 +34,14 @@ public interface HouseholdRegistry {
      */
     Household updateExtensions(String id, long expectedVersion, java.util.Map<String, Object> values, Actor actor);
 
+    /**
+     * Records items of 两不愁三保障 as met because a program's step established them (a relocated household moved in:
+     * its housing is safe), whatever version the household has; other fields stay. Not an edit right: the platform
+     * calls it for a step the actor was allowed to take, inside the step's transaction, and audits it as the actor's.
+     * A household with no assurances recorded gets them recorded with only these items met.
+     */
+    Household assure(String id, java.util.Set<org.fupin.registry.model.Assurance> items, Actor actor);
+
     Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason, LocalDate date,
             String note, Actor actor);
 

@@ -5,10 +5,10 @@
  * they see the registry's data through {@code org.fupin.registry.model}. 2.0: the records and code lists moved to
  * {@code org.fupin.registry.model}. 2.2: household fields that programs add ({@link org.fupin.registry.api.ExtensionField},
  * offered through {@link org.fupin.registry.api.ExtensionFields}), {@code HouseholdRegistry.updateExtensions} and a
- * search by them.
+ * search by them. 2.3: {@code HouseholdRegistry.assure}, what a program's step establishes of 两不愁三保障.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,4 +13,27 @@ public record Assurances(boolean food, boolean clothing, boolean compulsoryEduca
     public boolean allMet() {
         return food && clothing && compulsoryEducation && basicMedical && safeHousing && safeWater;
     }
+
+    /** Whether one item is met. */
+    public boolean met(Assurance item) {
+        return switch (item) {
+            case FOOD -> food;
+            case CLOTHING -> clothing;
+            case COMPULSORY_EDUCATION -> compulsoryEducation;
+            case BASIC_MEDICAL -> basicMedical;
+            case SAFE_HOUSING -> safeHousing;
+            case SAFE_WATER -> safeWater;
+        };
+    }
+
+    /** A copy with these items met as well; {@code before} may be {@code null} (nothing recorded: none met). */
+    public static Assurances meeting(Assurances before, java.util.Set<Assurance> items) {
+        Assurances was = before == null ? new Assurances(false, false, false, false, false, false) : before;
+        return new Assurances(was.food || items.contains(Assurance.FOOD),
+                was.clothing || items.contains(Assurance.CLOTHING),
+                was.compulsoryEducation || items.contains(Assurance.COMPULSORY_EDUCATION),
+                was.basicMedical || items.contains(Assurance.BASIC_MEDICAL),
+                was.safeHousing || items.contains(Assurance.SAFE_HOUSING),
+                was.safeWater || items.contains(Assurance.SAFE_WATER));
+    }
 }

@@ -66,6 +66,13 @@ public record Household(
                 housing, assurances, pairings, newExtensions, region, createdAt, updatedAt);
     }
 
+    /** A copy with other 两不愁三保障 assurances. */
+    public Household withAssurances(Assurances newAssurances) {
+        return new Household(id, version, villageCode, villageGroup, phone, bankName, bankAccount,
+                identificationStandard, attribute, mainCause, otherCauses, status, identifiedYear, members, incomes,
+                housing, newAssurances, pairings, extensions, region, createdAt, updatedAt);
+    }
+
     /** A copy with the server-managed fields replaced. */
     public Household managed(String newId, Long newVersion, HouseholdStatus newStatus, List<Member> newMembers,
             List<AnnualIncome> newIncomes, List<Pairing> newPairings, Region newRegion, Instant created,

@@ -282,6 +282,23 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     @Override
+    public Household assure(String id, java.util.Set<org.fupin.registry.model.Assurance> items, Actor actor) {
+        Household current = visible(id, actor).orElseThrow(() -> notFound(id));
+        var assured = org.fupin.registry.model.Assurances.meeting(current.assurances(), items);
+        if (assured.equals(current.assurances())) {
+            return current;
+        }
+        Household next = current.withAssurances(assured).managed(current.id(), current.version() + 1,
+                current.status(), current.members(), current.incomes(), current.pairings(), current.region(),
+                current.createdAt(), clock.instant());
+        store.database().write(c -> {
+            rewrite(c, current, next, actor, "assure");
+            return null;
+        });
+        return next;
+    }
+
+    @Override
     public Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason,
             LocalDate date, String note, Actor actor) {
         Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.ADD_MEMBER);

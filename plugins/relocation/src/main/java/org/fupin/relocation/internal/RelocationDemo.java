@@ -17,8 +17,9 @@ import org.fupin.registry.model.Household;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * 易地扶贫搬迁 in the demo county: in 2023 the county designated about one village in twenty-five as relocation areas
- * (some only for two of their village groups) and planned three settlement sites, built over 2023–2025; registered
+ * 易地扶贫搬迁 in the demo county: in 2023 the county designated about one village in eight as relocation areas (some only
+ * for two of their village groups) and planned three settlement sites, two built over 2023–2024 and the third being
+ * built since the spring of 2026 (for households that applied from 2026 on); registered
  * households of those areas applied over 2024–2026 and went through the notices, the agreement, building, moving in,
  * demolition and reclamation (a few keep their old house for a reason), their funds paid by source; non-registered
  * neighbours moving along are recorded. Households whose house the register grades C or D are left to 农村危房改造, so
@@ -51,7 +52,7 @@ public final class RelocationDemo implements ProgramDemo {
         }
         int neighbours = 0;
         for (var village : groupsByVillage.entrySet()) {
-            if (random.nextInt(25) > 0) {
+            if (random.nextInt(8) > 0) {
                 continue;
             }
             Map<String, Object> area = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public final class RelocationDemo implements ProgramDemo {
     }
 
     private static RecordCase site(String county, int index, Random random, LocalDate today) {
-        LocalDate planned = LocalDate.of(2023, 3, 1).plusDays(150L * index);
+        LocalDate planned = index < 2 ? LocalDate.of(2023, 3, 1).plusDays(150L * index) : LocalDate.of(2026, 3, 1);
         Map<String, Object> data = Map.of("code", SITES.get(index), "siteName", SITE_NAMES.get(index),
                 "location", "秦州区" + SITE_NAMES.get(index).substring(0, 2) + "镇", "capacity", 60 + 30 * index);
         List<RecordStep> steps = new ArrayList<>();
@@ -124,12 +125,16 @@ public final class RelocationDemo implements ProgramDemo {
     }
 
     private static Case story(Household household, Random random, LocalDate today) {
+        // filed from January 2024 up to yesterday: the latest are still on notice
+        LocalDate first = LocalDate.of(2024, 1, 8);
+        LocalDate filed = first.plusDays(random.nextInt((int) Math.max(1, today.toEpochDay() - first.toEpochDay())));
         int persons = household.members().size();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(RelocationRules.PERSONS, persons);
         if (random.nextInt(10) < 7) {
+            int sites = filed.getYear() < 2026 ? SITES.size() - 1 : SITES.size();
             data.put(RelocationRules.MODE, RelocationRules.CENTRALIZED);
-            data.put(RelocationRules.SETTLEMENT_SITE, SITES.get(random.nextInt(SITES.size())));
+            data.put(RelocationRules.SETTLEMENT_SITE, SITES.get(random.nextInt(sites)));
         } else {
             data.put(RelocationRules.MODE, RelocationRules.SCATTERED);
             data.put(RelocationRules.SCATTERED_TYPE, List.of("INFILL", "RELATIVES", "SELF").get(random.nextInt(3)));
@@ -137,10 +142,6 @@ public final class RelocationDemo implements ProgramDemo {
         data.put(RelocationRules.PLANNED_AREA, BigDecimal.valueOf(25L * persons - random.nextInt(3 * persons + 1)));
         data.put(RelocationRules.SELF_FUNDING, BigDecimal.valueOf(500L * random.nextInt(21)));
 
-        LocalDate filed = LocalDate.of(2024, 1, 8).plusDays(random.nextInt(1000));
-        if (!filed.isBefore(today)) {
-            filed = today.minusDays(1 + random.nextInt(20));
-        }
         Timeline timeline = new Timeline(today);
         int roll = random.nextInt(100);
         LocalDate villageReview = filed.plusDays(3 + random.nextInt(8));

@@ -62,7 +62,7 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
 
     public record TransitionJson(String action, List<String> from, String to, Set<Role> roles, RegionLevel level,
             String form, boolean reasonRequired, boolean afterNotice, boolean duringNotice, ScheduleJson schedule,
-            GrantJson grant) {
+            GrantJson grant, Set<org.fupin.registry.model.Assurance> assures) {
     }
 
     /** A benefit the action grants: a parameter's amount, or the amount in a MONEY field of the action's form. */
