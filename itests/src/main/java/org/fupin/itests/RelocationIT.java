@@ -112,6 +112,10 @@ class RelocationIT {
             assertEquals("householdId", Api.firstField(noRenovation));
             assertTrue(noRenovation.body().contains(filed.json().path("id").asText())
                     && noRenovation.body().contains("housing.relocated"), noRenovation.body());
+            // the household's page says so before anyone files: both programs' verdicts
+            JsonNode verdicts = api.get("/api/v1/households/" + relocated + "/eligibility").json();
+            assertEquals("housing false housing.relocated; relocation true relocation.designated",
+                    verdicts(verdicts), verdicts.toString());
 
             ProgramsIT.moveClock(context, 21);
             String signedOn = today.plusDays(21).toString();
@@ -187,6 +191,18 @@ class RelocationIT {
                         + answer.body());
             }
         }
+    }
+
+    /** Each program's verdict and its reasons' rules, sorted by program. */
+    private static String verdicts(JsonNode eligibility) {
+        var verdicts = new java.util.ArrayList<String>();
+        for (JsonNode program : eligibility.path("programs")) {
+            var rules = new java.util.ArrayList<String>();
+            program.path("reasons").forEach(reason -> rules.add(reason.path("rule").asText()));
+            verdicts.add(program.path("program").asText() + " " + program.path("eligible").asBoolean() + " "
+                    + String.join(",", rules));
+        }
+        return String.join("; ", verdicts);
     }
 
     /** A registered poor household of two in 三组, its housing not (yet) safe. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.fupin.program.api.Application;
 import org.fupin.program.api.Benefit;
 import org.fupin.program.api.BenefitGrant;
+import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
@@ -497,8 +498,7 @@ public class ProgramService {
                 continue;
             }
             try {
-                verdicts.add(new ProgramVerdict(program,
-                        program.program().eligibility(context(program, household, null, today)), false));
+                verdicts.add(new ProgramVerdict(program, judge(program, household, today), false));
             } catch (RuntimeException e) {
                 LOG.error("Eligibility rules of program {} failed for household {}", program.id(), householdId, e);
                 verdicts.add(new ProgramVerdict(program, Verdict.ineligible(List.of(Reason.of("platform.rule-failed",
@@ -557,7 +557,45 @@ public class ProgramService {
 
     /** One program's eligibility verdict on a household ({@link #household}), as its rules see it today. */
     Verdict verdict(InstalledProgram program, Household household) {
-        return program.program().eligibility(context(program, household, null, clock.today()));
+        return judge(program, household, clock.today());
+    }
+
+    /**
+     * The rules' verdict, and the declared conflicts that would refuse a filing now (a household approved for
+     * relocation gets no renovation): those make the household ineligible too, naming the other program's
+     * application or record, so that whoever looks at the household sees why before filing.
+     */
+    private Verdict judge(InstalledProgram program, Household household, LocalDate today) {
+        Verdict verdict = program.program().eligibility(context(program, household, null, today));
+        List<Reason> conflicts = new ArrayList<>();
+        for (Conflict conflict : program.definition().conflicts()) {
+            if (conflict.actions().contains(Step.FILE)) {
+                conflicting(conflict, household).ifPresent(conflicts::add);
+            }
+        }
+        if (conflicts.isEmpty()) {
+            return verdict;
+        }
+        List<Reason> reasons = new ArrayList<>(verdict.eligible() ? List.of() : verdict.reasons());
+        reasons.addAll(conflicts);
+        return Verdict.ineligible(reasons);
+    }
+
+    /** The household's earliest application (or record) that the conflict names, as the filing's refusal would. */
+    private java.util.Optional<Reason> conflicting(Conflict conflict, Household household) {
+        if (conflict.record() == null) {
+            return store.ofHousehold(household.id()).stream()
+                    .filter(r -> r.program().equals(conflict.program()) && conflict.states().contains(r.state()))
+                    .min(java.util.Comparator.comparing(ApplicationRow::createdAt).thenComparing(ApplicationRow::id))
+                    .map(r -> Reason.of(conflict.rule(), Texts.text("conflict.other", conflict.program(), r.id(),
+                            r.state(), Step.FILE, conflict.rule())));
+        }
+        return RecordStore.concerning(store.database(), conflict.program(), conflict.record(), household.id(),
+                        household.villageCode()).stream()
+                .filter(r -> household.id().equals(r.householdId()) && conflict.states().contains(r.state()))
+                .findFirst()
+                .map(r -> Reason.of(conflict.rule(), Texts.text("conflict.record", conflict.program(), r.id(),
+                        r.state(), Step.FILE, conflict.rule(), conflict.record())));
     }
 
     // ---- shared pieces ----
