@@ -95,6 +95,35 @@ public interface ProgramDemo {
     }
 
     /**
+     * A case's actions as a story tells them, in date order and none after today: the first action that would fall
+     * after today ends the story there, and every later one is left out (the case stays where today finds it).
+     */
+    final class Timeline {
+        private final LocalDate today;
+        private final List<Action> actions = new java.util.ArrayList<>();
+        private boolean ended;
+
+        public Timeline(LocalDate today) {
+            this.today = today;
+        }
+
+        /** Adds the action unless the story has ended or it falls after today; whether it was added. */
+        public boolean add(String action, LocalDate on, Map<String, Object> data, String note) {
+            if (ended || on.isAfter(today)) {
+                ended = true;
+                return false;
+            }
+            actions.add(new Action(action, on, data, note));
+            return true;
+        }
+
+        /** The actions added so far, in order. */
+        public List<Action> actions() {
+            return List.copyOf(actions);
+        }
+    }
+
+    /**
      * On {@code on}, one of the record type's actions ({@code entry} null) or a dated entry of one of its entry types
      * ({@code action} null), with its form's data and a note ({@code null} for none).
      */

@@ -109,27 +109,4 @@ public final class HousingDemo implements ProgramDemo {
                 random.nextInt(100_000))), null);
         return new Case(household.id(), filed, data, timeline.actions());
     }
-
-    /** Actions in date order, none after today: the first that would be in the future ends the story. */
-    private static final class Timeline {
-        private final LocalDate today;
-        private final List<Action> actions = new ArrayList<>();
-        private boolean ended;
-
-        Timeline(LocalDate today) {
-            this.today = today;
-        }
-
-        void add(String action, LocalDate on, Map<String, Object> data, String note) {
-            if (ended || on.isAfter(today)) {
-                ended = true;
-                return;
-            }
-            actions.add(new Action(action, on, data, note));
-        }
-
-        List<Action> actions() {
-            return actions;
-        }
-    }
 }

@@ -148,11 +148,11 @@ public final class RelocationDemo implements ProgramDemo {
         timeline.add("village-review", villageReview, Map.of(), null);
         if (roll < 4) {
             timeline.add("object", villageReview.plusDays(2), Map.of(), "公示期间群众反映该户已在城区购房，退回核实");
-            return new Case(household.id(), filed, data, timeline.actions);
+            return new Case(household.id(), filed, data, timeline.actions());
         }
         if (roll < 8) {
             timeline.add("reject", villageReview.plusDays(9), Map.of(), "乡镇核实该户已在集镇建房，不纳入搬迁");
-            return new Case(household.id(), filed, data, timeline.actions);
+            return new Case(household.id(), filed, data, timeline.actions());
         }
         LocalDate townshipReview = villageReview.plusDays(8 + random.nextInt(6));
         timeline.add("township-review", townshipReview, Map.of(), null);
@@ -185,7 +185,7 @@ public final class RelocationDemo implements ProgramDemo {
                             + random.nextInt(1000)), null);
         }
         List<RecordCase> records = agreed ? List.of(funding(signed, persons, random, today)) : List.of();
-        return new Case(household.id(), filed, data, timeline.actions, records);
+        return new Case(household.id(), filed, data, timeline.actions(), records);
     }
 
     /** The household's relocation funds, paid by source after the agreement, as far as today reaches. */
@@ -205,26 +205,5 @@ public final class RelocationDemo implements ProgramDemo {
             steps.add(RecordStep.action("settle", on, Map.of(), null));
         }
         return new RecordCase("funding", null, signed, Map.of("planYear", signed.getYear()), steps);
-    }
-
-    /** Actions in date order, none after today: the first that would be in the future ends the story. */
-    private static final class Timeline {
-        private final LocalDate today;
-        private final List<Action> actions = new ArrayList<>();
-        private boolean ended;
-
-        Timeline(LocalDate today) {
-            this.today = today;
-        }
-
-        /** Whether the action was taken (not after today, nor after an action that was not). */
-        boolean add(String action, LocalDate on, Map<String, Object> data, String note) {
-            if (ended || on.isAfter(today)) {
-                ended = true;
-                return false;
-            }
-            actions.add(new Action(action, on, data, note));
-            return true;
-        }
     }
 }

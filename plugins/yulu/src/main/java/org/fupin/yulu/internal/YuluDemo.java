@@ -112,28 +112,4 @@ public final class YuluDemo implements ProgramDemo {
     private static LocalDate later(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
-
-    /** Actions in date order, none after today: the first that would be in the future ends the story. */
-    private static final class Timeline {
-        private final LocalDate today;
-        private final List<Action> actions = new ArrayList<>();
-        private boolean ended;
-
-        Timeline(LocalDate today) {
-            this.today = today;
-        }
-
-        boolean add(String action, LocalDate on, Map<String, Object> data, String note) {
-            if (ended || on.isAfter(today)) {
-                ended = true;
-                return false;
-            }
-            actions.add(new Action(action, on, data, note));
-            return true;
-        }
-
-        List<Action> actions() {
-            return actions;
-        }
-    }
 }
