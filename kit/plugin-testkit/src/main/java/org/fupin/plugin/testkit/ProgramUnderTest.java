@@ -117,6 +117,11 @@ public final class ProgramUnderTest {
                 grantedOn);
     }
 
+    /** What the rules see of a region's record in {@code region} on {@code today} ({@code ProgramRules.checkRecord}). */
+    public TestRuleContext regionContext(String region, LocalDate today) {
+        return TestRuleContext.ofRegion(definition(), region, today);
+    }
+
     /** What the rules see of {@code household} on {@code today}, with the declared parameter defaults. */
     public TestRuleContext context(Household household, LocalDate today) {
         return TestRuleContext.of(definition(), household, today);

@@ -25,6 +25,8 @@ import org.fupin.registry.model.StatusChange;
 public final class TestRuleContext implements RuleContext {
     private final ProgramDefinition definition;
     private final Household household;
+    /** The household's village, or the region of a region's record: where the parameters in force are looked up. */
+    private final String place;
     private final LocalDate today;
     private final List<Application> applications;
     private final List<Benefit> otherProgramBenefits;
@@ -33,11 +35,12 @@ public final class TestRuleContext implements RuleContext {
     private final List<ProgramRecord> records;
     private final Set<String> read;
 
-    private TestRuleContext(ProgramDefinition definition, Household household, LocalDate today,
+    private TestRuleContext(ProgramDefinition definition, Household household, String place, LocalDate today,
             List<Application> applications, List<Benefit> otherProgramBenefits, List<StatusChange> statusHistory,
             List<ParameterValues.RegionValue> values, List<ProgramRecord> records, Set<String> read) {
         this.definition = definition;
         this.household = household;
+        this.place = place;
         this.today = today;
         this.applications = List.copyOf(applications);
         this.otherProgramBenefits = List.copyOf(otherProgramBenefits);
@@ -48,23 +51,34 @@ public final class TestRuleContext implements RuleContext {
     }
 
     public static TestRuleContext of(ProgramDefinition definition, Household household, LocalDate today) {
-        return new TestRuleContext(definition, household, today, List.of(), List.of(), List.of(), List.of(),
+        return new TestRuleContext(definition, household, household.villageCode(), today,
+                List.of(), List.of(), List.of(), List.of(),
+                List.of(), ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * The context of a region's record ({@code ProgramRules.checkRecord}): no household, applications or benefits;
+     * the parameters in force for {@code region}'s county; the records given with {@link #withRecords}.
+     */
+    public static TestRuleContext ofRegion(ProgramDefinition definition, String region, LocalDate today) {
+        return new TestRuleContext(definition, null, region, today, List.of(), List.of(), List.of(), List.of(),
                 List.of(), ConcurrentHashMap.newKeySet());
     }
 
     public TestRuleContext withHousehold(Household other) {
-        return new TestRuleContext(definition, other, today, applications, otherProgramBenefits, statusHistory,
+        return new TestRuleContext(definition, other, other.villageCode(), today,
+                applications, otherProgramBenefits, statusHistory,
                 values, records, read);
     }
 
     public TestRuleContext withToday(LocalDate day) {
-        return new TestRuleContext(definition, household, day, applications, otherProgramBenefits, statusHistory,
+        return new TestRuleContext(definition, household, place, day, applications, otherProgramBenefits, statusHistory,
                 values, records, read);
     }
 
     /** The program's other applications for the household (the one judged excluded), oldest first. */
     public TestRuleContext withApplications(Application... others) {
-        return new TestRuleContext(definition, household, today, List.of(others), otherProgramBenefits,
+        return new TestRuleContext(definition, household, place, today, List.of(others), otherProgramBenefits,
                 statusHistory, values, records, read);
     }
 
@@ -73,17 +87,18 @@ public final class TestRuleContext implements RuleContext {
      * oldest first; {@link #records(String)} hands out those of the type asked.
      */
     public TestRuleContext withRecords(ProgramRecord... concerning) {
-        return new TestRuleContext(definition, household, today, applications, otherProgramBenefits, statusHistory,
+        return new TestRuleContext(definition, household, place, today,
+                applications, otherProgramBenefits, statusHistory,
                 values, List.of(concerning), read);
     }
 
     public TestRuleContext withOtherProgramBenefits(Benefit... benefits) {
-        return new TestRuleContext(definition, household, today, applications, List.of(benefits), statusHistory,
+        return new TestRuleContext(definition, household, place, today, applications, List.of(benefits), statusHistory,
                 values, records, read);
     }
 
     public TestRuleContext withStatusHistory(StatusChange... changes) {
-        return new TestRuleContext(definition, household, today, applications, otherProgramBenefits,
+        return new TestRuleContext(definition, household, place, today, applications, otherProgramBenefits,
                 List.of(changes), values, records, read);
     }
 
@@ -92,12 +107,12 @@ public final class TestRuleContext implements RuleContext {
      * administrator sets it ({@code PUT /regions/{county}/programs/{id}/parameters}).
      */
     public TestRuleContext withCountyValue(String parameter, int fromYear, String value) {
-        return withValue(household.villageCode().substring(0, 6), parameter, fromYear, value);
+        return withValue(place.substring(0, 6), parameter, fromYear, value);
     }
 
     /** {@code parameter} set by the household's province from {@code fromYear} on. */
     public TestRuleContext withProvinceValue(String parameter, int fromYear, String value) {
-        return withValue(household.villageCode().substring(0, 2), parameter, fromYear, value);
+        return withValue(place.substring(0, 2), parameter, fromYear, value);
     }
 
     /**
@@ -121,7 +136,8 @@ public final class TestRuleContext implements RuleContext {
         }
         List<ParameterValues.RegionValue> more = new ArrayList<>(values);
         more.add(new ParameterValues.RegionValue(region, fromYear, parameter, new BigDecimal(value)));
-        return new TestRuleContext(definition, household, today, applications, otherProgramBenefits, statusHistory,
+        return new TestRuleContext(definition, household, place, today,
+                applications, otherProgramBenefits, statusHistory,
                 more, records, read);
     }
 
@@ -167,7 +183,7 @@ public final class TestRuleContext implements RuleContext {
 
     @Override
     public Parameters parameters(int year) {
-        ParameterValues inForce = new ParameterValues(definition, values, household.villageCode(), year);
+        ParameterValues inForce = new ParameterValues(definition, values, place, year);
         return name -> {
             read.add(name);
             return inForce.value(name);

@@ -31,4 +31,9 @@ public interface Program {
      * payment is recorded). Called only for a step that passed {@link #check}; most steps grant nothing.
      */
     List<BenefitGrant> benefits(Step step, RuleContext context);
+
+    /** Rules for a write to one of the program's records ({@link ProgramRules#checkRecord}); none by default. */
+    default List<Reason> checkRecord(RecordWrite write, RuleContext context) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package org.fupin.program.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,10 +12,13 @@ import java.util.Map;
  *                    {@code null} for a region's record
  * @param region      the village of the household or application, or the region a region's record belongs to
  * @param data        its values, typed by its form as an application's
+ * @param totals      per entry type that sums an amount, the sum of its entries so far (a risk fund's deposits)
  */
 public record ProgramRecord(String id, String type, String state, String householdId, String memberId,
-        String applicationId, String region, Map<String, Object> data, Instant createdAt) {
+        String applicationId, String region, Map<String, Object> data, Map<String, BigDecimal> totals,
+        Instant createdAt) {
     public ProgramRecord {
         data = Map.copyOf(data);
+        totals = totals == null ? Map.of() : Map.copyOf(totals);
     }
 }

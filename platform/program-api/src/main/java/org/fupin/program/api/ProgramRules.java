@@ -34,6 +34,17 @@ public interface ProgramRules {
         return List.of();
     }
 
+    /**
+     * Rules beyond the form's field constraints for a write to one of the program's records (its creation, new
+     * values, an action, an entry): every returned reason refuses it (HTTP 422), a reason naming a field of the
+     * write's form against that field. For a record of a household (attached to it, a member or an application) the
+     * context is the household's; for a region's record, {@code household()} is {@code null}, there are no
+     * applications or benefits, and {@code records(type)} gives the records of the region and the regions above it.
+     */
+    default List<Reason> checkRecord(RecordWrite write, RuleContext context) {
+        return List.of();
+    }
+
     /** Benefits a step grants beyond the declared grants, computed from the parameters in force. */
     default List<BenefitGrant> benefits(Step step, RuleContext context) {
         return List.of();

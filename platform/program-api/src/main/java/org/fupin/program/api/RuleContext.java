@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface RuleContext {
-    /** The household as stored, never masked for the user who asked. */
+    /** The household as stored, never masked for the user who asked; {@code null} for a region's record. */
     Household household();
 
     /**

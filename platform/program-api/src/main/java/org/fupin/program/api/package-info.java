@@ -11,7 +11,8 @@
  * every household's record; {@link org.fupin.program.api.RecordType}s, records a program keeps beside its applications. 2.3: {@code ProgramDemo.householdFields}, a demo's assessments
  * and ratings. 2.4: {@link org.fupin.program.api.RuleContext#records}, the program's records a rule reads; a demo's
  * records ({@code ProgramDemo.records}, {@code Case.records}); reports of some states only
- * ({@code ReportDefinition.states}); actions that establish items of 两不愁三保障 ({@code Transition.assures}); {@code ProgramDemo.Timeline}.
+ * ({@code ReportDefinition.states}); actions that establish items of 两不愁三保障 ({@code Transition.assures}); {@code ProgramDemo.Timeline}; rules for
+ * the writes to records ({@code ProgramRules.checkRecord}, {@link org.fupin.program.api.RecordWrite}).
  */
 @Export
 @Version("2.4.0")

@@ -12,6 +12,7 @@ import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramMessages;
 import org.fupin.program.api.ProgramRules;
 import org.fupin.program.api.Reason;
+import org.fupin.program.api.RecordWrite;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.Step;
 import org.fupin.program.api.Verdict;
@@ -79,6 +80,11 @@ public final class DeclaredProgram implements Program {
         }
         grants.addAll(rules.benefits(step, context));
         return grants;
+    }
+
+    @Override
+    public List<Reason> checkRecord(RecordWrite write, RuleContext context) {
+        return rules.checkRecord(write, context);
     }
 
     private Optional<Reason> householdStatus(RuleContext context) {

@@ -24,6 +24,7 @@ import org.fupin.program.api.ProgramDemo;
 import org.fupin.program.api.ProgramRecord;
 import org.fupin.program.api.Reason;
 import org.fupin.program.api.RecordType;
+import org.fupin.program.api.RecordWrite;
 import org.fupin.program.api.RuleContext;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
@@ -591,7 +592,7 @@ public class ProgramService {
                             r.state(), Step.FILE, conflict.rule())));
         }
         return RecordStore.concerning(store.database(), conflict.program(), conflict.record(), household.id(),
-                        household.villageCode()).stream()
+                        household.villageCode()).stream().map(RecordStore.Summed::row)
                 .filter(r -> household.id().equals(r.householdId()) && conflict.states().contains(r.state()))
                 .findFirst()
                 .map(r -> Reason.of(conflict.rule(), Texts.text("conflict.record", conflict.program(), r.id(),
@@ -702,13 +703,46 @@ public class ProgramService {
 
     /** The program's records of a type the household's rules see, read when a rule first asks for them. */
     private List<ProgramRecord> recordsConcerning(InstalledProgram program, String type, Household household) {
+        return recordsConcerning(program, type, household.id(), household.villageCode());
+    }
+
+    private List<ProgramRecord> recordsConcerning(InstalledProgram program, String type, String householdId,
+            String region) {
         RecordType declared = program.definition().record(type).orElseThrow(() -> new IllegalArgumentException(
                 "program " + program.id() + " declares no record type " + type));
         Form form = program.definition().form(declared.form()).orElse(null);
-        return RecordStore.concerning(store.database(), program.id(), type, household.id(), household.villageCode())
-                .stream().map(row -> new ProgramRecord(row.id(), type, row.state(), row.householdId(), row.memberId(),
-                        row.applicationId(), row.region(), FormValues.fromJson(form, Json.read(row.dataJson())),
-                        row.createdAt())).toList();
+        return RecordStore.concerning(store.database(), program.id(), type, householdId, region).stream()
+                .map(summed -> toRecord(summed.row(), form, summed.totals())).toList();
+    }
+
+    static ProgramRecord toRecord(RecordStore.Row row, Form form, Map<String, java.math.BigDecimal> totals) {
+        return new ProgramRecord(row.id(), row.type(), row.state(), row.householdId(), row.memberId(),
+                row.applicationId(), row.region(), FormValues.fromJson(form, Json.read(row.dataJson())), totals,
+                row.createdAt());
+    }
+
+    /**
+     * Asks the program's rules about a write to one of its records (after its form's checks): in the context of the
+     * record's household, or, for a region's record, of its region. Every reason refuses the write.
+     */
+    void checkRecord(InstalledProgram program, RecordWrite write, LocalDate today) {
+        ProgramRecord record = write.record();
+        RuleContext context;
+        if (record.householdId() != null) {
+            context = context(program, household(record.householdId(), RULES), null, today);
+        } else {
+            var overrides = store.overrides(program.id());
+            Map<String, List<ProgramRecord>> records = new java.util.concurrent.ConcurrentHashMap<>();
+            context = new Context(null, List::of, List.of(), type -> records.computeIfAbsent(type,
+                    asked -> recordsConcerning(program, asked, null, record.region())), List.of(),
+                    year -> new ParameterValues(program.definition(), overrides, record.region(), year), today);
+        }
+        List<Reason> reasons = program.program().checkRecord(write, context);
+        if (!reasons.isEmpty()) {
+            throw new ValidationException(reasons.stream()
+                    .map(r -> new Violation(r.field() == null ? r.rule() : "data." + r.field(), r.message()))
+                    .toList());
+        }
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> read) {

@@ -14,7 +14,9 @@ import org.fupin.database.api.AuditLog;
 import org.fupin.database.api.Database;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.ProgramRecord;
 import org.fupin.program.api.RecordType;
+import org.fupin.program.api.RecordWrite;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
 import org.fupin.registry.api.AccessDeniedException;
@@ -123,6 +125,10 @@ public class RecordService {
         Map<String, Object> values = checked.values();
         String memberId = type.attachedTo() == RecordType.Attachment.MEMBER
                 ? form.memberField().map(f -> (String) values.get(f.name())).orElse(null) : null;
+        var draft = new ProgramRecord(null, typeId, type.initial(), householdId, memberId, applicationId, region, values,
+                Map.of(), at);
+        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.CREATE, null, draft, values, null, null),
+                LocalDate.ofInstant(at, PlatformClock.CHINA));
         Instant now = at;
         String dataJson = FormValues.toJson(values).toString();
         var row = new RecordStore.Row(UUID.randomUUID().toString(), programId, typeId, householdId, memberId,
@@ -165,8 +171,10 @@ public class RecordService {
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
         }
-        String dataJson = FormValues.toJson(checked.values()).toString();
         Instant now = clock.now();
+        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.EDIT, null, forRules(program, type, row),
+                checked.values(), null, null), LocalDate.ofInstant(now, PlatformClock.CHINA));
+        String dataJson = FormValues.toJson(checked.values()).toString();
         store.advance(row, expectedVersion, row.state(), dataJson, new RecordStore.Event(0, "EDIT",
                 null, null, null, null, null, dataJson, null, actor.username(), now), "edit",
                 Json.write(Map.of("version", row.version(), "data", Json.read(row.dataJson()))),
@@ -202,6 +210,8 @@ public class RecordService {
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
         }
+        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ENTRY, entryId, forRules(program, type, row),
+                checked.values(), date, note), today);
         BigDecimal amount = entry.amountField() == null ? null : (BigDecimal) checked.values().get(entry.amountField());
         String dataJson = FormValues.toJson(checked.values()).toString();
         Instant now = at;
@@ -236,6 +246,8 @@ public class RecordService {
         } else if (data != null && !data.isNull() && !(data.isObject() && data.isEmpty())) {
             throw new ValidationException(List.of(new Violation("data", Texts.text("field.unknown"))));
         }
+        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ACTION, action, forRules(program, type, row),
+                values, null, note), LocalDate.ofInstant(at, PlatformClock.CHINA));
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         Instant now = at;
         store.advance(row, expectedVersion, transition.to(), row.dataJson(), new RecordStore.Event(0,
@@ -334,6 +346,17 @@ public class RecordService {
             throw new ValidationException(List.of(new Violation(field, Texts.text("field.required"))));
         }
         return value.strip();
+    }
+
+    /** The record as its program's rules see it, with its entries' totals so far. */
+    private static ProgramRecord forRules(InstalledProgram program, RecordType type, RecordStore.Row row) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (RecordStore.Event event : row.events()) {
+            if ("ENTRY".equals(event.kind()) && event.amount() != null) {
+                totals.merge(event.name(), event.amount(), BigDecimal::add);
+            }
+        }
+        return ProgramService.toRecord(row, program.definition().form(type.form()).orElse(null), totals);
     }
 
     /** The record as clients see it; a removed program's records show their values as stored. */

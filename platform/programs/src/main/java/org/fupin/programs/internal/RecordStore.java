@@ -127,28 +127,51 @@ final class RecordStore {
         });
     }
 
+    /** A record without its events, and per entry type the sum of its entries' amounts. */
+    record Summed(Row row, java.util.Map<String, BigDecimal> totals) {
+    }
+
     /**
-     * A program's records of one type that concern a household, oldest first, without their events: attached to it
-     * (to one of its members or applications too), or to its village or a region above it.
+     * A program's records of one type that concern a household or a region, oldest first: attached to the household
+     * (to one of its members or applications too; {@code householdId} may be {@code null}), or to {@code region} or
+     * a region above it.
      */
-    static List<Row> concerning(Database database, String program, String type, String householdId, String village) {
-        List<Object> arguments = new ArrayList<>(List.of(program, type, householdId));
+    static List<Summed> concerning(Database database, String program, String type, String householdId,
+            String region) {
+        List<Object> arguments = new ArrayList<>(List.of(program, type));
+        arguments.add(householdId == null ? "" : householdId);
+        List<String> regions = new ArrayList<>();
         for (int length : new int[] {12, 9, 6, 4, 2}) {
-            arguments.add(village.substring(0, length));
+            if (length <= region.length()) {
+                regions.add(region.substring(0, length));
+            }
         }
+        arguments.addAll(regions);
+        String places = String.join(", ", java.util.Collections.nCopies(regions.size(), "?"));
         return database.read(c -> {
-            List<Row> rows = new ArrayList<>();
+            List<Summed> rows = new ArrayList<>();
             try (var s = c.prepareStatement("SELECT id, household_id, member_id, application_id, region, state, data, "
                     + "version, created_by, created_at, updated_at FROM program_record WHERE program = ? AND type = ? "
-                    + "AND (household_id = ? OR household_id IS NULL AND region IN (?, ?, ?, ?, ?)) "
+                    + "AND (household_id = ? OR household_id IS NULL AND region IN (" + places + ")) "
                     + "ORDER BY created_at, id")) {
                 bind(s, arguments);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new Row(r.getString(1), program, type, r.getString(2), r.getString(3),
+                        rows.add(new Summed(new Row(r.getString(1), program, type, r.getString(2), r.getString(3),
                                 r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getLong(8),
                                 r.getString(9), Instant.parse(r.getString(10)), Instant.parse(r.getString(11)),
-                                List.of()));
+                                List.of()), new java.util.LinkedHashMap<>()));
+                    }
+                }
+            }
+            try (var s = c.prepareStatement("SELECT name, SUM(amount_fen) FROM program_record_event WHERE record_id = ? "
+                    + "AND kind = 'ENTRY' AND amount_fen IS NOT NULL GROUP BY name")) {
+                for (Summed summed : rows) {
+                    s.setString(1, summed.row().id());
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            summed.totals().put(r.getString(1), BigDecimal.valueOf(r.getLong(2), 2));
+                        }
                     }
                 }
             }

@@ -47,12 +47,12 @@ class RelocationRulesTest {
         if (groups != null) {
             data.put("groups", groups);
         }
-        return new ProgramRecord("area-" + region, "area", state, null, null, null, region, data, Instant.EPOCH);
+        return new ProgramRecord("area-" + region, "area", state, null, null, null, region, data, Map.of(), Instant.EPOCH);
     }
 
     static ProgramRecord site(String code) {
         return new ProgramRecord("site-" + code, "site", "COMPLETED", null, null, null, "620502", Map.of("code", code,
-                "siteName", "藏口安置点", "location", "秦州区藏口", "capacity", 60L), Instant.EPOCH);
+                "siteName", "藏口安置点", "location", "秦州区藏口", "capacity", 60L), Map.of(), Instant.EPOCH);
     }
 
     /** The household in an area designated for its whole village, with one settlement site in the county. */
