@@ -46,9 +46,9 @@ public interface ProgramDemo {
 
     /**
      * The records of regions the program keeps before anyone applies — the relocation areas a county designated, its
-     * settlement sites — which the platform creates and walks through as the demo staff (each as of its dates, with
-     * the same checks as a request) after the household fields and before it finds the candidates. Each has a
-     * {@code region}. None by default.
+     * settlement sites, a bank's credit ratings of households — which the platform creates and walks through as the
+     * demo staff (each as of its dates, with the same checks as a request) after the household fields and before it
+     * finds the candidates. Each names its {@code region}, or its {@code householdId}. None by default.
      *
      * @param households every household of the demo county, in village order
      * @param random     seeded: the same on every run (then handed on to {@link #cases})
@@ -84,13 +84,21 @@ public interface ProgramDemo {
     /**
      * A record created on {@code createdOn} with its form's {@code data}, then its actions and entries in order.
      *
-     * @param region the region of a region's record ({@link #records}); {@code null} for a case's record
+     * @param region      the region of a region's record ({@link #records}); {@code null} otherwise
+     * @param householdId the household of a household's or member's record made before any case (a bank's credit
+     *                    rating, {@link #records}); {@code null} for a region's record or a case's own
      */
-    record RecordCase(String type, String region, LocalDate createdOn, Map<String, Object> data,
+    record RecordCase(String type, String region, String householdId, LocalDate createdOn, Map<String, Object> data,
             List<RecordStep> steps) {
         public RecordCase {
             data = Map.copyOf(data);
             steps = List.copyOf(steps);
+        }
+
+        /** A region's record, or (with {@code region} {@code null}) a case's own. */
+        public RecordCase(String type, String region, LocalDate createdOn, Map<String, Object> data,
+                List<RecordStep> steps) {
+            this(type, region, null, createdOn, data, steps);
         }
     }
 

@@ -80,6 +80,15 @@ public final class DeclarationCheck {
             if (t.afterNotice() || t.duringNotice()) {
                 problems.add(action + " waits for a notice: only applications go on notice");
             }
+            if (t.form() != null) {
+                var recordForm = definition.form(record.form());
+                definition.form(t.form()).ifPresent(actionForm -> actionForm.fields().forEach(field ->
+                        recordForm.flatMap(f -> f.field(field.name()))
+                                .filter(own -> own.type() != field.type())
+                                .ifPresent(own -> problems.add(action + " form " + t.form() + " field " + field.name()
+                                        + " is a " + field.type() + " but the record's " + field.name() + " is a "
+                                        + own.type() + ": an action's value replaces the record's"))));
+            }
             if (!t.assures().isEmpty()) {
                 problems.add(action + " assures " + t.assures().stream().map(Enum::name).sorted().toList()
                         + ": only an application's step establishes what a household is assured of");

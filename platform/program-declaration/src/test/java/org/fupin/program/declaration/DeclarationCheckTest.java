@@ -210,6 +210,29 @@ class DeclarationCheckTest {
                 DeclarationCheck.problems(withRecords(List.of(APPLICATION, site), record, List.of())));
     }
 
+    @Test
+    void anActionsValueReplacesTheRecordsOnlyWhenBothAreOfOneType() {
+        var loan = new Form("loan", L, List.of(Field.of("dueDate", FieldType.DATE, L, true)));
+        var extension = new Form("extension", L, List.of(Field.of("dueDate", FieldType.DATE, L, true),
+                Field.of("extendedOn", FieldType.DATE, L, true)));
+        var wrong = new Form("wrong", L, List.of(Field.of("dueDate", FieldType.TEXT, L, true)));
+        var extend = new Transition("extend", L, List.of("NORMAL"), "EXTENDED", Set.of(Role.PROGRAM_OFFICER),
+                RegionLevel.COUNTY, "extension", true, false);
+        var garble = new Transition("garble", L, List.of("NORMAL"), "EXTENDED", Set.of(Role.PROGRAM_OFFICER),
+                RegionLevel.COUNTY, "wrong", true, false);
+        var states = List.of(State.of("NORMAL", L), State.of("EXTENDED", L));
+
+        assertEquals(List.of(), DeclarationCheck.problems(withRecords(List.of(APPLICATION, loan, extension),
+                new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD, "loan", Set.of(Role.PROGRAM_OFFICER),
+                        "NORMAL", states, List.of(extend), List.of()), List.of())));
+        assertEquals(List.of("record loan action garble form wrong field dueDate is a TEXT but the record's dueDate "
+                + "is a DATE: an action's value replaces the record's"),
+                DeclarationCheck.problems(withRecords(List.of(APPLICATION, loan, wrong),
+                        new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD, "loan",
+                                Set.of(Role.PROGRAM_OFFICER), "NORMAL", states, List.of(garble), List.of()),
+                        List.of())));
+    }
+
     /** Reports over records count a declared type, measure its form (entries: the named entry type's form). */
     @Test
     void recordReportsNameTheirTypeAndMeasureItsForms() {

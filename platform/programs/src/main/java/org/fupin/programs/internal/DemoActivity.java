@@ -97,7 +97,7 @@ public class DemoActivity {
             int assessed = setHouseholdFields(activity.householdFields(households, random, today));
             var recordCount = new int[2];
             for (ProgramDemo.RecordCase record : activity.records(households, random, today)) {
-                createRecord(programId, record, null, null, today, recordCount);
+                createRecord(programId, record, record.householdId(), null, today, recordCount);
             }
             List<ProgramDemo.Candidate> candidates = candidates(program);
             List<ProgramDemo.Case> cases = activity.cases(candidates, random, today);

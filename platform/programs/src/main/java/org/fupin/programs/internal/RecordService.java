@@ -250,7 +250,8 @@ public class RecordService {
                 values, null, note), LocalDate.ofInstant(at, PlatformClock.CHINA));
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         Instant now = at;
-        store.advance(row, expectedVersion, transition.to(), row.dataJson(), new RecordStore.Event(0,
+        store.advance(row, expectedVersion, transition.to(), valuesAfter(program, type, row, values),
+                new RecordStore.Event(0,
                 "ACTION", action, null, row.state(), transition.to(), null, dataJson, note, actor.username(), now),
                 action, Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
@@ -346,6 +347,24 @@ public class RecordService {
             throw new ValidationException(List.of(new Violation(field, Texts.text("field.required"))));
         }
         return value.strip();
+    }
+
+    /**
+     * The record's values after an action: the action's values for fields the record's form has too replace them
+     * (a loan's extension brings its new {@code dueDate}); the others are the action's own.
+     */
+    private static String valuesAfter(InstalledProgram program, RecordType type, RecordStore.Row row,
+            Map<String, Object> actionValues) {
+        Form form = program.definition().form(type.form()).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>(FormValues.fromJson(form, Json.read(row.dataJson())));
+        boolean changed = false;
+        for (var value : actionValues.entrySet()) {
+            if (form.field(value.getKey()).isPresent()) {
+                values.put(value.getKey(), value.getValue());
+                changed = true;
+            }
+        }
+        return changed ? FormValues.toJson(values).toString() : row.dataJson();
     }
 
     /** The record as its program's rules see it, with its entries' totals so far. */

@@ -1,0 +1,221 @@
+package org.fupin.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * 扶贫小额信贷 as the distribution ships it, installed while the platform runs: one loan from the household's credit
+ * rating through the application, the bank's approval and disbursement, the interest subsidy, an extension and the
+ * repayments to 结清; another left unpaid, which the platform's clock makes overdue the day after it is due and hands
+ * to the risk fund (代偿) on the 91st day overdue, not the 90th — over HTTP.
+ */
+@Timeout(180)
+class MicrocreditIT {
+    static final String PROGRAM = "/api/v1/programs/microcredit";
+    static Api api;
+    static Api officer;
+    static BundleContext context;
+
+    @BeforeAll
+    static void start(@InjectBundleContext BundleContext bundleContext) throws Exception {
+        context = bundleContext;
+        api = Api.admin(context);
+        officer = api.user("it-microcredit", "620502", "rural-credit", "PROGRAM_OFFICER");
+        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
+        var installed = api.upload("/api/v1/admin/plugins", Files.readAllBytes(Path.of(context.getProperty(
+                "fupin.itest.plugins")).resolve("org.fupin.microcredit.jar")), "application/java-archive");
+        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
+        api.await(PROGRAM, r -> r.status() == 200, Duration.ofSeconds(15));
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/microcredit", "{\"enabled\":true}")
+                .status());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ProgramsIT.moveClock(context, 0);
+        api.send("DELETE", "/api/v1/admin/plugins/microcredit", null);
+    }
+
+    @Test
+    void aRatedHouseholdBorrowsHasItsInterestPaidExtendsOnceAndSettles() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode household = household(today);
+        String householdId = household.path("id").asText();
+        String borrower = household.path("members").get(0).path("id").asText();
+
+        var wrongGrade = officer.send("POST", PROGRAM + "/records/rating", rating(householdId, 85, "AAA", today));
+        assertEquals(422, wrongGrade.status(), wrongGrade.body());
+        assertEquals("data.grade", Api.firstField(wrongGrade));
+        assertEquals(201, officer.send("POST", PROGRAM + "/records/rating", rating(householdId, 85, "AA", today))
+                .status());
+        refused(application(householdId, borrower, "30000.01", false), "data.amount", "AA: at most 30,000");
+        refused(application(householdId, borrower, "20000", true), "data.enterpriseUse", "户贷企用");
+        String loanPath = disbursedLoan(householdId, borrower, "30000", 12, today);
+
+        // the interest of the first 30 days on 30,000 at 4.35 %: 108.75
+        var subsidy = "{\"type\":\"interest-subsidy\",\"date\":\"%s\",\"data\":{\"periodStart\":\"%s\","
+                + "\"periodEnd\":\"%s\",\"amount\":%s}}";
+        var wrongSubsidy = officer.send("POST", loanPath + "/entries", subsidy.formatted(today, today,
+                today.plusDays(29), "108.76"));
+        assertEquals(422, wrongSubsidy.status(), wrongSubsidy.body());
+        assertTrue(wrongSubsidy.body().contains("108.75"), wrongSubsidy.body());
+        assertEquals(201, officer.send("POST", loanPath + "/entries", subsidy.formatted(today, today,
+                today.plusDays(29), "108.75")).status());
+        var overpaid = officer.send("POST", loanPath + "/entries", repayment(today, "30000.01"));
+        assertEquals(422, overpaid.status(), overpaid.body());
+
+        LocalDate due = today.plusMonths(12);
+        var tooLong = officer.send("POST", loanPath + "/actions", extension(due.plusMonths(12).plusDays(1), today));
+        assertEquals(422, tooLong.status(), "an extension of at most a year: " + tooLong.body());
+        var extended = officer.send("POST", loanPath + "/actions", extension(due.plusMonths(6), today));
+        assertEquals(200, extended.status(), extended.body());
+        assertEquals("EXTENDED", extended.json().path("state").asText());
+        assertEquals(due.plusMonths(6).toString(), extended.json().path("data").path("dueDate").asText(),
+                "the extension's due date is the loan's now");
+        assertEquals(409, officer.send("POST", loanPath + "/actions", extension(due.plusMonths(7), today)).status(),
+                "extended once");
+
+        assertEquals(422, officer.send("POST", loanPath + "/actions", "{\"action\":\"settle\"}").status(),
+                "not repaid yet");
+        assertEquals(201, officer.send("POST", loanPath + "/entries", repayment(today, "30000")).status());
+        var settled = officer.send("POST", loanPath + "/actions", "{\"action\":\"settle\"}");
+        assertEquals(200, settled.status(), settled.body());
+        assertEquals("SETTLED", settled.json().path("state").asText());
+    }
+
+    @Test
+    void anUnpaidLoanFallsOverdueTheDayAfterItIsDueAndGoesToTheRiskFundOnThe91stDay() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode household = household(today);
+        String householdId = household.path("id").asText();
+        String borrower = household.path("members").get(0).path("id").asText();
+        assertEquals(201, officer.send("POST", PROGRAM + "/records/rating", rating(householdId, 95, "AAA", today))
+                .status());
+        String loanPath = disbursedLoan(householdId, borrower, "50000", 6, today);
+        int dueIn = (int) ChronoUnit.DAYS.between(today, today.plusMonths(6));
+        try {
+            assertEquals("NORMAL", runScheduledAt(dueIn, loanPath), "due today is not overdue");
+            assertEquals("OVERDUE", runScheduledAt(dueIn + 1, loanPath));
+            var again = officer.send("POST", PROGRAM + "/applications", application(householdId, borrower, "5000",
+                    false));
+            assertEquals(422, again.status(), "no new loan while one is overdue: " + again.body());
+            assertTrue(again.body().contains("microcredit.none-while-overdue"), again.body());
+            assertEquals("OVERDUE", runScheduledAt(dueIn + 1 + 90, loanPath), "90 days overdue");
+            assertEquals("COMPENSATED", runScheduledAt(dueIn + 1 + 91, loanPath), "91 days overdue");
+        } finally {
+            ProgramsIT.moveClock(context, 0);
+        }
+        var fund = officer.send("POST", PROGRAM + "/records/fund", """
+                {"region":"620502","data":{"bank":"秦州区农村信用合作联社","openedOn":"%s"}}""".formatted(today));
+        assertEquals(201, fund.status(), fund.body());
+        String entries = PROGRAM + "/records/fund/" + fund.json().path("id").asText() + "/entries";
+        assertEquals(201, officer.send("POST", entries, """
+                {"type":"deposit","date":"%s","data":{"amount":40000,"source":"COUNTY_BUDGET"}}""".formatted(today))
+                .status());
+        var tooMuch = officer.send("POST", entries, compensation(today, "50000"));
+        assertEquals(422, tooMuch.status(), "the fund holds 40,000: " + tooMuch.body());
+        assertEquals(201, officer.send("POST", entries, """
+                {"type":"deposit","date":"%s","data":{"amount":1960000,"source":"COUNTY_BUDGET"}}""".formatted(today))
+                .status());
+        assertEquals(201, officer.send("POST", entries, compensation(today, "50000")).status());
+    }
+
+    @Test
+    void everyReportAsJsonCsvAndXlsx() {
+        for (JsonNode report : officer.get(PROGRAM + "?region=620502").json().path("reports")) {
+            for (String format : List.of("json", "csv", "xlsx")) {
+                var answer = officer.get(PROGRAM + "/reports/" + report.path("id").asText() + "?region=620502&format="
+                        + format);
+                assertEquals(200, answer.status(), report.path("id").asText() + " as " + format + ": "
+                        + answer.body());
+            }
+        }
+    }
+
+    /** The loan's state after the platform's scheduled actions ran with the clock {@code days} ahead. */
+    private static String runScheduledAt(int days, String loanPath) throws Exception {
+        ProgramsIT.moveClock(context, days);
+        var run = api.awaitJob(api.send("POST", "/api/v1/admin/scheduled-actions", null));
+        assertEquals("SUCCEEDED", run.json().path("state").asText(), run.body());
+        return officer.get(loanPath).json().path("state").asText();
+    }
+
+    /** An application filed, recommended, reviewed, approved and disbursed; its loan recorded: the loan's path. */
+    private static String disbursedLoan(String householdId, String borrower, String amount, int months,
+            LocalDate today) {
+        var filed = officer.send("POST", PROGRAM + "/applications", application(householdId, borrower, amount, false)
+                .replace("\"termMonths\":12", "\"termMonths\":" + months));
+        assertEquals(201, filed.status(), filed.body());
+        String applicationId = filed.json().path("id").asText();
+        String path = PROGRAM + "/applications/" + applicationId + "/transitions";
+        for (String action : List.of("recommend", "review", "approve")) {
+            assertEquals(200, officer.send("POST", path, "{\"action\":\"" + action + "\"}").status(), action);
+        }
+        assertEquals(200, officer.send("POST", path, """
+                {"action":"disburse","data":{"contractNumber":"XD-IT-%s","disbursedOn":"%s"}}"""
+                .formatted(applicationId.substring(0, 8), today)).status());
+        var loan = officer.send("POST", PROGRAM + "/records/loan", """
+                {"applicationId":"%s","data":{"borrower":"%s","contractNumber":"XD-IT-%s","principal":%s,
+                 "issuedOn":"%s","termMonths":%d,"dueDate":"%s"}}""".formatted(applicationId, borrower,
+                applicationId.substring(0, 8), amount, today, months, today.plusMonths(months)));
+        assertEquals(201, loan.status(), loan.body());
+        return PROGRAM + "/records/loan/" + loan.json().path("id").asText();
+    }
+
+    private static JsonNode household(LocalDate today) {
+        var created = api.send("POST", "/api/v1/households", ProgramsIT.household(today.minusYears(16)));
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    /** A rating of {@code score} points (at least 60): integrity and labour 30 each, the rest industry, then income. */
+    private static String rating(String householdId, int score, String grade, LocalDate on) {
+        int industry = Math.min(20, score - 60);
+        return """
+                {"householdId":"%s","data":{"integrity":30,"labour":30,"industry":%d,"income":%d,"grade":"%s",
+                 "ratedOn":"%s"}}""".formatted(householdId, industry, score - 60 - industry, grade, on);
+    }
+
+    private static String application(String householdId, String borrower, String amount, boolean enterpriseUse) {
+        return """
+                {"householdId":"%s","data":{"borrower":"%s","amount":%s,"termMonths":12,"purpose":"BREEDING",
+                 "enterpriseUse":%s}}""".formatted(householdId, borrower, amount, enterpriseUse);
+    }
+
+    private static String repayment(LocalDate on, String amount) {
+        return "{\"type\":\"repayment\",\"date\":\"%s\",\"data\":{\"amount\":%s}}".formatted(on, amount);
+    }
+
+    private static String extension(LocalDate due, LocalDate on) {
+        return "{\"action\":\"extend\",\"note\":\"养殖周期延长，申请展期\",\"data\":{\"dueDate\":\"%s\",\"extendedOn\":\"%s\"}}"
+                .formatted(due, on);
+    }
+
+    private static String compensation(LocalDate on, String amount) {
+        return "{\"type\":\"compensation\",\"date\":\"%s\",\"data\":{\"amount\":%s,\"contractNumber\":\"XD-IT\"}}"
+                .formatted(on, amount);
+    }
+
+    private static void refused(String filing, String field, String why) {
+        var answer = officer.send("POST", PROGRAM + "/applications", filing);
+        assertEquals(422, answer.status(), why + ": " + answer.body());
+        assertEquals(field, Api.firstField(answer), why + ": " + answer.body());
+    }
+}
