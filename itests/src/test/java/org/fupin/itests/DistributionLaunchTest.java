@@ -127,7 +127,8 @@ class DistributionLaunchTest {
         JsonNode demoJob = getJson("/api/v1/jobs?kind=demo-county").path("items").get(0);
         assertEquals("SUCCEEDED", demoJob.path("state").asText(), demoJob.toString());
         assertEquals(19_000, demoJob.path("result").path("stored").asLong(), demoJob.toString());
-        assertEquals(java.util.Map.of("housing", true, "industry", true, "relocation", true, "yulu", true),
+        assertEquals(java.util.Map.of("housing", true, "industry", true, "microcredit", true, "relocation", true,
+                "yulu", true),
                 enabledInTheDemoCounty(),
                 "the demo county runs every shipped program");
         JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");

@@ -268,13 +268,18 @@ public class RecordService {
 
     /**
      * Takes a scheduled action for one record as the platform (user {@value ProgramService#SYSTEM_USER}) as of
-     * {@code at}; false when it does not apply any more (the record has moved on).
+     * {@code at}; false when it does not apply any more (the record has moved on). The program's rules judge it as
+     * any other action: a refusal throws, and the job counts it refused.
      */
-    boolean takeScheduled(RecordType type, String recordId, Transition transition, Instant at) {
+    boolean takeScheduled(InstalledProgram program, RecordType type, String recordId, Transition transition,
+            Instant at) {
         var row = store.find(recordId).orElse(null);
         if (row == null || !transition.from().contains(row.state())) {
             return false;
         }
+        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ACTION, transition.action(),
+                forRules(program, type, row), Map.of(), null, SCHEDULED_NOTE), LocalDate.ofInstant(at,
+                PlatformClock.CHINA));
         store.advance(row, null, transition.to(), row.dataJson(), new RecordStore.Event(0, "ACTION",
                 transition.action(), null, row.state(), transition.to(), null, null, SCHEDULED_NOTE,
                 ProgramService.SYSTEM_USER, at), transition.action(),

@@ -199,7 +199,7 @@ public class ScheduledTransitions {
                             break;
                         }
                         try {
-                            if (records.takeScheduled(type, id, transition, now)) {
+                            if (records.takeScheduled(program, type, id, transition, now)) {
                                 taken++;
                             }
                         } catch (RuntimeException e) {

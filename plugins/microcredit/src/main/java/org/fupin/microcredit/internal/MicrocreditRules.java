@@ -44,6 +44,8 @@ public final class MicrocreditRules implements ProgramRules {
     static final String FUND = "fund";
     static final String VALID = "VALID";
     static final String DISBURSED = "DISBURSED";
+    /** A loan overdue more than this many days is compensated from the risk fund (DOMAIN.md §6). */
+    static final int OVERDUE_DAYS = 90;
 
     private final ProgramMessages messages = ProgramMessages.load(MicrocreditRules.class, ProgramMessages.DECLARED);
 
@@ -198,6 +200,11 @@ public final class MicrocreditRules implements ProgramRules {
                 case "renew" -> renewal(loan, data, context.parameters());
                 case "settle" -> owed(loan).signum() == 0 ? List.of() : List.of(Reason.of(ID + ".settle",
                         messages.text("rule.settle", plain(owed(loan)))));
+                case "fall-due" -> context.today().isAfter(date(loan.data().get("dueDate"))) ? List.of()
+                        : List.of(Reason.of(ID + ".not-due", messages.text("rule.not-due", loan.data().get("dueDate"))));
+                case "compensate" -> overdueDays(loan, context.today()) > OVERDUE_DAYS ? List.of()
+                        : List.of(Reason.of(ID + ".compensate", messages.text("rule.compensate",
+                                overdueDays(loan, context.today()), OVERDUE_DAYS)));
                 default -> List.of();
             };
             case ENTRY -> "repayment".equals(write.name()) ? repayment(loan, data)
@@ -300,6 +307,11 @@ public final class MicrocreditRules implements ProgramRules {
                 .subtract(fund.totals().getOrDefault("compensation", BigDecimal.ZERO));
         return amount.compareTo(balance) <= 0 ? List.of() : List.of(Reason.onField(ID + ".compensation", "amount",
                 messages.text("rule.compensation", plain(amount), plain(balance))));
+    }
+
+    /** Days past the due date on {@code today} (the day after it is the first). */
+    static long overdueDays(ProgramRecord loan, LocalDate today) {
+        return ChronoUnit.DAYS.between(date(loan.data().get("dueDate")), today);
     }
 
     /** The principal still owed: the principal less the repayments so far. */

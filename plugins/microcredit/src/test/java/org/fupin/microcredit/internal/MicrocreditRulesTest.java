@@ -204,6 +204,26 @@ class MicrocreditRulesTest {
                 LocalDate.of(2026, 1, 5))), "renew", Map.of("dueDate", due.plusMonths(12), "renewedOn", TODAY)));
     }
 
+    /** DOMAIN.md §6: overdue after the due date; to the risk fund when overdue more than 90 days. */
+    @ParameterizedTest(name = "{0} days after the due date: fall due {1}, compensate {2}")
+    @CsvSource(textBlock = """
+            0,  false, false
+            1,  true,  false
+            90, true,  false
+            91, true,  true
+            """)
+    void aLoanFallsOverdueAfterItsDueDateAndIsCompensatedAfter90Days(int days, boolean overdue,
+            boolean compensated) {
+        var loan = loan("NORMAL", null, Map.of());
+        LocalDate on = ISSUED.plusMonths(24).plusDays(days);
+        var context = MICROCREDIT.context(household(40, LabourAbility.ORDINARY), on);
+
+        assertEquals(overdue, record(new RecordWrite(RecordWrite.Kind.ACTION, "fall-due", loan, Map.of(), null, null),
+                context).isEmpty());
+        assertEquals(compensated, record(new RecordWrite(RecordWrite.Kind.ACTION, "compensate", loan("OVERDUE", null,
+                Map.of()), Map.of(), null, null), context).isEmpty());
+    }
+
     @Test
     void repaymentsNeverExceedWhatIsOwedAndOnlyARepaidLoanIsSettled() {
         assertEquals(List.of(), entry(loan("NORMAL", "10000", Map.of()), "repayment", Map.of("amount",
