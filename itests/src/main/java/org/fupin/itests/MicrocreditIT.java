@@ -45,6 +45,19 @@ class MicrocreditIT {
         api.await(PROGRAM, r -> r.status() == 200, Duration.ofSeconds(15));
         assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/microcredit", "{\"enabled\":true}")
                 .status());
+        // the county lends at most ten times its risk fund: a fund of 1,000,000 lets it lend 10,000,000
+        fund(officer, "620502", "1000000");
+    }
+
+    /** A risk fund of the county with one deposit. */
+    private static void fund(Api who, String county, String deposit) {
+        var fund = who.send("POST", PROGRAM + "/records/fund", """
+                {"region":"%s","data":{"bank":"农村信用合作联社","openedOn":"2024-01-10"}}""".formatted(county));
+        assertEquals(201, fund.status(), fund.body());
+        assertEquals(201, who.send("POST", PROGRAM + "/records/fund/" + fund.json().path("id").asText() + "/entries",
+                """
+                {"type":"deposit","date":"2024-01-15","data":{"amount":%s,"source":"COUNTY_BUDGET"}}"""
+                        .formatted(deposit)).status());
     }
 
     @AfterAll
@@ -135,6 +148,53 @@ class MicrocreditIT {
                 {"type":"deposit","date":"%s","data":{"amount":1960000,"source":"COUNTY_BUDGET"}}""".formatted(today))
                 .status());
         assertEquals(201, officer.send("POST", entries, compensation(today, "50000")).status());
+    }
+
+    /** DOMAIN.md §6: a county lends about ten times its risk fund; eight loans at once against room for three. */
+    @Test
+    void eightLoansAtOnceStayWithinTenTimesTheCountysRiskFund() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api maiji = api.user("it-microcredit-maiji", "620503", "rural-credit", "PROGRAM_OFFICER");
+        assertEquals(200, api.send("PUT", "/api/v1/regions/620503/programs/microcredit", "{\"enabled\":true}")
+                .status());
+        fund(maiji, "620503", "3500");
+        List<String> loans = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            var created = api.send("POST", "/api/v1/households", ProgramsIT.household(today.minusYears(16))
+                    .replace(ProgramsIT.VILLAGE, "620503001001"));
+            assertEquals(201, created.status(), created.body());
+            String householdId = created.json().path("id").asText();
+            String borrower = created.json().path("members").get(0).path("id").asText();
+            assertEquals(201, maiji.send("POST", PROGRAM + "/records/rating", rating(householdId, 95, "AAA", today))
+                    .status());
+            var filed = maiji.send("POST", PROGRAM + "/applications", application(householdId, borrower, "10000",
+                    false));
+            assertEquals(201, filed.status(), filed.body());
+            String applicationId = filed.json().path("id").asText();
+            String path = PROGRAM + "/applications/" + applicationId + "/transitions";
+            for (String action : List.of("recommend", "review", "approve")) {
+                assertEquals(200, maiji.send("POST", path, "{\"action\":\"" + action + "\"}").status(), action);
+            }
+            assertEquals(200, maiji.send("POST", path, """
+                    {"action":"disburse","data":{"contractNumber":"MJ-IT-%d","disbursedOn":"%s"}}"""
+                    .formatted(i, today)).status());
+            loans.add("""
+                    {"applicationId":"%s","data":{"borrower":"%s","contractNumber":"MJ-IT-%d","principal":10000,
+                     "issuedOn":"%s","termMonths":12,"dueDate":"%s"}}""".formatted(applicationId, borrower, i, today,
+                    today.plusMonths(12)));
+        }
+
+        var answers = Api.atOnce(loans.stream().<java.util.function.Supplier<Api.Reply>>map(body ->
+                () -> maiji.send("POST", PROGRAM + "/records/loan", body)).toList());
+
+        assertEquals(3, answers.stream().filter(a -> a.status() == 201).count(), "35,000 of room: three loans");
+        var refused = answers.stream().filter(a -> a.status() != 201).toList();
+        assertEquals(5, refused.size());
+        for (var refusal : refused) {
+            assertEquals(422, refusal.status(), refusal.body());
+            assertEquals("data.principal", Api.firstField(refusal));
+            assertTrue(refusal.body().contains("microcredit.county-cap"), refusal.body());
+        }
     }
 
     @Test

@@ -22,9 +22,16 @@ import org.fupin.registry.model.Role;
  * @param actions    what moves a record between states: as workflow transitions (roles, level, form, a required
  *                   reason); never a notice or a schedule
  * @param entries    the kinds of dated entries a record gathers
+ * @param limits     what must hold across the type's records, enforced where they are written
  */
 public record RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
-        String initial, List<State> states, List<Transition> actions, List<EntryType> entries) {
+        String initial, List<State> states, List<Transition> actions, List<EntryType> entries,
+        List<RecordLimit> limits) {
+    public RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
+            String initial, List<State> states, List<Transition> actions, List<EntryType> entries) {
+        this(id, label, attachedTo, form, editors, initial, states, actions, entries, List.of());
+    }
+
     /** What a record belongs to. */
     public enum Attachment {
         /** a registered household (a loan to the household) */
@@ -50,6 +57,7 @@ public record RecordType(String id, LocalizedText label, Attachment attachedTo, 
         states = List.copyOf(states);
         actions = List.copyOf(actions);
         entries = List.copyOf(entries);
+        limits = limits == null ? List.of() : List.copyOf(limits);
     }
 
     public Optional<State> state(String stateId) {

@@ -12,7 +12,8 @@
  * and ratings. 2.4: {@link org.fupin.program.api.RuleContext#records}, the program's records a rule reads; a demo's
  * records ({@code ProgramDemo.records}, {@code Case.records}); reports of some states only
  * ({@code ReportDefinition.states}); actions that establish items of 两不愁三保障 ({@code Transition.assures}); {@code ProgramDemo.Timeline}; rules for
- * the writes to records ({@code ProgramRules.checkRecord}, {@link org.fupin.program.api.RecordWrite}).
+ * the writes to records ({@code ProgramRules.checkRecord}, {@link org.fupin.program.api.RecordWrite}) and limits over them
+ * ({@link org.fupin.program.api.RecordLimit}).
  */
 @Export
 @Version("2.4.0")

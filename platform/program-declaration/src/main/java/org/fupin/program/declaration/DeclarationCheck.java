@@ -14,6 +14,7 @@ import org.fupin.program.api.HouseholdField;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
+import org.fupin.program.api.RecordLimit;
 import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.ReportDefinition.Dimension;
@@ -108,9 +109,55 @@ public final class DeclarationCheck {
                         + ", which is not a required MONEY field of its form");
             }
         }
+        for (RecordLimit limit : record.limits()) {
+            problems.addAll(recordLimitProblems(definition, record, limit, at + " limit " + limit.rule()));
+        }
         duplicates(at + " state", record.states().stream().map(State::id).toList(), problems);
         duplicates(at + " action", record.actions().stream().map(Transition::action).toList(), problems);
         duplicates(at + " entry", record.entries().stream().map(RecordType.EntryType::id).toList(), problems);
+        return problems;
+    }
+
+    /**
+     * A record limit sums a number field of the record's form (or counts), over declared states, up to a declared
+     * parameter or the balance of a region's record type between two of its amount-summing entry types.
+     */
+    private static List<String> recordLimitProblems(ProgramDefinition definition, RecordType record, RecordLimit limit,
+            String at) {
+        List<String> problems = new ArrayList<>();
+        if (limit.field() != null && definition.form(record.form()).flatMap(f -> f.field(limit.field()))
+                .filter(f -> f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL
+                        || f.type() == FieldType.MONEY).isEmpty()) {
+            problems.add(at + " sums " + limit.field() + ", which is not a number field of the form " + record.form());
+        }
+        if (limit.states().isEmpty()) {
+            problems.add(at + " counts no state");
+        }
+        limit.states().stream().filter(s -> record.state(s).isEmpty())
+                .forEach(s -> problems.add(at + " counts the undeclared state " + s));
+        if (limit.maxParameter() != null && definition.parameter(limit.maxParameter()).isEmpty()) {
+            problems.add(at + " names the undeclared parameter " + limit.maxParameter());
+        }
+        var balance = limit.maxBalance();
+        if (balance != null) {
+            var source = definition.record(balance.record());
+            if (source.isEmpty() || source.get().attachedTo() != RecordType.Attachment.REGION) {
+                problems.add(at + " takes the balance of " + balance.record() + ", which is no region's record type");
+            } else {
+                for (String entry : java.util.Arrays.asList(balance.plus(), balance.minus())) {
+                    if (entry != null && source.get().entry(entry).filter(e -> e.amountField() != null).isEmpty()) {
+                        problems.add(at + " names " + entry + ", which is no entry of " + balance.record()
+                                + " that sums an amount");
+                    }
+                }
+                if (balance.plus() == null) {
+                    problems.add(at + " takes a balance without the entries that add to it (plus)");
+                }
+            }
+            if (balance.timesParameter() != null && definition.parameter(balance.timesParameter()).isEmpty()) {
+                problems.add(at + " names the undeclared parameter " + balance.timesParameter());
+            }
+        }
         return problems;
     }
 

@@ -23,6 +23,7 @@ import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
 import org.fupin.program.api.ProgramMessages;
+import org.fupin.program.api.RecordLimit;
 import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition.Dimension;
 import org.fupin.program.api.ReportDefinition.Measure;
@@ -247,9 +248,28 @@ public final class ProgramDeclarations {
                                 entry.amountField()));
                     }
                 }
+                List<RecordLimit> limits = new ArrayList<>();
+                for (int l = 0; l < nonNull(record.limits()).size(); l++) {
+                    var limit = record.limits().get(l);
+                    String where = at + ".limits[" + l + "]";
+                    if (require(limit.rule(), where + ".rule") & require(limit.per(), where + ".per")
+                            & require(limit.states(), where + ".states")) {
+                        var balance = limit.maxBalance() == null ? null : new RecordLimit.Balance(
+                                limit.maxBalance().record(), limit.maxBalance().plus(), limit.maxBalance().minus(),
+                                limit.maxBalance().timesParameter());
+                        int sources = (limit.max() == null ? 0 : 1) + (limit.maxParameter() == null ? 0 : 1)
+                                + (balance == null ? 0 : 1);
+                        if (sources != 1) {
+                            problems.add(where + ": give exactly one of max, maxParameter and maxBalance");
+                            continue;
+                        }
+                        limits.add(new RecordLimit(limit.rule(), limit.field(), limit.per(), limit.states(),
+                                limit.max(), limit.maxParameter(), balance));
+                    }
+                }
                 records.add(new RecordType(record.id(), text("record." + record.id()), record.attachedTo(),
                         record.form(), record.editors(), record.initial(), states(record.states(), at + ".states"),
-                        transitions(record.actions(), at + ".actions"), entries));
+                        transitions(record.actions(), at + ".actions"), entries, limits));
             }
             return records;
         }

@@ -15,6 +15,7 @@ import org.fupin.program.api.Option;
 import org.fupin.program.api.ParameterDefinition;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.ProgramDescriptor;
+import org.fupin.program.api.RecordLimit;
 import org.fupin.program.api.RecordType;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.api.State;
@@ -231,6 +232,35 @@ class DeclarationCheckTest {
                         new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD, "loan",
                                 Set.of(Role.PROGRAM_OFFICER), "NORMAL", states, List.of(garble), List.of()),
                         List.of())));
+    }
+
+    @Test
+    void aRecordLimitSumsANumberFieldOfDeclaredStatesUpToADeclaredBalance() {
+        var loanForm = new Form("loan", L, List.of(Field.of("principal", FieldType.MONEY, L, true),
+                Field.of("contract", FieldType.TEXT, L, true)));
+        var fundForm = new Form("fund", L, List.of(Field.of("bank", FieldType.TEXT, L, true)));
+        var deposit = new Form("deposit", L, List.of(Field.of("amount", FieldType.MONEY, L, true)));
+        var fund = new RecordType("fund", L, RecordType.Attachment.REGION, "fund", Set.of(Role.PROGRAM_OFFICER),
+                "OPEN", List.of(State.of("OPEN", L)), List.of(),
+                List.of(new RecordType.EntryType("deposit", L, "deposit", "amount")));
+        var good = new RecordLimit("test.cap", "principal", RecordLimit.Per.COUNTY, List.of("ACTIVE"), null, null,
+                new RecordLimit.Balance("fund", "deposit", null, null));
+        var bad = new RecordLimit("test.bad", "contract", RecordLimit.Per.COUNTY, List.of("GONE"), null, null,
+                new RecordLimit.Balance("loan", "payout", null, "leverage"));
+        var states = List.of(State.of("ACTIVE", L));
+        java.util.function.Function<RecordLimit, ProgramDefinition> with = limit -> new ProgramDefinition(
+                new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION, loanForm, fundForm, deposit),
+                new Workflow("A", List.of(State.of("A", L), State.of("B", L)), List.of(GO)), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD,
+                        "loan", Set.of(Role.PROGRAM_OFFICER), "ACTIVE", states, List.of(), List.of(),
+                        List.of(limit)), fund));
+
+        assertEquals(List.of(), DeclarationCheck.problems(with.apply(good)));
+        assertEquals(List.of("record loan limit test.bad sums contract, which is not a number field of the form loan",
+                "record loan limit test.bad counts the undeclared state GONE",
+                "record loan limit test.bad takes the balance of loan, which is no region's record type",
+                "record loan limit test.bad names the undeclared parameter leverage"),
+                DeclarationCheck.problems(with.apply(bad)));
     }
 
     /** Reports over records count a declared type, measure its form (entries: the named entry type's form). */

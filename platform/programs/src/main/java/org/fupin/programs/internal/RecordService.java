@@ -19,6 +19,7 @@ import org.fupin.program.api.RecordType;
 import org.fupin.program.api.RecordWrite;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Transition;
+import org.fupin.program.declaration.ParameterValues;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
@@ -134,7 +135,8 @@ public class RecordService {
         var row = new RecordStore.Row(UUID.randomUUID().toString(), programId, typeId, householdId, memberId,
                 applicationId, region, type.initial(), dataJson, 1, actor.username(), now, now, List.of());
         store.insert(row, new RecordStore.Event(1, "CREATE", null, null, null, type.initial(), null, dataJson, null,
-                actor.username(), now), Json.write(Map.of("type", typeId, "state", type.initial(), "data", values)));
+                actor.username(), now), Json.write(Map.of("type", typeId, "state", type.initial(), "data", values)),
+                limits(program, type, region, at));
         return find(programId, typeId, row.id(), actor);
     }
 
@@ -178,7 +180,8 @@ public class RecordService {
         store.advance(row, expectedVersion, row.state(), dataJson, new RecordStore.Event(0, "EDIT",
                 null, null, null, null, null, dataJson, null, actor.username(), now), "edit",
                 Json.write(Map.of("version", row.version(), "data", Json.read(row.dataJson()))),
-                Json.write(Map.of("version", row.version() + 1, "data", checked.values())));
+                Json.write(Map.of("version", row.version() + 1, "data", checked.values())),
+                limits(program, type, row.region(), now));
         return find(programId, typeId, recordId, actor);
     }
 
@@ -218,7 +221,7 @@ public class RecordService {
         store.advance(row, expectedVersion, row.state(), row.dataJson(), new RecordStore.Event(0,
                 "ENTRY", entryId, date, null, null, amount, dataJson, note, actor.username(), now), entryId,
                 Json.write(Map.of("version", row.version())), Json.write(Map.of("version", row.version() + 1,
-                        "entry", entryId, "date", date.toString(), "data", checked.values())));
+                        "entry", entryId, "date", date.toString(), "data", checked.values())), null);
         return find(programId, typeId, recordId, actor);
     }
 
@@ -255,7 +258,7 @@ public class RecordService {
                 "ACTION", action, null, row.state(), transition.to(), null, dataJson, note, actor.username(), now),
                 action, Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
-                        "data", values)));
+                        "data", values)), limits(program, type, row.region(), at));
         return find(programId, typeId, recordId, actor);
     }
 
@@ -285,7 +288,7 @@ public class RecordService {
                 ProgramService.SYSTEM_USER, at), transition.action(),
                 Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action",
-                        transition.action())));
+                        transition.action())), null);
         return true;
     }
 
@@ -370,6 +373,12 @@ public class RecordService {
             }
         }
         return changed ? FormValues.toJson(values).toString() : row.dataJson();
+    }
+
+    /** The type's limits with the parameters in force for the record's county in the year of {@code at}. */
+    private RecordLimitCheck limits(InstalledProgram program, RecordType type, String region, Instant at) {
+        return new RecordLimitCheck(program.id(), type, new ParameterValues(program.definition(),
+                applications.overrides(program.id()), region, LocalDate.ofInstant(at, PlatformClock.CHINA).getYear()));
     }
 
     /** The record as its program's rules see it, with its entries' totals so far. */

@@ -25,7 +25,15 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
         List<ParameterJson> parameters, List<HouseholdFieldJson> householdFields, List<RecordJson> records) {
 
     public record RecordJson(String id, RecordType.Attachment attachedTo, String form, Set<Role> editors,
-            String initial, List<StateJson> states, List<TransitionJson> actions, List<EntryJson> entries) {
+            String initial, List<StateJson> states, List<TransitionJson> actions, List<EntryJson> entries,
+            List<RecordLimitJson> limits) {
+    }
+
+    public record RecordLimitJson(String rule, String field, org.fupin.program.api.RecordLimit.Per per,
+            List<String> states, java.math.BigDecimal max, String maxParameter, BalanceJson maxBalance) {
+    }
+
+    public record BalanceJson(String record, String plus, String minus, String timesParameter) {
     }
 
     public record EntryJson(String id, String form, String amountField) {
