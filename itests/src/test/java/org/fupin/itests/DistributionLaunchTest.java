@@ -183,7 +183,9 @@ class DistributionLaunchTest {
     void theDemoAccountsSignInWithTheDemoPasswordEachInTheirOwnRegion() throws Exception {
         var expected = Map.of("admin", "62 PROVINCE_ADMIN null", "qinzhou", "620502 COUNTY_ADMIN null",
                 "yulu", "620502 PROGRAM_OFFICER poverty-office", "clerk", "620502101202 VILLAGE_CLERK null",
-                "auditor", "620502 AUDITOR null");
+                "auditor", "620502 AUDITOR null", "housing", "620502 PROGRAM_OFFICER housing-bureau",
+                "relocation", "620502 PROGRAM_OFFICER development-reform",
+                "industry", "620502 PROGRAM_OFFICER agriculture-bureau", "credit", "620502 PROGRAM_OFFICER rural-credit");
         for (var user : expected.entrySet()) {
             JsonNode me = JSON.readTree(send("GET", "/api/v1/auth/me", null, user.getKey()).body());
             assertEquals(user.getValue(), me.path("region").asText() + " " + me.path("roles").get(0).asText() + " "

@@ -30,6 +30,11 @@ public class DemoAccounts {
     static final String PASSWORD = "fupin-demo";
     /** The agency of the 雨露计划 plugin (its descriptor's {@code agency}). */
     static final String YULU_AGENCY = "poverty-office";
+    /** The agencies of the other shipped plugins: 农村危房改造, 易地扶贫搬迁, 产业扶贫, 扶贫小额信贷. */
+    static final String HOUSING_AGENCY = "housing-bureau";
+    static final String RELOCATION_AGENCY = "development-reform";
+    static final String INDUSTRY_AGENCY = "agriculture-bureau";
+    static final String MICROCREDIT_AGENCY = "rural-credit";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -69,6 +74,14 @@ public class DemoAccounts {
         return List.of(
                 new NewAccount("qinzhou", "秦州区扶贫办", PASSWORD, county, null, Set.of(Role.COUNTY_ADMIN)),
                 new NewAccount("yulu", "雨露计划经办人", PASSWORD, county, YULU_AGENCY, Set.of(Role.PROGRAM_OFFICER)),
+                new NewAccount("housing", "住建局危房改造经办人", PASSWORD, county, HOUSING_AGENCY,
+                        Set.of(Role.PROGRAM_OFFICER)),
+                new NewAccount("relocation", "发改局易地搬迁经办人", PASSWORD, county, RELOCATION_AGENCY,
+                        Set.of(Role.PROGRAM_OFFICER)),
+                new NewAccount("industry", "农业农村局产业扶贫经办人", PASSWORD, county, INDUSTRY_AGENCY,
+                        Set.of(Role.PROGRAM_OFFICER)),
+                new NewAccount("credit", "农信社小额信贷经办人", PASSWORD, county, MICROCREDIT_AGENCY,
+                        Set.of(Role.PROGRAM_OFFICER)),
                 new NewAccount("clerk", "村级信息员", PASSWORD, clerkVillage, null, Set.of(Role.VILLAGE_CLERK)),
                 new NewAccount("auditor", "秦州区审计员", PASSWORD, county, null, Set.of(Role.AUDITOR)));
     }
