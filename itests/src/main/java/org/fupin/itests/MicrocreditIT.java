@@ -195,6 +195,19 @@ class MicrocreditIT {
             assertEquals("data.principal", Api.firstField(refusal));
             assertTrue(refusal.body().contains("microcredit.county-cap"), refusal.body());
         }
+        String loan = PROGRAM + "/records/loan/" + answers.stream().filter(a -> a.status() == 201).findFirst()
+                .orElseThrow().json().path("id").asText();
+        assertEquals(201, maiji.send("POST", loan + "/entries", repayment(today, "4000")).status());
+        JsonNode outstanding = maiji.get(PROGRAM + "/reports/outstanding-by-region?region=620503").json()
+                .path("total");
+        assertEquals(0, new java.math.BigDecimal("26000").compareTo(outstanding.path("balance.principal")
+                .decimalValue()), "30,000 lent, 4,000 repaid: " + outstanding);
+        assertEquals(0, outstanding.path("share").decimalValue().signum(), "none overdue: " + outstanding);
+        JsonNode coverage = maiji.get(PROGRAM + "/reports/rating-coverage?region=620503").json().path("total");
+        assertEquals(8, coverage.path("households").asLong(), coverage.toString());
+        assertTrue(coverage.path("coverage").decimalValue().signum() > 0
+                && coverage.path("coverage").decimalValue().compareTo(java.math.BigDecimal.valueOf(100)) <= 0,
+                "8 rated among the county's households served: " + coverage);
     }
 
     @Test

@@ -82,14 +82,29 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
      * rows counted: applications, benefits, records or entries), or money (benefits; for records, their entries'
      * amounts); or, over a numeric field of the form counted ({@code field}), its sum, average, minimum or maximum.
      */
-    public record Measure(Kind kind, String field, LocalizedText label) {
+    public record Measure(Kind kind, String field, LocalizedText label, String entry, List<String> states) {
+        /**
+         * HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT count; SUM, AVERAGE, MIN, MAX go over a number field; BALANCE is a
+         * record field's sum less the amounts of the records' entries of one type (a loan's principal less its
+         * repayments: what is owed); SHARE is the percentage of the counted rows in some states (the overdue rate);
+         * COVERAGE the percentage of the households the program serves in the row's region that the row counts (the
+         * households rated among those registered).
+         */
         public enum Kind {
-            HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT, SUM, AVERAGE, MIN, MAX;
+            HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT, SUM, AVERAGE, MIN, MAX, BALANCE, SHARE, COVERAGE;
 
             /** Whether the measure is over a form field. */
             public boolean overField() {
-                return ordinal() >= SUM.ordinal();
+                return this == SUM || this == AVERAGE || this == MIN || this == MAX || this == BALANCE;
             }
+        }
+
+        public Measure {
+            states = states == null ? List.of() : List.copyOf(states);
+        }
+
+        public Measure(Kind kind, String field, LocalizedText label) {
+            this(kind, field, label, null, List.of());
         }
 
         public Measure(Kind kind, LocalizedText label) {

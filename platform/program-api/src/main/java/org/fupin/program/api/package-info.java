@@ -13,7 +13,7 @@
  * records ({@code ProgramDemo.records}, {@code Case.records}); reports of some states only
  * ({@code ReportDefinition.states}); actions that establish items of 两不愁三保障 ({@code Transition.assures}); {@code ProgramDemo.Timeline}; rules for
  * the writes to records ({@code ProgramRules.checkRecord}, {@link org.fupin.program.api.RecordWrite}) and limits over them
- * ({@link org.fupin.program.api.RecordLimit}).
+ * ({@link org.fupin.program.api.RecordLimit}); report measures BALANCE, SHARE and COVERAGE.
  */
 @Export
 @Version("2.4.0")

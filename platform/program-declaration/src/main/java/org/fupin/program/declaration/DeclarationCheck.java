@@ -395,6 +395,7 @@ public final class DeclarationCheck {
                         ? " needs a field" : " takes no field"));
                 continue;
             }
+            problems.addAll(derivedMeasureProblems(definition, report, m, ofRecords));
             if (m.field() == null) {
                 continue;
             }
@@ -416,6 +417,42 @@ public final class DeclarationCheck {
         }
         if (report.chart() != null && (report.dimensions().isEmpty() || report.measures().isEmpty())) {
             problems.add("report " + report.id() + " has a chart but no dimension or no measure to draw");
+        }
+        return problems;
+    }
+
+    /**
+     * BALANCE takes a RECORDS report's entry type that sums an amount; SHARE declared states; COVERAGE a REGION
+     * dimension; the others neither an entry nor states.
+     */
+    private static List<String> derivedMeasureProblems(ProgramDefinition definition, ReportDefinition report,
+            ReportDefinition.Measure m, boolean ofRecords) {
+        List<String> problems = new ArrayList<>();
+        String at = "report " + report.id() + " measure " + m.key();
+        boolean balance = m.kind() == ReportDefinition.Measure.Kind.BALANCE;
+        boolean share = m.kind() == ReportDefinition.Measure.Kind.SHARE;
+        if (balance != (m.entry() != null)) {
+            problems.add(at + (balance ? " needs the entry type it subtracts" : " takes no entry"));
+        } else if (balance && (report.source() != ReportDefinition.Source.RECORDS
+                || definition.record(report.record()).flatMap(r -> r.entry(m.entry()))
+                        .filter(e -> e.amountField() != null).isEmpty())) {
+            problems.add(at + " subtracts " + m.entry() + ", which is no entry type of the records counted that sums "
+                    + "an amount");
+        }
+        if (share == m.states().isEmpty()) {
+            problems.add(at + (share ? " needs the states whose share it gives" : " takes no states"));
+        }
+        for (String state : m.states()) {
+            boolean declared = ofRecords
+                    ? definition.record(report.record()).flatMap(r -> r.state(state)).isPresent()
+                    : definition.workflow().states().stream().anyMatch(s -> s.id().equals(state));
+            if (!declared) {
+                problems.add(at + " names the undeclared state " + state);
+            }
+        }
+        if (m.kind() == ReportDefinition.Measure.Kind.COVERAGE
+                && report.dimensions().stream().noneMatch(d -> d.kind() == ReportDefinition.Dimension.Kind.REGION)) {
+            problems.add(at + " needs a REGION dimension: it compares each region's households with those served");
         }
         return problems;
     }

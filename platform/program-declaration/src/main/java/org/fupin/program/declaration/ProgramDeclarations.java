@@ -354,9 +354,11 @@ public final class ProgramDeclarations {
                         .map(kind -> new Measure(kind, text("measure." + kind.name().toLowerCase(java.util.Locale.ROOT))))
                         .toList());
                 for (var m : nonNull(report.fieldMeasures())) {
-                    if (require(m.kind(), at + ".fieldMeasures[].kind") & require(m.field(), at + ".fieldMeasures[].field")) {
+                    if (require(m.kind(), at + ".fieldMeasures[].kind")
+                            && (!m.kind().overField() || require(m.field(), at + ".fieldMeasures[].field"))) {
                         var measure = new Measure(m.kind(), m.field(), null);
-                        measures.add(new Measure(m.kind(), m.field(), text("measure." + measure.key())));
+                        measures.add(new Measure(m.kind(), m.field(), text("measure." + measure.key()), m.entry(),
+                                nonNull(m.states())));
                     }
                 }
                 reports.add(new ReportDefinition(report.id(), text("report." + report.id()), report.source(),

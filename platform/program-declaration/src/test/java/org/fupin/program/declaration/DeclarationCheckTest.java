@@ -263,6 +263,37 @@ class DeclarationCheckTest {
                 DeclarationCheck.problems(with.apply(bad)));
     }
 
+    @Test
+    void aBalanceSubtractsAnEntryTypeAShareNamesStatesAndCoverageGoesByRegion() {
+        var loanForm = new Form("loan", L, List.of(Field.of("principal", FieldType.MONEY, L, true)));
+        var repayment = new Form("repayment", L, List.of(Field.of("amount", FieldType.MONEY, L, true)));
+        var loan = new RecordType("loan", L, RecordType.Attachment.HOUSEHOLD, "loan", Set.of(Role.PROGRAM_OFFICER),
+                "ACTIVE", List.of(State.of("ACTIVE", L), State.of("OVERDUE", L)), List.of(),
+                List.of(new RecordType.EntryType("repayment", L, "repayment", "amount")));
+        var byRegion = List.of(ReportDefinition.Dimension.region(L));
+        ReportDefinition.Measure balance = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.BALANCE,
+                "principal", L, "repayment", List.of());
+        ReportDefinition.Measure share = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.SHARE, null, L,
+                null, List.of("OVERDUE"));
+        ReportDefinition.Measure coverage = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.COVERAGE, L);
+        var good = new ReportDefinition("good", L, ReportDefinition.Source.RECORDS, byRegion, List.of(balance, share,
+                coverage), null, "loan", null);
+        var bad = new ReportDefinition("bad", L, ReportDefinition.Source.RECORDS, List.of(), List.of(
+                new ReportDefinition.Measure(ReportDefinition.Measure.Kind.BALANCE, "principal", L, "payout",
+                        List.of()),
+                new ReportDefinition.Measure(ReportDefinition.Measure.Kind.SHARE, null, L, null, List.of("GONE")),
+                coverage), null, "loan", null);
+
+        assertEquals(List.of(), DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment), loan,
+                List.of(good))));
+        assertEquals(List.of("report bad measure balance.principal subtracts payout, which is no entry type of the "
+                + "records counted that sums an amount",
+                "report bad measure share names the undeclared state GONE",
+                "report bad measure coverage needs a REGION dimension: it compares each region's households with "
+                        + "those served"),
+                DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment), loan, List.of(bad))));
+    }
+
     /** Reports over records count a declared type, measure its form (entries: the named entry type's form). */
     @Test
     void recordReportsNameTheirTypeAndMeasureItsForms() {

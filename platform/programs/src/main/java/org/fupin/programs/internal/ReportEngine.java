@@ -13,6 +13,7 @@ import org.fupin.program.api.ReportDefinition.Measure;
 import org.fupin.program.api.ReportDefinition.Source;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.declaration.DeclarationCheck;
+import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.RegionDirectory;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Region;
@@ -46,11 +47,14 @@ public class ReportEngine {
 
     private final ProgramStore store;
     private final RegionDirectory regions;
+    private final ServedHouseholds households;
 
     @Activate
-    public ReportEngine(@Reference ProgramStore store, @Reference RegionDirectory regions) {
+    public ReportEngine(@Reference ProgramStore store, @Reference RegionDirectory regions,
+            @Reference HouseholdRegistry registry) {
         this.store = store;
         this.regions = regions;
+        this.households = new ServedHouseholds(registry);
     }
 
     Table run(InstalledProgram program, ReportDefinition report, String regionPrefix, RegionLevel level,
@@ -88,6 +92,14 @@ public class ReportEngine {
                 case AVERAGE -> "AVG(" + number + ")";
                 case MIN -> "MIN(" + number + ")";
                 case MAX -> "MAX(" + number + ")";
+                // the declaration's ids are checked names: safe as SQL literals
+                case BALANCE -> "COALESCE(SUM(" + number + " - (SELECT COALESCE(SUM(e.amount_fen), 0) FROM "
+                        + "program_record_event e WHERE e.record_id = a.id AND e.kind = 'ENTRY' AND e.name = "
+                        + literal(m.entry()) + ") / 100.0), 0)";
+                case SHARE -> "ROUND(100.0 * SUM(CASE WHEN a.state IN (" + String.join(", ", m.states().stream()
+                        .map(ReportEngine::literal).toList()) + ") THEN 1 ELSE 0 END) / COUNT(*), 2)";
+                // the households counted; their share of those served is worked out per row below
+                case COVERAGE -> "COUNT(DISTINCT a.household_id)";
             });
             columns.add(new Column(m.key(), m.label(), true));
         }
@@ -140,6 +152,7 @@ public class ReportEngine {
                 }
             }
             rows.sort(order(program, report));
+            coverage(program, report, rows, total, regionPrefix);
             return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total,
                     report.chart());
         });
@@ -236,8 +249,43 @@ public class ReportEngine {
                 : program.definition().record(report.record()).map(r -> r.states()).orElse(List.of());
     }
 
+    /**
+     * COVERAGE: each row's households counted as a percentage of the households in its region whose status the
+     * program serves (the total row: of the asked region), to two decimals; {@code null} where there are none.
+     */
+    private void coverage(InstalledProgram program, ReportDefinition report, List<Row> rows, Map<String, Number> total,
+            String regionPrefix) {
+        var measures = report.measures().stream().filter(m -> m.kind() == Measure.Kind.COVERAGE).toList();
+        if (measures.isEmpty()) {
+            return;
+        }
+        Map<String, Long> served = new java.util.HashMap<>();
+        java.util.function.Function<String, Long> servedIn = region -> served.computeIfAbsent(region,
+                r -> households.served(program, r));
+        for (Measure m : measures) {
+            for (Row row : rows) {
+                row.values().put(m.key(), percent(row.values().get(m.key()), servedIn.apply(row.codes().get("region"))));
+            }
+            total.put(m.key(), percent(total.get(m.key()), servedIn.apply(regionPrefix)));
+        }
+    }
+
+    private static Number percent(Number counted, long of) {
+        return counted == null || of == 0 ? null : BigDecimal.valueOf(counted.longValue() * 100.0 / of)
+                .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static String literal(String id) {
+        return "'" + id.replace("'", "''") + "'";
+    }
+
     /** Counts as whole numbers, money in yuan; a field's sum, average, minimum or maximum to two decimals. */
     private static Number value(Measure measure, ResultSet r, int column) throws java.sql.SQLException {
+        if (measure.kind() == Measure.Kind.SHARE) {
+            double raw = r.getDouble(column);
+            return r.wasNull() ? null : BigDecimal.valueOf(raw).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
+        }
         if (measure.field() != null) {
             double raw = r.getDouble(column);
             return r.wasNull() ? null : BigDecimal.valueOf(raw).setScale(2, java.math.RoundingMode.HALF_UP)

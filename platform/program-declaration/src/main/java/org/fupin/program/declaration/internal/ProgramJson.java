@@ -86,7 +86,8 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
             ReportDefinition.Chart chart, String record, String entry, List<String> states) {
     }
 
-    public record FieldMeasureJson(ReportDefinition.Measure.Kind kind, String field) {
+    public record FieldMeasureJson(ReportDefinition.Measure.Kind kind, String field, String entry,
+            List<String> states) {
     }
 
     public record DimensionJson(ReportDefinition.Dimension.Kind kind, String field) {
