@@ -1,15 +1,10 @@
 package org.fupin.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,19 +29,12 @@ class HousingIT {
         context = bundleContext;
         api = Api.admin(context);
         officer = api.user("it-housing", "620502", "housing-bureau", "PROGRAM_OFFICER");
-        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
-        byte[] jar = Files.readAllBytes(Path.of(context.getProperty("fupin.itest.plugins"))
-                .resolve("org.fupin.housing.jar"));
-        var installed = api.upload("/api/v1/admin/plugins", jar, "application/java-archive");
-        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
-        api.await("/api/v1/programs/housing", r -> r.status() == 200, Duration.ofSeconds(15));
-        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/housing", "{\"enabled\":true}").status());
+        ShippedPlugins.install(api, context, "housing");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ProgramsIT.moveClock(context, 0);
-        api.send("DELETE", "/api/v1/admin/plugins/housing", null);
+        ShippedPlugins.remove(api, context, "housing");
     }
 
     @Test
@@ -105,21 +93,11 @@ class HousingIT {
 
     @Test
     void everyReportAsJsonCsvAndXlsx() {
-        for (String report : List.of("households-by-group", "households-by-grade-and-type", "households-by-state",
-                "subsidy-paid")) {
-            for (String format : List.of("json", "csv", "xlsx")) {
-                var answer = officer.get("/api/v1/programs/housing/reports/" + report + "?region=620502&format="
-                        + format);
-                assertEquals(200, answer.status(), report + " as " + format + ": " + answer.body());
-            }
-        }
+        ShippedPlugins.everyReportAnswers(officer, "housing");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode step(String application, String action, String data,
             int status) {
-        var answer = officer.send("POST", application + "/transitions", "{\"action\":\"" + action + "\""
-                + (data == null ? "" : ",\"data\":" + data) + "}");
-        assertEquals(status, answer.status(), action + ": " + answer.body());
-        return answer.json();
+        return ShippedPlugins.step(officer, application, action, data, status);
     }
 }

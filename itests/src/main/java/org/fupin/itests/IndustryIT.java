@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +36,12 @@ class IndustryIT {
         context = bundleContext;
         api = Api.admin(context);
         officer = api.user("it-industry", "620502", "agriculture-bureau", "PROGRAM_OFFICER");
-        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
-        var installed = api.upload("/api/v1/admin/plugins", Files.readAllBytes(Path.of(context.getProperty(
-                "fupin.itest.plugins")).resolve("org.fupin.industry.jar")), "application/java-archive");
-        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
-        api.await(PROGRAM, r -> r.status() == 200, Duration.ofSeconds(15));
-        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/industry", "{\"enabled\":true}").status());
+        ShippedPlugins.install(api, context, "industry");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ProgramsIT.moveClock(context, 0);
-        api.send("DELETE", "/api/v1/admin/plugins/industry", null);
+        ShippedPlugins.remove(api, context, "industry");
     }
 
     @Test
@@ -128,14 +118,7 @@ class IndustryIT {
 
     @Test
     void everyReportAsJsonCsvAndXlsx() {
-        for (JsonNode report : officer.get(PROGRAM + "?region=620502").json().path("reports")) {
-            for (String format : List.of("json", "csv", "xlsx")) {
-                var answer = officer.get(PROGRAM + "/reports/" + report.path("id").asText() + "?region=620502&format="
-                        + format);
-                assertEquals(200, answer.status(), report.path("id").asText() + " as " + format + ": "
-                        + answer.body());
-            }
-        }
+        ShippedPlugins.everyReportAnswers(officer, "industry");
     }
 
     private static String verification(LocalDate on, int scale) {
@@ -161,9 +144,6 @@ class IndustryIT {
     }
 
     private static JsonNode step(String application, String action, String data, int status) {
-        var answer = officer.send("POST", application + "/transitions", "{\"action\":\"" + action + "\""
-                + (data == null ? "" : ",\"data\":" + data) + "}");
-        assertEquals(status, answer.status(), action + ": " + answer.body());
-        return answer.json();
+        return ShippedPlugins.step(officer, application, action, data, status);
     }
 }

@@ -3,9 +3,6 @@ package org.fupin.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -38,13 +35,7 @@ class MicrocreditIT {
         context = bundleContext;
         api = Api.admin(context);
         officer = api.user("it-microcredit", "620502", "rural-credit", "PROGRAM_OFFICER");
-        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
-        var installed = api.upload("/api/v1/admin/plugins", Files.readAllBytes(Path.of(context.getProperty(
-                "fupin.itest.plugins")).resolve("org.fupin.microcredit.jar")), "application/java-archive");
-        assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
-        api.await(PROGRAM, r -> r.status() == 200, Duration.ofSeconds(15));
-        assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/microcredit", "{\"enabled\":true}")
-                .status());
+        ShippedPlugins.install(api, context, "microcredit");
         // the county lends at most ten times its risk fund: a fund of 1,000,000 lets it lend 10,000,000
         fund(officer, "620502", "1000000");
     }
@@ -62,8 +53,7 @@ class MicrocreditIT {
 
     @AfterAll
     static void stop() throws Exception {
-        ProgramsIT.moveClock(context, 0);
-        api.send("DELETE", "/api/v1/admin/plugins/microcredit", null);
+        ShippedPlugins.remove(api, context, "microcredit");
     }
 
     @Test
@@ -212,14 +202,7 @@ class MicrocreditIT {
 
     @Test
     void everyReportAsJsonCsvAndXlsx() {
-        for (JsonNode report : officer.get(PROGRAM + "?region=620502").json().path("reports")) {
-            for (String format : List.of("json", "csv", "xlsx")) {
-                var answer = officer.get(PROGRAM + "/reports/" + report.path("id").asText() + "?region=620502&format="
-                        + format);
-                assertEquals(200, answer.status(), report.path("id").asText() + " as " + format + ": "
-                        + answer.body());
-            }
-        }
+        ShippedPlugins.everyReportAnswers(officer, "microcredit");
     }
 
     /** The loan's state after the platform's scheduled actions ran with the clock {@code days} ahead. */

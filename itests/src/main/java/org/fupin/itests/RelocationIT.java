@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,23 +37,14 @@ class RelocationIT {
         api = Api.admin(context);
         officer = api.user("it-relocation", "620502", "development-reform", "PROGRAM_OFFICER");
         housingOfficer = api.user("it-relocation-housing", "620502", "housing-bureau", "PROGRAM_OFFICER");
-        api.await("/api/v1/regions/620502", r -> r.status() == 200, Duration.ofSeconds(60));
-        Path plugins = Path.of(context.getProperty("fupin.itest.plugins"));
-        for (String program : List.of("relocation", "housing")) {
-            var installed = api.upload("/api/v1/admin/plugins", Files.readAllBytes(plugins.resolve("org.fupin."
-                    + program + ".jar")), "application/java-archive");
-            assertTrue(installed.status() == 201 || installed.status() == 200, installed.body());
-            api.await("/api/v1/programs/" + program, r -> r.status() == 200, Duration.ofSeconds(15));
-            assertEquals(200, api.send("PUT", "/api/v1/regions/620502/programs/" + program, "{\"enabled\":true}")
-                    .status());
-        }
+        ShippedPlugins.install(api, context, "relocation");
+        ShippedPlugins.install(api, context, "housing");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        ProgramsIT.moveClock(context, 0);
-        api.send("DELETE", "/api/v1/admin/plugins/relocation", null);
-        api.send("DELETE", "/api/v1/admin/plugins/housing", null);
+        ShippedPlugins.remove(api, context, "relocation");
+        ShippedPlugins.remove(api, context, "housing");
     }
 
     @Test
@@ -183,14 +170,7 @@ class RelocationIT {
 
     @Test
     void everyReportAsJsonCsvAndXlsx() {
-        for (JsonNode report : officer.get(PROGRAM + "?region=620502").json().path("reports")) {
-            for (String format : List.of("json", "csv", "xlsx")) {
-                var answer = officer.get(PROGRAM + "/reports/" + report.path("id").asText() + "?region=620502&format="
-                        + format);
-                assertEquals(200, answer.status(), report.path("id").asText() + " as " + format + ": "
-                        + answer.body());
-            }
-        }
+        ShippedPlugins.everyReportAnswers(officer, "relocation");
     }
 
     /** Each program's verdict and its reasons' rules, sorted by program. */
@@ -240,9 +220,7 @@ class RelocationIT {
     }
 
     private static void housingStep(String application, String action, String data) {
-        var answer = housingOfficer.send("POST", application + "/transitions", "{\"action\":\"" + action + "\""
-                + (data == null ? "" : ",\"data\":" + data) + "}");
-        assertEquals(200, answer.status(), action + ": " + answer.body());
+        ShippedPlugins.step(housingOfficer, application, action, data, 200);
     }
 
     private static void refused(String filing, String field, String why) {
@@ -263,9 +241,6 @@ class RelocationIT {
     }
 
     private static JsonNode step(String application, String action, String data, int status) {
-        var answer = officer.send("POST", application + "/transitions", "{\"action\":\"" + action + "\""
-                + (data == null ? "" : ",\"data\":" + data) + "}");
-        assertEquals(status, answer.status(), action + ": " + answer.body());
-        return answer.json();
+        return ShippedPlugins.step(officer, application, action, data, status);
     }
 }
