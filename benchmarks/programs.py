@@ -1,8 +1,7 @@
 # Latency of what the demo county's programs serve: every enabled program's eligibility verdict on a household, and
 # some reports, on a platform started with --demo (./run.sh; PORT=8080 by default), as the county administrator.
 # Bounded request counts, 127.0.0.1. Usage: PORT=8080 python3 benchmarks/programs.py
-import json, time, urllib.request, statistics, threading, sys
-import os
+import json, os, threading, time, urllib.request
 base = "http://127.0.0.1:%s/api/v1" % os.environ.get("PORT", "8080")
 req = urllib.request.Request(base + "/auth/login", data=json.dumps({"username": "qinzhou", "password": "fupin-demo"}).encode(), headers={"Content-Type": "application/json"})
 token = json.load(urllib.request.urlopen(req))["token"]
