@@ -1,0 +1,64 @@
+// The platform's JSON API (/api/v1) as the pages use it: the bearer token of the sign-in kept for the tab, every
+// error as { status, code, message, fields } from the API's error body, and the sign-in page when a session ends.
+
+const TOKEN = 'fupin.token';
+const USER = 'fupin.user';
+
+export const session = {
+  signedIn: () => sessionStorage.getItem(TOKEN) !== null,
+  user: () => JSON.parse(sessionStorage.getItem(USER) || 'null'),
+  start(token, user) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(USER, JSON.stringify(user));
+  },
+  end() {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(USER);
+  },
+};
+
+export class ApiError extends Error {
+  constructor(status, code, message, fields) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields || [];
+  }
+
+  /** The message the API gave for one field, if any. */
+  field(name) {
+    const found = this.fields.find((f) => f.field === name);
+    return found ? found.message : '';
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const token = sessionStorage.getItem(TOKEN);
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, 'network', '无法连接平台，请检查网络后重试', []);
+  }
+  if (response.status === 401 && path !== '/auth/login') {
+    session.end();
+    window.location.hash = `#/login?next=${encodeURIComponent(window.location.hash.slice(1))}`;
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (json && json.error) || {};
+    throw new ApiError(response.status, error.code || 'error', error.message || `请求失败（${response.status}）`,
+      error.fields);
+  }
+  return json;
+}

@@ -1,0 +1,24 @@
+import { createApp } from 'vue';
+import { createRouter, createWebHashHistory } from 'vue-router';
+import 'element-plus/theme-chalk/base.css';
+import App from './App.vue';
+import { session } from './api.js';
+
+// Hash routes: the platform serves one page at /, so a reload of any screen finds it.
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', component: () => import('./pages/SignIn.vue') },
+    { path: '/households', component: () => import('./pages/Households.vue') },
+    { path: '/:rest(.*)*', redirect: '/households' },
+  ],
+});
+
+router.beforeEach((to) => {
+  if (to.path !== '/login' && !session.signedIn()) {
+    return { path: '/login', query: { next: to.fullPath } };
+  }
+  return true;
+});
+
+createApp(App).use(router).mount('#app');
