@@ -1,5 +1,5 @@
-// Starts the packaged platform with the demo county on a free port and a fresh data folder, waits until it is ready
-// and the demo accounts sign in, and stops it after the tests. FUPIN_URL tells the tests where it is.
+// Starts the packaged platform with the demo county on a free port and a fresh data folder, waits until it is ready,
+// the demo accounts sign in and the county runs every shipped program, and stops it after the tests. FUPIN_URL tells the tests where it is.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,7 +26,13 @@ async function ready(url, deadline) {
         body: JSON.stringify({ username: 'clerk', password: 'fupin-demo' }),
       });
       if (answer.ok) {
-        return;
+        // and the demo county runs every shipped program (the demo activity enables them one after another)
+        const { token } = await answer.json();
+        const programs = await (await fetch(`${url}/api/v1/programs?county=620502`,
+          { headers: { Authorization: `Bearer ${token}` } })).json();
+        if (programs.length > 0 && programs.every((p) => p.enabled)) {
+          return;
+        }
       }
     } catch (e) {
       // not listening yet

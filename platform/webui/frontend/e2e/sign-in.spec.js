@@ -43,3 +43,49 @@ test('a village clerk signs in to the households of the village, searches them a
   await expect(page).toHaveURL(/#\/login/);
   expect(problems, 'no error in the console, no policy violation').toEqual([]);
 });
+
+test('a household record shows its members, 两不愁三保障 and every program the county runs', async ({ page }) => {
+  await signIn(page, 'clerk', 'fupin-demo');
+  const first = page.locator('[data-test=households] .el-table__body tbody tr').first().locator('a');
+  const head = (await first.innerText()).trim();
+  await first.click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(head);
+  await expect(page.locator('[data-test=members] .el-table__body tbody tr').first()).toContainText(head);
+  await expect(page.locator('[data-test=assurances] li')).toHaveCount(6);
+  await expect(page.locator('[data-test=programs] .el-table__body tbody tr')).toHaveCount(5);
+  await expect(page.locator('[data-test=programs]')).toContainText('雨露计划');
+  await expect(page.locator('[data-test=programs]')).toContainText('扶贫小额信贷');
+  await page.screenshot({ path: `${shots}/household.png`, fullPage: true });
+});
+
+test('after an administrator resets a password, the user sets their own before anything else', async ({ page, request }) => {
+  const admin = await (await request.post('/api/v1/auth/login', { data: { username: 'admin', password: 'fupin-demo' } })).json();
+  const headers = { Authorization: `Bearer ${admin.token}` };
+  const name = `e2e${Date.now() % 100000}`;
+  expect((await request.post('/api/v1/admin/users', { headers, data: { username: name, displayName: '测试村干部',
+    password: 'first-password-1', region: '620502101202', roles: ['VILLAGE_CLERK'] } })).status()).toBe(201);
+  expect((await request.post(`/api/v1/admin/users/${name}/password`, { headers,
+    data: { temporaryPassword: 'temporary-pass-1' } })).status()).toBe(200);
+
+  await signIn(page, name, 'temporary-pass-1');
+  await expect(page).toHaveURL(/#\/password/);
+  await page.getByLabel('临时密码').fill('temporary-pass-1');
+  await page.getByLabel('新密码（10–128 个字符）').fill('short');
+  await page.getByLabel('再次输入新密码').fill('short');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page.getByText('10')).toBeVisible();
+  await expect(page.getByLabel('临时密码')).toHaveValue('temporary-pass-1');
+
+  await page.getByLabel('新密码（10–128 个字符）').fill('my-own-password-1');
+  await page.getByLabel('再次输入新密码').fill('my-own-password-1');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page.locator('[data-test=households] .el-table__body tbody tr').first()).toBeVisible();
+});
+
+async function signIn(page, username, password) {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}

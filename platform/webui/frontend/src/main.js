@@ -10,6 +10,8 @@ const router = createRouter({
   routes: [
     { path: '/login', component: () => import('./pages/SignIn.vue') },
     { path: '/households', component: () => import('./pages/Households.vue') },
+    { path: '/households/:id', component: () => import('./pages/Household.vue'), props: true },
+    { path: '/password', component: () => import('./pages/Password.vue') },
     { path: '/:rest(.*)*', redirect: '/households' },
   ],
 });
@@ -17,6 +19,10 @@ const router = createRouter({
 router.beforeEach((to) => {
   if (to.path !== '/login' && !session.signedIn()) {
     return { path: '/login', query: { next: to.fullPath } };
+  }
+  // after an administrator's reset the platform accepts nothing but the change of password
+  if (to.path !== '/password' && to.path !== '/login' && session.user()?.mustChangePassword) {
+    return { path: '/password', query: { forced: '1' } };
   }
   return true;
 });
