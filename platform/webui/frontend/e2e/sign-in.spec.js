@@ -89,3 +89,24 @@ async function signIn(page, username, password) {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
+
+test('a county officer goes down to a township, exports what is shown to Excel and comes back up', async ({ page }) => {
+  await signIn(page, 'qinzhou', 'fupin-demo');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('秦州区');
+  const countyTotal = await page.locator('.el-pagination__total').innerText();
+
+  // the list of townships is long: type to find one, as a user would
+  await page.getByRole('combobox', { name: '下级区域' }).fill('太京');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('太京镇');
+  await expect(page.locator('.el-pagination__total')).not.toHaveText(countyTotal);
+  await expect(page.getByRole('navigation', { name: '所在区域' })).toContainText('秦州区');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await page.getByRole('navigation', { name: '所在区域' }).getByRole('button', { name: '秦州区' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('秦州区');
+});

@@ -62,3 +62,29 @@ export async function api(method, path, body) {
   }
   return json;
 }
+
+/**
+ * Downloads what the API answers at {@code path} (an export) as a file: the name the platform gives
+ * (Content-Disposition's filename*), else {@code fallbackName}.
+ */
+export async function download(path, fallbackName) {
+  const token = sessionStorage.getItem(TOKEN);
+  const response = await fetch(`/api/v1${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const json = await response.json().catch(() => null);
+    const error = (json && json.error) || {};
+    throw new ApiError(response.status, error.code || 'error', error.message || `下载失败（${response.status}）`,
+      error.fields);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1]) : fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
