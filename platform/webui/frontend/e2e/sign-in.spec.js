@@ -114,3 +114,31 @@ test('a county officer goes down to a township, exports what is shown to Excel a
   await page.getByRole('navigation', { name: '所在区域' }).getByRole('button', { name: '秦州区' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('秦州区');
 });
+
+test('a county administrator switches a program off and on and sets a parameter from next year', async ({ page }) => {
+  await signIn(page, 'qinzhou', 'fupin-demo');
+  await page.getByRole('link', { name: '帮扶项目' }).click();
+  const yulu = page.locator('[data-test=programs] li', { hasText: '雨露计划' });
+  const running = yulu.getByRole('switch', { name: '雨露计划 本县开展' });
+  await expect(running).toBeChecked();
+  // the switch's input is drawn by Element Plus's track beside it: click the track, as a user does
+  await yulu.locator('.el-switch').click();
+  await expect(running).not.toBeChecked();
+  await yulu.locator('.el-switch').click();
+  await expect(running).toBeChecked();
+
+  await yulu.getByRole('button', { name: '参数' }).click();
+  const year = new Date().getFullYear() + 1;
+  await page.getByLabel('自哪一年起执行').fill(String(year));
+  const amount = yulu.getByLabel('每学期补助标准');
+  await amount.fill('99999');
+  await page.getByRole('button', { name: '保存参数' }).click();
+  await expect(yulu.getByRole('alert')).toBeVisible();
+  await expect(amount).toHaveValue('99999.00');
+
+  await amount.fill('1600');
+  await page.getByRole('button', { name: '保存参数' }).click();
+  await expect(page.getByRole('status')).toContainText(`自 ${year} 年起执行`);
+  await expect(yulu).toContainText(`本县，${year} 年起`);
+  await page.screenshot({ path: `${shots}/programs.png`, fullPage: true });
+});

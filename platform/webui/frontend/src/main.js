@@ -12,6 +12,7 @@ const router = createRouter({
     { path: '/households', component: () => import('./pages/Households.vue') },
     { path: '/households/:id', component: () => import('./pages/Household.vue'), props: true },
     { path: '/password', component: () => import('./pages/Password.vue') },
+    { path: '/programs', component: () => import('./pages/Programs.vue') },
     { path: '/:rest(.*)*', redirect: '/households' },
   ],
 });
