@@ -142,3 +142,18 @@ test('a county administrator switches a program off and on and sets a parameter 
   await expect(yulu).toContainText(`本县，${year} 年起`);
   await page.screenshot({ path: `${shots}/programs.png`, fullPage: true });
 });
+
+test('a province administrator sees the platform serving and a refused plugin explained', async ({ page }) => {
+  await signIn(page, 'admin', 'fupin-demo');
+  await page.getByRole('link', { name: '平台管理' }).click();
+  await expect(page.locator('[data-test=health]')).toContainText('正常服务');
+  await expect(page.locator('[data-test=plugins]')).toContainText('org.fupin.yulu');
+
+  await page.getByLabel(/上传或升级插件/).setInputFiles({ name: 'health.jar', mimeType: 'application/java-archive',
+    buffer: Buffer.from('this is no jar') });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page.locator('[data-test=verdict]')).toContainText('未通过');
+  await expect(page.locator('[data-test=verdict]')).toContainText('file');
+  await expect(page.locator('[data-test=plugins]')).toContainText('org.fupin.yulu');
+  await page.screenshot({ path: `${shots}/platform.png`, fullPage: true });
+});

@@ -88,3 +88,23 @@ export async function download(path, fallbackName) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Sends a file as the request's whole body (a plugin jar), answering as {@link api}. */
+export async function upload(path, file) {
+  const token = sessionStorage.getItem(TOKEN);
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method: 'POST', body: file, headers: {
+      Accept: 'application/json', 'Content-Type': 'application/java-archive',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  } catch (e) {
+    throw new ApiError(0, 'network', '无法连接平台，请检查网络后重试', []);
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (json && json.error) || {};
+    throw new ApiError(response.status, error.code || 'error', error.message || `上传失败（${response.status}）`,
+      error.fields);
+  }
+  return json;
+}

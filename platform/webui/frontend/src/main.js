@@ -13,6 +13,7 @@ const router = createRouter({
     { path: '/households/:id', component: () => import('./pages/Household.vue'), props: true },
     { path: '/password', component: () => import('./pages/Password.vue') },
     { path: '/programs', component: () => import('./pages/Programs.vue') },
+    { path: '/platform', component: () => import('./pages/Platform.vue') },
     { path: '/:rest(.*)*', redirect: '/households' },
   ],
 });
