@@ -157,3 +157,16 @@ test('a province administrator sees the platform serving and a refused plugin ex
   await expect(page.locator('[data-test=plugins]')).toContainText('org.fupin.yulu');
   await page.screenshot({ path: `${shots}/platform.png`, fullPage: true });
 });
+
+test('an auditor reads the county masked and is offered nothing to change', async ({ page }) => {
+  await signIn(page, 'auditor', 'fupin-demo');
+  const rows = page.locator('[data-test=households] .el-table__body tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first().locator('td').nth(1)).toContainText('********');
+  await expect(page.getByRole('link', { name: '帮扶项目' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '平台管理' })).toHaveCount(0);
+
+  await rows.first().locator('a').click();
+  await expect(page.locator('[data-test=members]')).toContainText('********');
+  await expect(page.getByRole('button')).toHaveText(['返回']);
+});
