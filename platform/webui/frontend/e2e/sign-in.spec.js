@@ -170,3 +170,27 @@ test('an auditor reads the county masked and is offered nothing to change', asyn
   await expect(page.locator('[data-test=members]')).toContainText('********');
   await expect(page.getByRole('button')).toHaveText(['返回']);
 });
+
+test('a village clerk registers a household and fixes what the platform refused', async ({ page }) => {
+  await signIn(page, 'clerk', 'fupin-demo');
+  await page.getByRole('button', { name: '登记新户' }).click();
+  await page.getByLabel('村民小组').fill('三组');
+  await page.getByRole('combobox', { name: '主要致贫原因' }).fill('因病');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('姓名', { exact: true }).fill('测试户主');
+  await page.locator('[data-test=member-0] .el-select').first().click();
+  await page.getByRole('option', { name: '男', exact: true }).click();
+  await page.getByLabel('身份证号', { exact: true }).fill('620502198203147210');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  const idError = page.locator('[data-test=member-0]').locator('.error');
+  await expect(idError).toHaveCount(1);
+  await expect(idError).toContainText('身份证号');
+  await page.screenshot({ path: `${shots}/new-household.png`, fullPage: true });
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('测试户主');
+  await page.getByLabel('身份证号', { exact: true }).fill('620502198203147216');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('测试户主');
+  await expect(page.locator('[data-test=members]')).toContainText('620502198203147216');
+});

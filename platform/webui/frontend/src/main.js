@@ -10,6 +10,7 @@ const router = createRouter({
   routes: [
     { path: '/login', component: () => import('./pages/SignIn.vue') },
     { path: '/households', component: () => import('./pages/Households.vue') },
+    { path: '/households/new', component: () => import('./pages/NewHousehold.vue') },
     { path: '/households/:id', component: () => import('./pages/Household.vue'), props: true },
     { path: '/password', component: () => import('./pages/Password.vue') },
     { path: '/programs', component: () => import('./pages/Programs.vue') },
