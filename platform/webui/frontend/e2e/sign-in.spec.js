@@ -194,3 +194,23 @@ test('a village clerk registers a household and fixes what the platform refused'
   await expect(page.getByRole('heading', { level: 1 })).toContainText('测试户主');
   await expect(page.locator('[data-test=members]')).toContainText('620502198203147216');
 });
+
+test('a session that ends while a household is typed loses nothing: signed in again, the form is back', async ({ page, request }) => {
+  await signIn(page, 'clerk', 'fupin-demo');
+  await page.getByRole('button', { name: '登记新户' }).click();
+  await page.getByLabel('村民小组').fill('五组');
+  await page.getByLabel('姓名', { exact: true }).fill('未保存的户主');
+  // the session ends elsewhere (as when it expires)
+  const token = await page.evaluate(() => sessionStorage.getItem('fupin.token'));
+  expect((await request.post('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${token}` } })).ok()).toBe(true);
+
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page).toHaveURL(/#\/login/);
+  await page.getByLabel('用户名').fill('clerk');
+  await page.getByLabel('密码', { exact: true }).fill('fupin-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+
+  await expect(page).toHaveURL(/#\/households\/new/);
+  await expect(page.getByLabel('村民小组')).toHaveValue('五组');
+  await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('未保存的户主');
+});

@@ -15,6 +15,10 @@ export const session = {
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(USER);
   },
+  /** Signing out on purpose forgets what was being typed too. */
+  close() {
+    Object.keys(sessionStorage).filter((k) => k.startsWith('fupin.')).forEach((k) => sessionStorage.removeItem(k));
+  },
 };
 
 export class ApiError extends Error {
