@@ -56,6 +56,30 @@ class MicrocreditIT {
         ShippedPlugins.remove(api, context, "microcredit");
     }
 
+    /** A loan is never repaid beyond what is owed, also by eight repayments booked at once. */
+    @Test
+    void eightRepaymentsAtOnceNeverRepayMoreThanIsOwed() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode household = household(today);
+        String householdId = household.path("id").asText();
+        assertEquals(201, officer.send("POST", PROGRAM + "/records/rating", rating(householdId, 85, "AA", today))
+                .status());
+        String loanPath = disbursedLoan(householdId, household.path("members").get(0).path("id").asText(), "30000",
+                12, today);
+
+        var answers = Api.atOnce(java.util.stream.IntStream.range(0, 8)
+                .<java.util.function.Supplier<Api.Reply>>mapToObj(i ->
+                        () -> officer.send("POST", loanPath + "/entries", repayment(today, "10000"))).toList());
+
+        assertEquals(3, answers.stream().filter(a -> a.status() == 201).count(), "30,000 owed: three of 10,000");
+        answers.stream().filter(a -> a.status() != 201).forEach(a -> {
+            assertEquals(422, a.status(), a.body());
+            assertEquals("data.amount", Api.firstField(a));
+        });
+        assertEquals(0, new java.math.BigDecimal("30000").compareTo(officer.get(loanPath).json().path("totals")
+                .path("repayment").decimalValue()));
+    }
+
     @Test
     void aRatedHouseholdBorrowsHasItsInterestPaidExtendsOnceAndSettles() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -128,15 +128,15 @@ public class RecordService {
                 ? form.memberField().map(f -> (String) values.get(f.name())).orElse(null) : null;
         var draft = new ProgramRecord(null, typeId, type.initial(), householdId, memberId, applicationId, region, values,
                 Map.of(), at);
-        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.CREATE, null, draft, values, null, null),
-                LocalDate.ofInstant(at, PlatformClock.CHINA));
+        Runnable rules = () -> programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.CREATE, null, draft,
+                values, null, null), LocalDate.ofInstant(at, PlatformClock.CHINA));
         Instant now = at;
         String dataJson = FormValues.toJson(values).toString();
         var row = new RecordStore.Row(UUID.randomUUID().toString(), programId, typeId, householdId, memberId,
                 applicationId, region, type.initial(), dataJson, 1, actor.username(), now, now, List.of());
         store.insert(row, new RecordStore.Event(1, "CREATE", null, null, null, type.initial(), null, dataJson, null,
                 actor.username(), now), Json.write(Map.of("type", typeId, "state", type.initial(), "data", values)),
-                limits(program, type, region, at));
+                rules, limits(program, type, region, at));
         return find(programId, typeId, row.id(), actor);
     }
 
@@ -174,13 +174,13 @@ public class RecordService {
             throw new ValidationException(checked.violations());
         }
         Instant now = clock.now();
-        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.EDIT, null, forRules(program, type, row),
-                checked.values(), null, null), LocalDate.ofInstant(now, PlatformClock.CHINA));
+        Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.EDIT, null, checked.values(), null, null,
+                LocalDate.ofInstant(now, PlatformClock.CHINA));
         String dataJson = FormValues.toJson(checked.values()).toString();
         store.advance(row, expectedVersion, row.state(), dataJson, new RecordStore.Event(0, "EDIT",
                 null, null, null, null, null, dataJson, null, actor.username(), now), "edit",
                 Json.write(Map.of("version", row.version(), "data", Json.read(row.dataJson()))),
-                Json.write(Map.of("version", row.version() + 1, "data", checked.values())),
+                Json.write(Map.of("version", row.version() + 1, "data", checked.values())), rules,
                 limits(program, type, row.region(), now));
         return find(programId, typeId, recordId, actor);
     }
@@ -213,15 +213,15 @@ public class RecordService {
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
         }
-        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ENTRY, entryId, forRules(program, type, row),
-                checked.values(), date, note), today);
+        Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.ENTRY, entryId, checked.values(), date, note,
+                today);
         BigDecimal amount = entry.amountField() == null ? null : (BigDecimal) checked.values().get(entry.amountField());
         String dataJson = FormValues.toJson(checked.values()).toString();
         Instant now = at;
         store.advance(row, expectedVersion, row.state(), row.dataJson(), new RecordStore.Event(0,
                 "ENTRY", entryId, date, null, null, amount, dataJson, note, actor.username(), now), entryId,
                 Json.write(Map.of("version", row.version())), Json.write(Map.of("version", row.version() + 1,
-                        "entry", entryId, "date", date.toString(), "data", checked.values())), null);
+                        "entry", entryId, "date", date.toString(), "data", checked.values())), rules, null);
         return find(programId, typeId, recordId, actor);
     }
 
@@ -249,8 +249,8 @@ public class RecordService {
         } else if (data != null && !data.isNull() && !(data.isObject() && data.isEmpty())) {
             throw new ValidationException(List.of(new Violation("data", Texts.text("field.unknown"))));
         }
-        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ACTION, action, forRules(program, type, row),
-                values, null, note), LocalDate.ofInstant(at, PlatformClock.CHINA));
+        Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.ACTION, action, values, null, note,
+                LocalDate.ofInstant(at, PlatformClock.CHINA));
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         Instant now = at;
         store.advance(row, expectedVersion, transition.to(), valuesAfter(program, type, row, values),
@@ -258,7 +258,7 @@ public class RecordService {
                 "ACTION", action, null, row.state(), transition.to(), null, dataJson, note, actor.username(), now),
                 action, Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action", action,
-                        "data", values)), limits(program, type, row.region(), at));
+                        "data", values)), rules, limits(program, type, row.region(), at));
         return find(programId, typeId, recordId, actor);
     }
 
@@ -280,15 +280,14 @@ public class RecordService {
         if (row == null || !transition.from().contains(row.state())) {
             return false;
         }
-        programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.ACTION, transition.action(),
-                forRules(program, type, row), Map.of(), null, SCHEDULED_NOTE), LocalDate.ofInstant(at,
-                PlatformClock.CHINA));
+        Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.ACTION, transition.action(), Map.of(), null,
+                SCHEDULED_NOTE, LocalDate.ofInstant(at, PlatformClock.CHINA));
         store.advance(row, null, transition.to(), row.dataJson(), new RecordStore.Event(0, "ACTION",
                 transition.action(), null, row.state(), transition.to(), null, null, SCHEDULED_NOTE,
                 ProgramService.SYSTEM_USER, at), transition.action(),
                 Json.write(Map.of("state", row.state(), "version", row.version())),
                 Json.write(Map.of("state", transition.to(), "version", row.version() + 1, "action",
-                        transition.action())), null);
+                        transition.action())), rules, null);
         return true;
     }
 
@@ -379,6 +378,17 @@ public class RecordService {
     private RecordLimitCheck limits(InstalledProgram program, RecordType type, String region, Instant at) {
         return new RecordLimitCheck(program.id(), type, new ParameterValues(program.definition(),
                 applications.overrides(program.id()), region, LocalDate.ofInstant(at, PlatformClock.CHINA).getYear()));
+    }
+
+    /**
+     * The program's rules on a write to an existing record, for the store to run inside the write transaction: they
+     * judge the record as it is then (its totals with every entry committed before), so writes arriving together are
+     * judged one after the other — eight repayments at once never repay more than is owed.
+     */
+    private Runnable rulesOn(InstalledProgram program, RecordType type, RecordStore.Row row, RecordWrite.Kind kind,
+            String name, Map<String, Object> values, LocalDate date, String note, LocalDate today) {
+        return () -> programs.checkRecord(program, new RecordWrite(kind, name, forRules(program, type,
+                store.find(row.id()).orElse(row)), values, date, note), today);
     }
 
     /** The record as its program's rules see it, with its entries' totals so far. */

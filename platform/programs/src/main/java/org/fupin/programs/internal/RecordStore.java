@@ -47,8 +47,9 @@ final class RecordStore {
         this.audit = audit;
     }
 
-    void insert(Row row, Event created, String auditJson, RecordLimitCheck limits) {
+    void insert(Row row, Event created, String auditJson, Runnable rules, RecordLimitCheck limits) {
         database.write(c -> {
+            rules.run();
             limits.enforce(c, row);
             try (var s = c.prepareStatement("INSERT INTO program_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, row.id());
@@ -76,11 +77,13 @@ final class RecordStore {
      * Writes the record's next state and values with one more event, if it is still in the state {@code row} was read
      * in and, when one is given, has {@code expectedVersion}: else nothing is written and {@link ConflictException}
      * {@code stale_version} is thrown. Without a version, writes that leave the state alone (entries) all land.
-     * {@code limits}, when given (new values, an action), are checked first in the same transaction.
+     * {@code rules} (the program's, which read what is committed) run first in the same transaction, then
+     * {@code limits} when given (new values, an action); either refusing writes nothing.
      */
     void advance(Row row, Long expectedVersion, String state, String dataJson, Event event, String auditAction,
-            String beforeJson, String afterJson, RecordLimitCheck limits) {
+            String beforeJson, String afterJson, Runnable rules, RecordLimitCheck limits) {
         database.write(c -> {
+            rules.run();
             if (limits != null) {
                 limits.enforce(c, new Row(row.id(), row.program(), row.type(), row.householdId(), row.memberId(),
                         row.applicationId(), row.region(), state, dataJson, row.version(), row.createdBy(),
