@@ -1,5 +1,7 @@
 // The platform's JSON API (/api/v1) as the pages use it: the bearer token of the sign-in kept for the tab, every
 // error as { status, code, message, fields } from the API's error body, and the sign-in page when a session ends.
+// Every request asks for the language in use, so the platform's messages come in it.
+import { locale } from './i18n.js';
 
 const TOKEN = 'fupin.token';
 const USER = 'fupin.user';
@@ -36,8 +38,12 @@ export class ApiError extends Error {
   }
 }
 
+function language() {
+  return locale() === 'en' ? 'en' : 'zh-CN';
+}
+
 export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   const token = sessionStorage.getItem(TOKEN);
   if (token) {
     headers.Authorization = `Bearer ${token}`;
@@ -73,7 +79,8 @@ export async function api(method, path, body) {
  */
 export async function download(path, fallbackName) {
   const token = sessionStorage.getItem(TOKEN);
-  const response = await fetch(`/api/v1${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`/api/v1${path}`,
+    { headers: { 'Accept-Language': language(), ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
   if (!response.ok) {
     const json = await response.json().catch(() => null);
     const error = (json && json.error) || {};
@@ -99,7 +106,7 @@ export async function upload(path, file) {
   let response;
   try {
     response = await fetch(`/api/v1${path}`, { method: 'POST', body: file, headers: {
-      Accept: 'application/json', 'Content-Type': 'application/java-archive',
+      Accept: 'application/json', 'Accept-Language': language(), 'Content-Type': 'application/java-archive',
       ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
   } catch (e) {
     throw new ApiError(0, 'network', '无法连接平台，请检查网络后重试', []);

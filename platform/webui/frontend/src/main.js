@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 import 'element-plus/theme-chalk/base.css';
 import App from './App.vue';
 import { session } from './api.js';
+import i18n, { locale } from './i18n.js';
 
 // Hash routes: the platform serves one page at /, so a reload of any screen finds it.
 const router = createRouter({
@@ -15,6 +16,9 @@ const router = createRouter({
     { path: '/password', component: () => import('./pages/Password.vue') },
     { path: '/programs', component: () => import('./pages/Programs.vue') },
     { path: '/platform', component: () => import('./pages/Platform.vue') },
+    { path: '/users', component: () => import('./pages/Users.vue') },
+    { path: '/audit', component: () => import('./pages/Audit.vue') },
+    { path: '/imports', component: () => import('./pages/Imports.vue') },
     { path: '/:rest(.*)*', redirect: '/households' },
   ],
 });
@@ -30,4 +34,5 @@ router.beforeEach((to) => {
   return true;
 });
 
-createApp(App).use(router).mount('#app');
+document.documentElement.lang = locale() === 'en' ? 'en' : 'zh-CN';
+createApp(App).use(i18n).use(router).mount('#app');
