@@ -168,7 +168,10 @@ test('an auditor reads the county masked and is offered nothing to change', asyn
 
   await rows.first().locator('a').click();
   await expect(page.locator('[data-test=members]')).toContainText('********');
-  await expect(page.getByRole('button')).toHaveText(['返回']);
+  await expect(page.locator('[data-test=history]')).toBeVisible();
+  // nothing to change: the only buttons are going back and signing out
+  await expect(page.getByRole('button')).toHaveText(['退出', '返回']);
+  await expect(page.locator('[data-test=audit-trail]')).toBeVisible();
 });
 
 test('a village clerk registers a household and fixes what the platform refused', async ({ page }) => {

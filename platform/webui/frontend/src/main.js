@@ -13,6 +13,7 @@ const router = createRouter({
     { path: '/households', component: () => import('./pages/Households.vue') },
     { path: '/households/new', component: () => import('./pages/NewHousehold.vue') },
     { path: '/households/:id', component: () => import('./pages/Household.vue'), props: true },
+    { path: '/households/:id/edit', component: () => import('./pages/EditHousehold.vue'), props: true },
     { path: '/password', component: () => import('./pages/Password.vue') },
     { path: '/programs', component: () => import('./pages/Programs.vue') },
     { path: '/platform', component: () => import('./pages/Platform.vue') },
