@@ -37,3 +37,9 @@ export const NEXT_STATUSES = {
   MONITORED: ['EXITED', 'RETURNED', 'REMOVED', 'CLOSED'],
   NEAR_POOR: ['POOR', 'REMOVED', 'CLOSED'],
 };
+
+/** An amount of yuan as people read it: 15,000.50; nothing for none. */
+export function money(amount) {
+  if (amount === null || amount === undefined) return '';
+  return Number(amount).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
