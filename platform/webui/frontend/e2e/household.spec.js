@@ -171,3 +171,25 @@ test('the keyboard alone signs in and opens a household', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-test=members]')).toBeVisible();
 });
+
+test('a session that ends while a status change is typed loses nothing: signed in again, the reason is still there', async ({ page, request }) => {
+  const clerk = await signInApi(request, 'clerk');
+  const { id } = await household(request, clerk, '会话测试');
+  await signIn(page, 'clerk');
+  await page.goto(`/#/households/${id}`);
+  await page.getByRole('button', { name: '变更户状态' }).click();
+  const change = page.getByRole('dialog', { name: '变更户状态' });
+  await choose(change, 'new-status', '已脱贫');
+  await change.getByLabel('变更原因').fill('年人均纯收入达标');
+  const token = await page.evaluate(() => sessionStorage.getItem('fupin.token'));
+  expect((await request.post('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${token}` } })).ok()).toBe(true);
+
+  await change.getByRole('button', { name: '变更户状态' }).click();
+  await expect(page).toHaveURL(/#\/login/);
+  await page.getByLabel('用户名').fill('clerk');
+  await page.getByLabel('密码', { exact: true }).fill('fupin-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/households/${id}$`));
+  await page.getByRole('button', { name: '变更户状态' }).click();
+  await expect(page.getByRole('dialog', { name: '变更户状态' }).getByLabel('变更原因')).toHaveValue('年人均纯收入达标');
+});

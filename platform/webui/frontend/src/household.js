@@ -1,3 +1,5 @@
+import { watch } from 'vue';
+
 // The household record as the forms send it: nothing chosen or typed goes as null (never ""), so the platform answers
 // "required" or leaves the field empty rather than refusing a string of the wrong shape.
 export function toRecord(value) {
@@ -42,4 +44,19 @@ export const NEXT_STATUSES = {
 export function money(amount) {
   if (amount === null || amount === undefined) return '';
   return Number(amount).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Keeps a form's values for the tab under `key` (sessionStorage), so a session that ends while it is typed loses
+ * nothing: signed in again, the form is back. `forget(key)` once it is sent.
+ */
+export function keep(key, form) {
+  const kept = sessionStorage.getItem(key);
+  if (kept) Object.assign(form, JSON.parse(kept));
+  watch(form, (now) => sessionStorage.setItem(key, JSON.stringify(now)), { deep: true });
+  return form;
+}
+
+export function forget(key) {
+  sessionStorage.removeItem(key);
 }
