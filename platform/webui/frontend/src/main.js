@@ -20,6 +20,8 @@ const router = createRouter({
     { path: '/users', component: () => import('./pages/Users.vue') },
     { path: '/audit', component: () => import('./pages/Audit.vue') },
     { path: '/imports', component: () => import('./pages/Imports.vue') },
+    { path: '/dashboard', component: () => import('./pages/Dashboard.vue') },
+    { path: '/reports', component: () => import('./pages/Reports.vue') },
     { path: '/:rest(.*)*', redirect: '/households' },
   ],
 });
