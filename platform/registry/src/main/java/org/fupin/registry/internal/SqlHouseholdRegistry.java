@@ -98,6 +98,11 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
         return new RegionCounts(store.database(), regions).count(region, by, status, actor);
     }
 
+    /** Households of a region by status and by main cause, and exits by year, within the actor's scope. */
+    public RegionSummary.Result summarize(org.fupin.registry.model.Region region, Actor actor) {
+        return new RegionSummary(store.database()).summarize(region, actor);
+    }
+
     @Override
     public ImportSummary register(List<Household> households, Actor actor) {
         var report = importer.importHouseholds(households, actor);
