@@ -14,6 +14,8 @@ export default defineConfig({
     baseURL: process.env.FUPIN_URL,
     locale: 'zh-CN',
     viewport: { width: 1366, height: 768 },
+    // a step that cannot happen fails with what it waited for, instead of using up the test's time
+    actionTimeout: 15_000,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

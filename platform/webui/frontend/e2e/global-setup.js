@@ -1,12 +1,14 @@
 // Starts the packaged platform with the demo county on a free port and a fresh data folder, waits until it is ready,
 // the demo accounts sign in and the county runs every shipped program, and stops it after the tests. FUPIN_URL tells the tests where it is.
+// The platform runs from a copy of the distribution: a plugin the tests upload lands in the copy's deploy/ folder,
+// never in the build's.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const home = resolve(process.cwd(), '../../../distribution/target/fupin');
+const built = resolve(process.cwd(), '../../../distribution/target/fupin');
 
 function freePort() {
   return new Promise((done) => {
@@ -44,7 +46,10 @@ async function ready(url, deadline) {
 
 export default async function globalSetup() {
   const port = await freePort();
-  const data = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
+  const work = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
+  const home = join(work, 'fupin');
+  const data = join(work, 'data');
+  cpSync(built, home, { recursive: true, filter: (path) => path !== join(built, 'data') });
   const platform = spawn(join(home, 'bin/fupin'), ['--port', String(port), '--data', data, '--demo'],
     { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
@@ -63,6 +68,6 @@ export default async function globalSetup() {
     } catch (e) {
       // already gone
     }
-    rmSync(data, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   };
 }

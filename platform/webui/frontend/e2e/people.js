@@ -1,3 +1,5 @@
+import { expect } from '@playwright/test';
+
 // Test people: valid ID numbers (GB 11643 check character) and households registered through the API, so a journey
 // works on a household of its own and leaves the demo county's households to the others.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -29,7 +31,8 @@ export async function household(request, headers, name) {
 }
 
 export async function signIn(page, username, password = 'fupin-demo') {
-  await page.goto('/');
+  await page.goto('/#/login');
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();

@@ -14,14 +14,14 @@ const i18n = createI18n({
   messages: {
     zh: {
       app: '扶贫 · 建档立卡与帮扶项目',
-      nav: { dashboard: '概览', reports: '报表', households: '建档立卡户', imports: '导入', programs: '帮扶项目', users: '用户', audit: '审计日志',
+      nav: { work: '项目办理', dashboard: '概览', reports: '报表', households: '建档立卡户', imports: '导入', programs: '帮扶项目', users: '用户', audit: '审计日志',
         platform: '平台管理', password: '修改密码', signOut: '退出', language: '语言', main: '主菜单' },
       common: { back: '返回', save: '保存', cancel: '取消', search: '查询', reload: '重新读取', none: '无',
         all: '全部', yes: '是', no: '否', loading: '正在读取…', total: '共 {n} 条' },
     },
     en: {
       app: 'Fupin · Poverty register and programs',
-      nav: { dashboard: 'Overview', reports: 'Reports', households: 'Households', imports: 'Import', programs: 'Programs', users: 'Users', audit: 'Audit log',
+      nav: { work: 'Program work', dashboard: 'Overview', reports: 'Reports', households: 'Households', imports: 'Import', programs: 'Programs', users: 'Users', audit: 'Audit log',
         platform: 'Platform', password: 'Change password', signOut: 'Sign out', language: 'Language', main: 'Main menu' },
       common: { back: 'Back', save: 'Save', cancel: 'Cancel', search: 'Search', reload: 'Reload', none: 'None',
         all: 'All', yes: 'Yes', no: 'No', loading: 'Loading…', total: '{n} in all' },
