@@ -42,20 +42,23 @@ function language() {
   return locale() === 'en' ? 'en' : 'zh-CN';
 }
 
-export async function api(method, path, body) {
+/** Sends a request and answers the JSON the platform gives; `type` the body's Content-Type when it is no JSON. */
+async function request(method, path, body, type) {
   const headers = { Accept: 'application/json', 'Accept-Language': language() };
   const token = sessionStorage.getItem(TOKEN);
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = type || 'application/json';
   }
   let response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(`/api/v1${path}`, { method, headers,
+      body: body === undefined || type ? body : JSON.stringify(body) });
   } catch (e) {
-    throw new ApiError(0, 'network', '无法连接平台，请检查网络后重试', []);
+    throw new ApiError(0, 'network', locale() === 'en' ? 'The platform cannot be reached: check the network and try again'
+      : '无法连接平台，请检查网络后重试', []);
   }
   if (response.status === 401 && path !== '/auth/login') {
     session.end();
@@ -67,15 +70,24 @@ export async function api(method, path, body) {
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (json && json.error) || {};
-    throw new ApiError(response.status, error.code || 'error', error.message || `请求失败（${response.status}）`,
-      error.fields);
+    throw new ApiError(response.status, error.code || 'error',
+      error.message || (locale() === 'en' ? `The request failed (${response.status})` : `请求失败（${response.status}）`), error.fields);
   }
   return json;
 }
 
+export function api(method, path, body) {
+  return request(method, path, body);
+}
+
+/** Sends a file as the request's whole body (a plugin jar, an import), answering as {@link api}. */
+export function upload(path, file, type) {
+  return request('POST', path, file, type);
+}
+
 /**
  * Downloads what the API answers at {@code path} (an export) as a file: the name the platform gives
- * (Content-Disposition's filename*), else {@code fallbackName}.
+ * (Content-Disposition's filename*, else its filename), else {@code fallbackName}.
  */
 export async function download(path, fallbackName) {
   const token = sessionStorage.getItem(TOKEN);
@@ -89,7 +101,8 @@ export async function download(path, fallbackName) {
   }
   const disposition = response.headers.get('Content-Disposition') || '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  const name = encoded ? decodeURIComponent(encoded[1]) : fallbackName;
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1]) : (plain ? plain[1] : fallbackName);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -98,24 +111,4 @@ export async function download(path, fallbackName) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Sends a file as the request's whole body (a plugin jar), answering as {@link api}. */
-export async function upload(path, file) {
-  const token = sessionStorage.getItem(TOKEN);
-  let response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method: 'POST', body: file, headers: {
-      Accept: 'application/json', 'Accept-Language': language(), 'Content-Type': 'application/java-archive',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
-  } catch (e) {
-    throw new ApiError(0, 'network', '无法连接平台，请检查网络后重试', []);
-  }
-  const json = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (json && json.error) || {};
-    throw new ApiError(response.status, error.code || 'error', error.message || `上传失败（${response.status}）`,
-      error.fields);
-  }
-  return json;
 }
