@@ -247,6 +247,16 @@ class ProgramsIT {
         assertEquals(studentId, filed.json().path("memberId").asText());
         String path = "/api/v1/programs/yulu/applications/" + applicationId;
 
+        // its only student now has an open application: the household may not apply again, and says why (the
+        // declared limit, before a filing is refused by it); it is no longer among the village's candidates
+        JsonNode verdict = api.get("/api/v1/households/" + householdId + "/eligibility").json().path("programs").get(0);
+        assertFalse(verdict.path("eligible").asBoolean(), verdict.toString());
+        assertEquals("yulu.one-application-per-student", verdict.path("reasons").get(0).path("rule").asText());
+        assertEquals(studentId, verdict.path("reasons").get(0).path("memberId").asText());
+        assertTrue(verdict.path("reasons").get(0).path("message").asText().contains(applicationId), verdict.toString());
+        assertFalse(api.get("/api/v1/programs/yulu/candidates?region=" + VILLAGE + "&size=500").body()
+                .contains("\"" + householdId + "\""), "an applicant with an open application is no candidate");
+
         var verified = township.send("POST", path + "/transitions", "{\"action\":\"verify\"}");
         assertEquals("VERIFIED", verified.json().path("state").asText(), verified.body());
         assertNotNull(verified.json().path("noticeEnds").textValue(), "verification starts the public notice");

@@ -18,12 +18,15 @@ import org.fupin.program.api.Benefit;
 import org.fupin.program.api.Conflict;
 import org.fupin.program.api.Limit;
 import org.fupin.program.api.Parameters;
+import org.fupin.program.api.Reason;
 import org.fupin.program.api.ProgramDefinition;
 import org.fupin.program.api.State;
 import org.fupin.program.api.Step;
 import org.fupin.registry.api.ValidationException;
 import org.fupin.registry.api.Violation;
+import org.fupin.registry.model.Household;
 import org.fupin.registry.model.LocalizedText;
+import org.fupin.registry.model.Member;
 
 /**
  * A program's declared {@link Limit}s, checked on the writer connection inside the transaction that stores a filing
@@ -105,6 +108,45 @@ record LimitCheck(ProgramDefinition definition, IntFunction<Parameters> paramete
                 }
             }
         }
+    }
+
+    /**
+     * The limits on open applications that a filing now would exceed, as eligibility reasons naming the applications
+     * that count: one for the household, or one per member (with its id) for a limit per member. {@code open}: the
+     * program's applications of the household that are not in a terminal state.
+     */
+    List<Reason> exhausted(List<ProgramStore.OpenApplication> open, Household household) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Limit limit : definition.limits()) {
+            if (limit.measure() != Limit.Measure.OPEN_APPLICATIONS) {
+                continue;
+            }
+            BigDecimal max = max(limit, thisYear);
+            Map<String, List<String>> bySubject = new LinkedHashMap<>();
+            for (var application : open) {
+                String subject = limit.per() == Limit.Per.MEMBER ? application.memberId() : household.id();
+                if (subject != null) {
+                    bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(application.id());
+                }
+            }
+            bySubject.forEach((subject, ids) -> {
+                if (BigDecimal.valueOf(ids.size() + 1L).compareTo(max) > 0) {
+                    LocalizedText why = Texts.text("limit.open-applications", per(limit), String.join(", ", ids),
+                            plain(max));
+                    reasons.add(limit.per() == Limit.Per.MEMBER
+                            ? Reason.onMember(limit.rule(), subject, named(household, subject, why))
+                            : Reason.of(limit.rule(), why));
+                }
+            });
+        }
+        return reasons;
+    }
+
+    /** The reason about a member, with the member's name before it. */
+    private static LocalizedText named(Household household, String memberId, LocalizedText why) {
+        String name = household.members().stream().filter(m -> memberId.equals(m.id())).map(Member::name).findFirst()
+                .orElse(memberId);
+        return new LocalizedText(name + "：" + why.zh(), name + ": " + why.en());
     }
 
     private void openApplications(Connection c, Limit limit, Write write, String subject, List<Violation> violations)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -499,7 +500,8 @@ public class ProgramService {
                 continue;
             }
             try {
-                verdicts.add(new ProgramVerdict(program, judge(program, household, today), false));
+                verdicts.add(new ProgramVerdict(program, judge(program, household, today,
+                        store.inStates(program.id(), openStates(program), null, household.id())), false));
             } catch (RuntimeException e) {
                 LOG.error("Eligibility rules of program {} failed for household {}", program.id(), householdId, e);
                 verdicts.add(new ProgramVerdict(program, Verdict.ineligible(List.of(Reason.of("platform.rule-failed",
@@ -542,10 +544,14 @@ public class ProgramService {
     void candidates(String programId, String region, Actor actor, java.util.function.Consumer<ProgramDemo.Candidate> each) {
         InstalledProgram program = candidateProgram(programId, region, actor);
         var query = new HouseholdQuery(region, null, null, null, null, 0, 1, HouseholdQuery.Sort.VILLAGE);
+        // the region's open applications, read once rather than once per household
+        Map<String, List<ProgramStore.OpenApplication>> open = store.inStates(program.id(), openStates(program),
+                region, null).stream().collect(Collectors.groupingBy(ProgramStore.OpenApplication::householdId));
+        LocalDate today = clock.today();
         registry.forEach(query, RULES, household -> {
             Verdict verdict;
             try {
-                verdict = verdict(program, household);
+                verdict = judge(program, household, today, open.getOrDefault(household.id(), List.of()));
             } catch (RuntimeException e) {
                 LOG.warn("Rules of {} failed for household {}", programId, household.id(), e);
                 return;
@@ -558,27 +564,52 @@ public class ProgramService {
 
     /** One program's eligibility verdict on a household ({@link #household}), as its rules see it today. */
     Verdict verdict(InstalledProgram program, Household household) {
-        return judge(program, household, clock.today());
+        return judge(program, household, clock.today(),
+                store.inStates(program.id(), openStates(program), null, household.id()));
+    }
+
+    private static List<String> openStates(InstalledProgram program) {
+        return program.definition().workflow().states().stream().filter(s -> !s.terminal()).map(State::id).toList();
     }
 
     /**
-     * The rules' verdict, and the declared conflicts that would refuse a filing now (a household approved for
-     * relocation gets no renovation): those make the household ineligible too, naming the other program's
-     * application or record, so that whoever looks at the household sees why before filing.
+     * The rules' verdict, then what would refuse a filing now although the rules grant it, so that whoever looks at
+     * the household sees why before filing: the declared conflicts (a household approved for relocation gets no
+     * renovation), naming the other program's application or record; and the declared limits on open applications
+     * ({@code open}: the program's of this household), naming the applications that count. A limit per member takes
+     * only that member out of an eligible verdict's reasons; the household stays eligible while another member may
+     * apply.
      */
-    private Verdict judge(InstalledProgram program, Household household, LocalDate today) {
+    private Verdict judge(InstalledProgram program, Household household, LocalDate today,
+            List<ProgramStore.OpenApplication> open) {
         Verdict verdict = program.program().eligibility(context(program, household, null, today));
-        List<Reason> conflicts = new ArrayList<>();
+        List<Reason> against = new ArrayList<>();
         for (Conflict conflict : program.definition().conflicts()) {
             if (conflict.actions().contains(Step.FILE)) {
-                conflicting(conflict, household).ifPresent(conflicts::add);
+                conflicting(conflict, household).ifPresent(against::add);
             }
         }
-        if (conflicts.isEmpty()) {
+        if (verdict.eligible() && !open.isEmpty()) {
+            List<Reason> exhausted = limits(program, household.villageCode(), today).exhausted(open, household);
+            exhausted.stream().filter(r -> r.memberId() == null).forEach(against::add);
+            Set<String> full = exhausted.stream().map(Reason::memberId).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            if (!full.isEmpty()) {
+                List<Reason> still = verdict.reasons().stream()
+                        .filter(r -> r.memberId() == null || !full.contains(r.memberId())).toList();
+                boolean named = verdict.reasons().stream().anyMatch(r -> r.memberId() != null);
+                if (named && still.stream().noneMatch(r -> r.memberId() != null)) {
+                    exhausted.stream().filter(r -> r.memberId() != null).forEach(against::add);
+                } else {
+                    verdict = Verdict.eligible(still);
+                }
+            }
+        }
+        if (against.isEmpty()) {
             return verdict;
         }
         List<Reason> reasons = new ArrayList<>(verdict.eligible() ? List.of() : verdict.reasons());
-        reasons.addAll(conflicts);
+        reasons.addAll(against);
         return Verdict.ineligible(reasons);
     }
 

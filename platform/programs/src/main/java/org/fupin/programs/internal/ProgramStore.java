@@ -319,6 +319,45 @@ public class ProgramStore {
         return database.read(c -> load(c, "a.id = ?", List.of(id), "", -1, 0)).stream().findFirst();
     }
 
+    /** An application that counts against a program's limits on open applications: in a state that is not terminal. */
+    record OpenApplication(String id, String householdId, String memberId) {
+    }
+
+    /**
+     * The program's applications in one of {@code states}, oldest first: of one household, or (with {@code household}
+     * null) of every household under {@code regionPrefix}.
+     */
+    List<OpenApplication> inStates(String program, List<String> states, String regionPrefix, String household) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT id, household_id, member_id FROM program_application WHERE program = ? AND "
+                + (household != null ? "household_id = ?" : "village >= ? AND village < ?") + " AND state IN ("
+                + String.join(",", java.util.Collections.nCopies(states.size(), "?")) + ") ORDER BY created_at, id";
+        return database.read(c -> {
+            try (var s = c.prepareStatement(sql)) {
+                int i = 1;
+                s.setString(i++, program);
+                if (household != null) {
+                    s.setString(i++, household);
+                } else {
+                    s.setString(i++, regionPrefix);
+                    s.setString(i++, regionPrefix + "\uffff");
+                }
+                for (String state : states) {
+                    s.setString(i++, state);
+                }
+                List<OpenApplication> result = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        result.add(new OpenApplication(r.getString(1), r.getString(2), r.getString(3)));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
     /** Every application of a household (all programs), oldest first. */
     List<ApplicationRow> ofHousehold(String householdId) {
         return database.read(c -> load(c, "a.household_id = ?", List.of(householdId), "", -1, 0));
