@@ -16,9 +16,16 @@ async function choose(scope, id, option) {
 }
 
 test('a public notice holds the county\'s approval back, and says until when', async ({ page }) => {
+  // what travels from opening the platform to the program's work list (compressed): measured, written to the log
+  const transfers = [];
+  page.on('requestfinished', async (request) => transfers.push((await request.sizes()).responseBodySize));
   await signIn(page, 'qinzhou');
   await page.getByText('项目办理').click();
+  const started = Date.now();
   await page.getByRole('link', { name: '雨露计划' }).click();
+  await expect(page.locator('[data-test=applications] .el-table__body tbody tr').first()).toBeVisible();
+  console.log(`雨露计划's work list shown ${Date.now() - started} ms after its menu entry was clicked; `
+    + `${Math.round(transfers.reduce((a, b) => a + b, 0) / 1024)} KB received since the page was opened`);
   await page.getByRole('button', { name: '公示' }).click();
   const notices = page.locator('[data-test=notices] .el-table__body tbody tr');
   await expect(notices.first()).toBeVisible();
