@@ -1,0 +1,4 @@
+// A line chart for ECharts, loaded by echarts.js when a chart is a line.
+import { LineChart } from 'echarts/charts';
+
+export default LineChart;
