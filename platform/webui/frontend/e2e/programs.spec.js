@@ -142,3 +142,49 @@ test('a credit officer rates a household from its page, and the rating is listed
   await page.goto(`/#/households/${household.id}`);
   await expect(page.locator('[data-test=program]', { hasText: '扶贫小额信贷' })).toContainText('有效');
 });
+
+test('产业扶贫 from filing to the subsidy paid: declared and reviewed (the village notice then holds the verification back), and on an application whose notice has run, verified on site with the declared form, approved, paid', async ({ page, request }) => {
+  const headers = await signInApi(request, 'industry');
+  // a household the program has not worked with yet
+  const candidates = (await (await request.get('/api/v1/programs/industry/candidates?region=620502&size=200', { headers })).json()).items;
+  const known = new Set((await (await request.get('/api/v1/programs/industry/applications?region=620502&size=500', { headers })).json())
+    .items.map((a) => a.householdId));
+  const household = candidates.find((c) => !known.has(c.householdId));
+
+  await signIn(page, 'industry');
+  await page.goto(`/#/work/industry/apply/${household.householdId}`);
+  await choose(page, 'apply-industry', '养鸡（只）');
+  await page.locator('#apply-plannedScale').fill('200');
+  await page.locator('#apply-description').fill('林下散养土鸡');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('已申报');
+  await page.getByRole('button', { name: '村级评议' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '村级评议' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('村级评议公示');
+  // the notice runs at least five days (the province cannot set less): verification waits for it
+  await expect(page.locator('[data-test=notice]')).toContainText('公示期至');
+  await expect(page.getByRole('button', { name: '乡镇验收' })).toBeDisabled();
+
+  // an application of the demo county whose village notice has run its course
+  const today_ = today();
+  const noticed = (await (await request.get('/api/v1/programs/industry/applications?state=VILLAGE_NOTICE&size=500', { headers })).json())
+    .items.find((a) => a.noticeEnds && a.noticeEnds < today_);
+  await page.goto(`/#/work/industry/applications/${noticed.id}`);
+  await page.getByRole('button', { name: '乡镇验收' }).click();
+  const verify = page.getByRole('dialog');
+  await verify.locator('#step-verifiedOn').fill(today_);
+  await verify.locator('#step-verifiedScale').fill(String(noticed.data.plannedScale));
+  await verify.locator('#step-evidence').fill('现场验收照片及养殖台账');
+  await verify.getByRole('button', { name: '乡镇验收' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('乡镇已验收');
+
+  await page.getByRole('button', { name: '县级审批' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '县级审批' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('县级已审批');
+
+  await page.getByRole('button', { name: '拨付奖补' }).click();
+  await page.getByRole('dialog').locator('#step-voucher').fill('BZ-E2E-0001');
+  await page.getByRole('dialog').getByRole('button', { name: '拨付奖补' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('奖补已拨付');
+  await expect(page.locator('[data-test=benefits] .el-table__body tbody tr')).toHaveCount(1);
+});
