@@ -167,8 +167,12 @@ test('产业扶贫 from filing to the subsidy paid: declared and reviewed (the v
 
   // an application of the demo county whose village notice has run its course
   const today_ = today();
-  const noticed = (await (await request.get('/api/v1/programs/industry/applications?state=VILLAGE_NOTICE&size=500', { headers })).json())
-    .items.find((a) => a.noticeEnds && a.noticeEnds < today_);
+  let noticed;
+  await expect.poll(async () => {
+    noticed = (await (await request.get('/api/v1/programs/industry/applications?state=VILLAGE_NOTICE&size=500', { headers })).json())
+      .items.find((a) => a.noticeEnds && a.noticeEnds < today_);
+    return Boolean(noticed);
+  }, { timeout: 30_000 }).toBe(true);
   await page.goto(`/#/work/industry/applications/${noticed.id}`);
   await page.getByRole('button', { name: '乡镇验收' }).click();
   const verify = page.getByRole('dialog');
@@ -187,4 +191,85 @@ test('产业扶贫 from filing to the subsidy paid: declared and reviewed (the v
   await page.getByRole('dialog').getByRole('button', { name: '拨付奖补' }).click();
   await expect(page.locator('[data-test=state]')).toHaveText('奖补已拨付');
   await expect(page.locator('[data-test=benefits] .el-table__body tbody tr')).toHaveCount(1);
+});
+
+test('农村危房改造 after its county notice: the agreement signed, building started, accepted with the house safe, the subsidy paid; a field required only for a rebuild says so', async ({ page, request }) => {
+  const headers = await signInApi(request, 'housing');
+  const today_ = today();
+  let approved;
+  await expect.poll(async () => {
+    approved = (await (await request.get('/api/v1/programs/housing/applications?state=COUNTY_NOTICE&size=500', { headers })).json())
+      .items.find((a) => a.noticeEnds && a.noticeEnds < today_);
+    return Boolean(approved);
+  }, { timeout: 30_000 }).toBe(true);
+  await signIn(page, 'housing');
+  await page.goto(`/#/work/housing/applications/${approved.id}`);
+
+  await page.getByRole('button', { name: '签订三方协议' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.locator('#step-agreementNumber').fill('WG-E2E-0001');
+  await dialog.locator('#step-signedOn').fill(today_);
+  await dialog.getByRole('button', { name: '签订三方协议' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('已签三方协议');
+
+  await page.getByRole('button', { name: '开工' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.locator('#step-startedOn').fill(today_);
+  await dialog.getByRole('button', { name: '开工' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('施工中');
+
+  await page.getByRole('button', { name: '竣工联合验收' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.locator('#step-acceptedOn').fill(today_);
+  await dialog.locator('#step-actualArea').fill('60');
+  await dialog.getByText('验收后住房安全有保障').click();
+  await dialog.getByRole('button', { name: '竣工联合验收' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('已竣工验收');
+
+  await page.getByRole('button', { name: '拨付补助' }).click();
+  await page.getByRole('dialog').locator('#step-voucher').fill('BZ-E2E-0002');
+  await page.getByRole('dialog').getByRole('button', { name: '拨付补助' }).click();
+  await expect(page.locator('[data-test=state]')).toHaveText('补助已拨付');
+  await expect(page.locator('[data-test=benefits] .el-table__body tbody tr')).toHaveCount(1);
+
+  // filing: the planned area is required only when the house is to be rebuilt
+  await page.goto(`/#/work/housing/apply/${approved.householdId}`);
+  const area = page.locator('[data-field=plannedArea] label');
+  await choose(page, 'apply-renovationType', '修缮加固');
+  await expect(area).not.toContainText('必填');
+  await choose(page, 'apply-renovationType', '拆除重建');
+  await expect(area).toContainText('必填');
+});
+
+test('易地扶贫搬迁 after its agreement: the new house built, keys handed over (the household\'s housing now assured), the old house demolished and the land reclaimed', async ({ page, request }) => {
+  const headers = await signInApi(request, 'relocation');
+  const today_ = today();
+  // one of the demo county's with its relocation agreement signed (its activity may still be filing when the journeys begin)
+  let approved;
+  await expect.poll(async () => {
+    approved = (await (await request.get('/api/v1/programs/relocation/applications?state=AGREED&size=1', { headers })).json())
+      .items[0];
+    return Boolean(approved);
+  }, { timeout: 30_000 }).toBe(true);
+  const people = (await (await request.get(`/api/v1/households/${approved.householdId}`, { headers })).json()).members.length;
+  await signIn(page, 'relocation');
+  await page.goto(`/#/work/relocation/applications/${approved.id}`);
+
+  const step = async (action, values, state) => {
+    await page.getByRole('button', { name: action }).click();
+    const dialog = page.getByRole('dialog');
+    for (const [field, value] of Object.entries(values)) {
+      await dialog.locator(`#step-${field}`).fill(value);
+    }
+    await dialog.getByRole('button', { name: action }).click();
+    await expect(page.locator('[data-test=state]')).toHaveText(state);
+  };
+  // 20 m² a person, within the 25 m² the policy allows
+  await step('新房建成', { builtOn: today_, actualArea: String(20 * people), evidence: '竣工照片' }, '新房已建成');
+  await step('交钥匙入住', { keysHandedOn: today_, movedInOn: today_, evidence: '入住确认书' }, '已入住');
+  await step('拆除旧房', { demolishedOn: today_, evidence: '拆除前后照片' }, '旧房已拆除');
+  await step('复垦验收', { reclaimedOn: today_, reclaimedArea: '0.3', evidence: '复垦验收单' }, '已复垦');
+
+  await page.goto(`/#/households/${approved.householdId}`);
+  await expect(page.locator('[data-test=assurances] li', { hasText: '住房安全有保障' })).toHaveClass(/met/);
 });
