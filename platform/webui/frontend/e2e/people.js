@@ -38,3 +38,21 @@ export async function signIn(page, username, password = 'fupin-demo') {
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/#\/(households|password)/);
 }
+
+/**
+ * Records what the page receives: each answer's resource type and compressed size. An answer still being measured
+ * when the page closes is left out (measuring it then would fail the run after the journey is over).
+ */
+export function weigh(page) {
+  const answers = [];
+  page.on('requestfinished', async (request) => {
+    try {
+      answers.push({ type: request.resourceType(), size: (await request.sizes()).responseBodySize });
+    } catch (e) {
+      // the page closed meanwhile: the journey's figures are already taken
+    }
+  });
+  return answers;
+}
+
+export const kilobytes = (answers) => Math.round(answers.reduce((sum, a) => sum + a.size, 0) / 1024);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { kilobytes, signIn, weigh } from './people.js';
 
 // A village clerk signs in, finds the households of the village, searches them and signs out; a wrong password is
 // explained and the user name stays typed. Screenshots go to target/ (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
@@ -21,8 +22,7 @@ test('a village clerk signs in to the households of the village, searches them a
     if (message.type() === 'error') problems.push(message.text());
   });
   // what travels until the list is shown (compressed, as the platform sends it): measured, written to the log
-  const transfers = [];
-  page.on('requestfinished', async (request) => transfers.push((await request.sizes()).responseBodySize));
+  const transfers = weigh(page);
   await page.goto('/');
   await page.screenshot({ path: `${shots}/sign-in.png` });
   await page.getByLabel('用户名').fill('clerk');
@@ -33,7 +33,7 @@ test('a village clerk signs in to the households of the village, searches them a
   const rows = page.locator('[data-test=households] .el-table__body tbody tr');
   await expect(rows.first()).toBeVisible();
   console.log(`household list shown ${Date.now() - started} ms after sign-in; `
-    + `${Math.round(transfers.reduce((a, b) => a + b, 0) / 1024)} KB received since the page was opened`);
+    + `${kilobytes(transfers)} KB received since the page was opened`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('北崖村');
   await expect(page.locator('.el-pagination__total')).toContainText(/共 \d+ 条/);
   await page.screenshot({ path: `${shots}/households.png`, fullPage: true });
@@ -87,12 +87,6 @@ test('after an administrator resets a password, the user sets their own before a
   await expect(page.locator('[data-test=households] .el-table__body tbody tr').first()).toBeVisible();
 });
 
-async function signIn(page, username, password) {
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 test('a county officer goes down to a township, exports what is shown to Excel and comes back up', async ({ page }) => {
   await signIn(page, 'qinzhou', 'fupin-demo');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { signIn, signInApi } from './people.js';
+import { kilobytes, signIn, signInApi, weigh } from './people.js';
 
 // Program work drawn from the declarations: 雨露计划 from filing to payment across four roles, a public notice that
 // holds an approval back, and a plugin installed while the platform runs that is in the menu and usable at once.
@@ -17,15 +17,14 @@ async function choose(scope, id, option) {
 
 test('a public notice holds the county\'s approval back, and says until when', async ({ page }) => {
   // what travels from opening the platform to the program's work list (compressed): measured, written to the log
-  const transfers = [];
-  page.on('requestfinished', async (request) => transfers.push((await request.sizes()).responseBodySize));
+  const transfers = weigh(page);
   await signIn(page, 'qinzhou');
   await page.getByText('项目办理').click();
   const started = Date.now();
   await page.getByRole('link', { name: '雨露计划' }).click();
   await expect(page.locator('[data-test=applications] .el-table__body tbody tr').first()).toBeVisible();
   console.log(`雨露计划's work list shown ${Date.now() - started} ms after its menu entry was clicked; `
-    + `${Math.round(transfers.reduce((a, b) => a + b, 0) / 1024)} KB received since the page was opened`);
+    + `${kilobytes(transfers)} KB received since the page was opened`);
   await page.getByRole('button', { name: '公示' }).click();
   const notices = page.locator('[data-test=notices] .el-table__body tbody tr');
   await expect(notices.first()).toBeVisible();
