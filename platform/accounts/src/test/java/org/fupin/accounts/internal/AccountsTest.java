@@ -122,6 +122,16 @@ class AccountsTest {
     }
 
     @Test
+    void aRoleAtTheWrongLevelIsExplainedInBothLanguages() {
+        var refused = assertThrows(ValidationException.class,
+                () -> accounts.create(user("clerk", "620502101", null, Role.VILLAGE_CLERK), PROVINCE));
+
+        var message = refused.violations().get(0).message();
+        assertEquals("村级信息员须属于村级区划（区划代码前 12 位）", message.zh());
+        assertEquals("village clerk needs a village-level region (a region code of 12 digits)", message.en());
+    }
+
+    @Test
     void validAccountsAtEveryLevel() {
         accounts.create(user("qinzhou", "620502", null, Role.COUNTY_ADMIN), PROVINCE);
         accounts.create(user("town", "620502101", null, Role.TOWNSHIP_OFFICER), PROVINCE);
