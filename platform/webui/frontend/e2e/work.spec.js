@@ -48,6 +48,7 @@ test('雨露计划 from filing to payment: filed by the county with a refusal fi
     await page.goto('/#/work/yulu?view=candidates');
     const candidate = page.locator('[data-test=candidates] .el-table__body tbody tr').first();
     await expect(candidate).toBeVisible({ timeout: 15_000 });
+    await expect(candidate).toContainText('村民委员会');
     await candidate.getByRole('button', { name: '申请' }).click();
     await expect(page.locator('[data-test=verdict]')).toContainText('可以申请');
     const householdId = page.url().split('/').pop();
