@@ -1,17 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { household, idNumber, signIn, signInApi } from './people.js';
+import { choose, household, idNumber, signIn, signInApi } from './people.js';
 
 // A household's life on its record: edited whole, a version conflict explained, members joining and leaving, a status
 // change with its reason, the history and the audit trail; the clerk's screens on a phone; the same in English.
 const shots = process.env.UPDATE_SCREENSHOTS ? '../../../docs/screenshots' : '../target/screenshots';
 const field = (page, id) => page.locator('.field', { has: page.locator(`#${id}`) });
-// an Element Plus select: its box is clicked, as a user does, then the option
-async function choose(scope, id, option) {
-  const page = scope.page();
-  await scope.locator('.el-select', { has: page.locator(`#${id}`) }).click();
-  const list = await page.locator(`#${id}`).getAttribute('aria-controls');
-  await page.locator(`#${list}`).getByRole('option', { name: option, exact: true }).click();
-}
 
 test('a village clerk edits a household: a refused phone number explained beside it, then an income year added', async ({ page, request }) => {
   const clerk = await signInApi(request, 'clerk');

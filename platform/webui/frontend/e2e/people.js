@@ -56,3 +56,11 @@ export function weigh(page) {
 }
 
 export const kilobytes = (answers) => Math.round(answers.reduce((sum, a) => sum + a.size, 0) / 1024);
+
+/** Chooses an option of an Element Plus select, by the id of its input: its box clicked, as a user does, then the option. */
+export async function choose(scope, id, option) {
+  const page = scope.page ? scope.page() : scope;
+  await scope.locator('.el-select', { has: page.locator(`#${id}`) }).click();
+  const list = await page.locator(`#${id}`).getAttribute('aria-controls');
+  await page.locator(`#${list}`).getByRole('option', { name: option, exact: true }).first().click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signInApi } from './people.js';
+import { choose, signIn, signInApi } from './people.js';
 
 // Every other shipped program worked in the browser from its declaration alone: its officer finds it in the menu,
 // opens an application waiting in a state the officer may act on and takes the step (the step's label and the state
@@ -8,13 +8,6 @@ import { signIn, signInApi } from './people.js';
 // from the household's page.
 const today = () => new Date().toISOString().slice(0, 10);
 const label = (text) => text.zh;
-
-async function choose(scope, id, option) {
-  const page = scope.page ? scope.page() : scope;
-  await scope.locator('.el-select', { has: page.locator(`#${id}`) }).click();
-  const list = await page.locator(`#${id}`).getAttribute('aria-controls');
-  await page.locator(`#${list}`).getByRole('option', { name: option, exact: true }).first().click();
-}
 
 for (const [program, officer] of [['housing', 'housing'], ['relocation', 'relocation'], ['industry', 'industry'],
   ['microcredit', 'credit']]) {

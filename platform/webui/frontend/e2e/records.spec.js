@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './people.js';
+import { choose, signIn } from './people.js';
 
 // A program's own records, drawn from their declarations: 扶贫小额信贷's loans listed and one opened, a repayment larger
 // than what is owed refused with the platform's reason beside the amount and a fitting one booked, an extension
 // (展期) refused without its required reason and then taken; 产业扶贫's officer registering a 带贫主体 in a township
 // after the platform refused its credit code's check character; an auditor reading records with nothing to change.
 const shots = process.env.UPDATE_SCREENSHOTS ? '../../../docs/screenshots' : '../target/screenshots';
-
-// an Element Plus select: its box is clicked, as a user does, then the option
-async function choose(page, id, option) {
-  await page.locator('.el-select', { has: page.locator(`#${id}`) }).click();
-  const list = await page.locator(`#${id}`).getAttribute('aria-controls');
-  await page.locator(`#${list}`).getByRole('option', { name: option, exact: true }).click();
-}
 
 const CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

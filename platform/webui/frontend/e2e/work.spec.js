@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { kilobytes, signIn, signInApi, weigh } from './people.js';
+import { choose, kilobytes, signIn, signInApi, weigh } from './people.js';
 
 // Program work drawn from the declarations: 雨露计划 from filing to payment across four roles, a public notice that
 // holds an approval back, and a plugin installed while the platform runs that is in the menu and usable at once.
 const shots = process.env.UPDATE_SCREENSHOTS ? '../../../docs/screenshots' : '../target/screenshots';
 const year = new Date().getFullYear();
-
-async function choose(scope, id, option) {
-  const page = scope.page ? scope.page() : scope;
-  await scope.locator('.el-select', { has: page.locator(`#${id}`) }).click();
-  const list = await page.locator(`#${id}`).getAttribute('aria-controls');
-  await page.locator(`#${list}`).getByRole('option', { name: option }).first().click();
-}
 
 test('a public notice holds the county\'s approval back, and says until when', async ({ page }) => {
   // what travels from opening the platform to the program's work list (compressed): measured, written to the log
