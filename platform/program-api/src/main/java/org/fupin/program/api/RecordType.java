@@ -23,10 +23,31 @@ import org.fupin.registry.model.Role;
  *                   reason); never a notice or a schedule
  * @param entries    the kinds of dated entries a record gathers
  * @param limits     what must hold across the type's records, enforced where they are written
+ * @param householdPairing for a household's record that names its 帮扶责任人: which fields the registry's pairing of
+ *                   the household takes, kept in step with the record; {@code null} otherwise (since 2.5)
  */
 public record RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
         String initial, List<State> states, List<Transition> actions, List<EntryType> entries,
-        List<RecordLimit> limits) {
+        List<RecordLimit> limits, HouseholdPairing householdPairing) {
+    public RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
+            String initial, List<State> states, List<Transition> actions, List<EntryType> entries,
+            List<RecordLimit> limits) {
+        this(id, label, attachedTo, form, editors, initial, states, actions, entries, limits, null);
+    }
+
+    /**
+     * The names of the record's form fields that give the household's 建档立卡 pairing
+     * ({@link org.fupin.registry.model.Pairing}): creating a record appends a pairing to the household (the previous
+     * one ends that day) in the same transaction; an action that ends the record (a terminal state) ends the
+     * household's pairing on its date. {@code cadreName} (TEXT) and {@code startDate} (DATE) are required; the others
+     * may be {@code null}. {@code unitLevel} is a CODE field whose options are
+     * {@link org.fupin.registry.model.CadreUnitLevel} names.
+     *
+     * @since 2.5
+     */
+    public record HouseholdPairing(String cadreName, String startDate, String cadreUnit, String cadrePost,
+            String cadrePhone, String unitLevel) {
+    }
     public RecordType(String id, LocalizedText label, Attachment attachedTo, String form, Set<Role> editors,
             String initial, List<State> states, List<Transition> actions, List<EntryType> entries) {
         this(id, label, attachedTo, form, editors, initial, states, actions, entries, List.of());

@@ -15,9 +15,26 @@ import org.fupin.registry.model.LocalizedText;
  * @param entry  the entry type an ENTRIES report counts ({@code null}: every entry of the record type)
  * @param states only applications (for BENEFITS: benefits of applications) or records in these states are counted;
  *               empty: every state
+ * @param minimum what each row is to reach, and so who falls short of it; {@code null}: none (since 2.5)
+ * @param rank   rows sorted by the first measure, largest first, and numbered (since 2.5)
  */
 public record ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
-        List<Measure> measures, Chart chart, String record, String entry, List<String> states) {
+        List<Measure> measures, Chart chart, String record, String entry, List<String> states, Minimum minimum,
+        boolean rank) {
+    public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
+            List<Measure> measures, Chart chart, String record, String entry, List<String> states) {
+        this(id, title, source, dimensions, measures, chart, record, entry, states, null, false);
+    }
+
+    /**
+     * A minimum each row's measure (by its key, e.g. {@code days}) is to reach: the value of a parameter in force for
+     * the region asked, prorated to the day of the year the report is counted up to when {@code prorated} (a team's
+     * 220 days a year are 110 by the first of July). Rows get the minimum and how far they fall short of it (0: met).
+     *
+     * @since 2.5
+     */
+    public record Minimum(String measure, String parameter, boolean prorated) {
+    }
     public ReportDefinition(String id, LocalizedText title, Source source, List<Dimension> dimensions,
             List<Measure> measures, Chart chart, String record, String entry) {
         this(id, title, source, dimensions, measures, chart, record, entry, List.of());
@@ -57,7 +74,9 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
      */
     public record Dimension(Kind kind, String field, LocalizedText label) {
         public enum Kind {
-            REGION, PERIOD, STATE, FIELD, YEAR
+            REGION, PERIOD, STATE, FIELD, YEAR,
+            /** one row per record (RECORDS, ENTRIES), labelled by {@code field} of its form and its region's name */
+            RECORD
         }
 
         public static Dimension region(LocalizedText label) {
@@ -82,16 +101,21 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
      * rows counted: applications, benefits, records or entries), or money (benefits; for records, their entries'
      * amounts); or, over a numeric field of the form counted ({@code field}), its sum, average, minimum or maximum.
      */
-    public record Measure(Kind kind, String field, LocalizedText label, String entry, List<String> states) {
+    public record Measure(Kind kind, String field, LocalizedText label, String entry, List<String> states,
+            java.util.Map<String, String> weights) {
         /**
          * HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT count; SUM, AVERAGE, MIN, MAX go over a number field; BALANCE is a
          * record field's sum less the amounts of the records' entries of one type (a loan's principal less its
          * repayments: what is owed); SHARE is the percentage of the counted rows in some states (the overdue rate);
          * COVERAGE the percentage of the households the program serves in the row's region that the row counts (the
-         * households rated among those registered).
+         * households rated among those registered). Since 2.5: DAYS, the distinct dates of the entries counted (an
+         * ENTRIES report), or of each record's entries of one type in the year (RECORDS); REGIONS, the distinct
+         * regions of the records counted (villages with a team); WEIGHTED, the average of a record's number fields
+         * weighted by parameters (an assessment's score).
          */
         public enum Kind {
-            HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT, SUM, AVERAGE, MIN, MAX, BALANCE, SHARE, COVERAGE;
+            HOUSEHOLDS, PEOPLE, RECORDS, AMOUNT, SUM, AVERAGE, MIN, MAX, BALANCE, SHARE, COVERAGE, DAYS, REGIONS,
+            WEIGHTED;
 
             /** Whether the measure is over a form field. */
             public boolean overField() {
@@ -101,6 +125,12 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
 
         public Measure {
             states = states == null ? List.of() : List.copyOf(states);
+            weights = weights == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(weights));
+        }
+
+        public Measure(Kind kind, String field, LocalizedText label, String entry, List<String> states) {
+            this(kind, field, label, entry, states, null);
         }
 
         public Measure(Kind kind, String field, LocalizedText label) {
@@ -111,10 +141,14 @@ public record ReportDefinition(String id, LocalizedText title, Source source, Li
             this(kind, null, label);
         }
 
-        /** The measure's key in report rows: {@code people}, or {@code sum.income} for one over a field. */
+        /**
+         * The measure's key in report rows: {@code people}, {@code sum.income} for one over a field,
+         * {@code days.visit} for the days of a record's entries of one type.
+         */
         public String key() {
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-            return field == null ? name : name + "." + field;
+            String of = field != null ? field : kind == Kind.DAYS ? entry : null;
+            return of == null ? name : name + "." + of;
         }
     }
 }

@@ -16,7 +16,7 @@
  * ({@link org.fupin.program.api.RecordLimit}); report measures BALANCE, SHARE and COVERAGE.
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package org.fupin.program.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -112,6 +112,9 @@ public final class DeclarationCheck {
         for (RecordLimit limit : record.limits()) {
             problems.addAll(recordLimitProblems(definition, record, limit, at + " limit " + limit.rule()));
         }
+        if (record.householdPairing() != null) {
+            problems.addAll(householdPairingProblems(definition, record, at + " householdPairing"));
+        }
         duplicates(at + " state", record.states().stream().map(State::id).toList(), problems);
         duplicates(at + " action", record.actions().stream().map(Transition::action).toList(), problems);
         duplicates(at + " entry", record.entries().stream().map(RecordType.EntryType::id).toList(), problems);
@@ -138,6 +141,45 @@ public final class DeclarationCheck {
         if (limit.maxParameter() != null && definition.parameter(limit.maxParameter()).isEmpty()) {
             problems.add(at + " names the undeclared parameter " + limit.maxParameter());
         }
+        var form = definition.form(record.form());
+        if (limit.perField() != null && form.flatMap(f -> f.field(limit.perField()))
+                .filter(f -> f.type() == FieldType.TEXT || f.type() == FieldType.CODE).isEmpty()) {
+            problems.add(at + " counts per " + limit.perField() + ", which is no TEXT or CODE field of the form "
+                    + record.form());
+        }
+        if (limit.where() != null) {
+            var field = form.flatMap(f -> f.field(limit.where().field()));
+            if (field.filter(f -> f.type() == FieldType.TEXT || f.type() == FieldType.CODE).isEmpty()) {
+                problems.add(at + " counts only records by " + limit.where().field() + ", which is no TEXT or CODE "
+                        + "field of the form " + record.form());
+            } else if (field.get().type() == FieldType.CODE) {
+                limit.where().in().stream().filter(code -> field.get().option(code).isEmpty())
+                        .forEach(code -> problems.add(at + " counts only records with " + limit.where().field()
+                                + " " + code + ", which is no option of it"));
+            }
+            if (limit.where().in().isEmpty()) {
+                problems.add(at + " counts only records with a value of " + limit.where().field() + " in none");
+            }
+        }
+        var byField = limit.maxByField();
+        if (byField != null) {
+            var field = form.flatMap(f -> f.field(byField.field())).filter(f -> f.type() == FieldType.CODE);
+            if (field.isEmpty()) {
+                problems.add(at + " takes its maximum by " + byField.field() + ", which is no CODE field of the form "
+                        + record.form());
+            } else {
+                if (!field.get().required()) {
+                    problems.add(at + " takes its maximum by " + byField.field() + ", which is not required");
+                }
+                field.get().options().stream().filter(o -> !byField.parameters().containsKey(o.code()))
+                        .forEach(o -> problems.add(at + " names no parameter for " + byField.field() + " " + o.code()));
+                byField.parameters().keySet().stream().filter(code -> field.get().option(code).isEmpty())
+                        .sorted().forEach(code -> problems.add(at + " maps " + code + ", which is no option of "
+                                + byField.field()));
+            }
+            byField.parameters().values().stream().filter(p -> definition.parameter(p).isEmpty()).distinct()
+                    .sorted().forEach(p -> problems.add(at + " names the undeclared parameter " + p));
+        }
         var balance = limit.maxBalance();
         if (balance != null) {
             var source = definition.record(balance.record());
@@ -157,6 +199,48 @@ public final class DeclarationCheck {
             if (balance.timesParameter() != null && definition.parameter(balance.timesParameter()).isEmpty()) {
                 problems.add(at + " names the undeclared parameter " + balance.timesParameter());
             }
+        }
+        return problems;
+    }
+
+    /**
+     * A household's pairing comes from a household's record: the cadre's name from a required TEXT field, the start
+     * from a required DATE field, the unit, post and phone from TEXT fields, the unit's level from a CODE field whose
+     * options are the registry's levels.
+     */
+    private static List<String> householdPairingProblems(ProgramDefinition definition, RecordType record, String at) {
+        List<String> problems = new ArrayList<>();
+        var pairing = record.householdPairing();
+        if (record.attachedTo() != RecordType.Attachment.HOUSEHOLD) {
+            problems.add(at + ": only a HOUSEHOLD record names a household's 帮扶责任人");
+        }
+        var form = definition.form(record.form());
+        java.util.function.BiConsumer<String, FieldType> requireField = (name, type) -> {
+            if (name != null && form.flatMap(f -> f.field(name)).filter(f -> f.type() == type).isEmpty()) {
+                problems.add(at + " takes " + name + ", which is no " + type + " field of the form " + record.form());
+            }
+        };
+        for (String required : new String[] {pairing.cadreName(), pairing.startDate()}) {
+            if (required == null) {
+                problems.add(at + " needs cadreName and startDate");
+            } else if (form.flatMap(f -> f.field(required)).filter(Field::required).isEmpty()) {
+                problems.add(at + " takes " + required + ", which is not a required field of the form "
+                        + record.form());
+            }
+        }
+        requireField.accept(pairing.cadreName(), FieldType.TEXT);
+        requireField.accept(pairing.startDate(), FieldType.DATE);
+        requireField.accept(pairing.cadreUnit(), FieldType.TEXT);
+        requireField.accept(pairing.cadrePost(), FieldType.TEXT);
+        requireField.accept(pairing.cadrePhone(), FieldType.TEXT);
+        requireField.accept(pairing.unitLevel(), FieldType.CODE);
+        if (pairing.unitLevel() != null) {
+            form.flatMap(f -> f.field(pairing.unitLevel())).ifPresent(level -> level.options().stream()
+                    .map(o -> o.code()).filter(code -> java.util.Arrays.stream(
+                            org.fupin.registry.model.CadreUnitLevel.values()).noneMatch(l -> l.name().equals(code)))
+                    .forEach(code -> problems.add(at + " takes " + pairing.unitLevel() + ", whose option " + code
+                            + " is no unit level of the registry (" + java.util.Arrays.toString(
+                                    org.fupin.registry.model.CadreUnitLevel.values()) + ")")));
         }
         return problems;
     }
@@ -418,6 +502,86 @@ public final class DeclarationCheck {
         if (report.chart() != null && (report.dimensions().isEmpty() || report.measures().isEmpty())) {
             problems.add("report " + report.id() + " has a chart but no dimension or no measure to draw");
         }
+        for (Dimension d : report.dimensions()) {
+            if (d.kind() != Dimension.Kind.RECORD) {
+                continue;
+            }
+            if (!ofRecords) {
+                problems.add("report " + report.id() + " groups by RECORD but counts " + report.source());
+            } else if (d.field() != null && definition.record(report.record()).flatMap(r -> definition.form(r.form()))
+                    .flatMap(f -> f.field(d.field())).isEmpty()) {
+                problems.add("report " + report.id() + " labels its records by " + d.field() + ", which is no field "
+                        + "of record " + report.record());
+            }
+        }
+        var minimum = report.minimum();
+        if (minimum != null) {
+            if (report.measures().stream().noneMatch(m -> m.key().equals(minimum.measure()))) {
+                problems.add("report " + report.id() + " has a minimum of " + minimum.measure() + ", which is none of "
+                        + "its measures " + report.measures().stream().map(ReportDefinition.Measure::key).toList());
+            }
+            if (definition.parameter(minimum.parameter()).isEmpty()) {
+                problems.add("report " + report.id() + " has a minimum of the undeclared parameter "
+                        + minimum.parameter());
+            }
+        }
+        if (report.rank() && report.measures().isEmpty()) {
+            problems.add("report " + report.id() + " ranks its rows but has no measure to rank them by");
+        }
+        return problems;
+    }
+
+    /**
+     * DAYS counts an ENTRIES report's dates, or a RECORDS report's records' dates of one of their entry types; REGIONS
+     * counts records' regions; WEIGHTED weighs number fields of a RECORDS report's record form by declared parameters.
+     */
+    private static List<String> sinceTwoFiveProblems(ProgramDefinition definition, ReportDefinition report,
+            ReportDefinition.Measure m, boolean ofRecords, String at) {
+        List<String> problems = new ArrayList<>();
+        var source = report.source();
+        switch (m.kind()) {
+            case DAYS -> {
+                if (source == ReportDefinition.Source.ENTRIES && m.entry() != null) {
+                    problems.add(at + " counts the entries' own dates: it takes no entry on an ENTRIES report");
+                } else if (source == ReportDefinition.Source.RECORDS) {
+                    if (m.entry() == null || definition.record(report.record()).flatMap(r -> r.entry(m.entry()))
+                            .isEmpty()) {
+                        problems.add(at + " needs an entry type of record " + report.record() + " whose dates it counts");
+                    }
+                } else if (source != ReportDefinition.Source.ENTRIES) {
+                    problems.add(at + " counts dates of entries: only on ENTRIES or RECORDS reports");
+                }
+            }
+            case REGIONS -> {
+                if (!ofRecords) {
+                    problems.add(at + " counts the regions of records: only on RECORDS or ENTRIES reports");
+                }
+            }
+            case WEIGHTED -> {
+                if (source != ReportDefinition.Source.RECORDS) {
+                    problems.add(at + " weighs a record's fields: only on RECORDS reports");
+                }
+                if (m.weights().isEmpty()) {
+                    problems.add(at + " weighs no field");
+                }
+                var form = definition.record(report.record()).flatMap(r -> definition.form(r.form()));
+                m.weights().forEach((field, parameter) -> {
+                    var type = form.flatMap(f -> f.field(field)).map(Field::type).orElse(null);
+                    if (type != FieldType.INTEGER && type != FieldType.DECIMAL && type != FieldType.MONEY) {
+                        problems.add(at + " weighs " + field + ", which is no number field of record "
+                                + report.record());
+                    }
+                    if (definition.parameter(parameter).isEmpty()) {
+                        problems.add(at + " names the undeclared parameter " + parameter);
+                    }
+                });
+            }
+            default -> {
+                if (!m.weights().isEmpty()) {
+                    problems.add(at + " takes no weights");
+                }
+            }
+        }
         return problems;
     }
 
@@ -431,7 +595,10 @@ public final class DeclarationCheck {
         String at = "report " + report.id() + " measure " + m.key();
         boolean balance = m.kind() == ReportDefinition.Measure.Kind.BALANCE;
         boolean share = m.kind() == ReportDefinition.Measure.Kind.SHARE;
-        if (balance != (m.entry() != null)) {
+        problems.addAll(sinceTwoFiveProblems(definition, report, m, ofRecords, at));
+        if (m.kind() == ReportDefinition.Measure.Kind.DAYS) {
+            // DAYS takes an entry type exactly on RECORDS; checked above
+        } else if (balance != (m.entry() != null)) {
             problems.add(at + (balance ? " needs the entry type it subtracts" : " takes no entry"));
         } else if (balance && (report.source() != ReportDefinition.Source.RECORDS
                 || definition.record(report.record()).flatMap(r -> r.entry(m.entry()))

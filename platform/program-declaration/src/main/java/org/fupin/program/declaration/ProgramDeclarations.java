@@ -257,19 +257,32 @@ public final class ProgramDeclarations {
                         var balance = limit.maxBalance() == null ? null : new RecordLimit.Balance(
                                 limit.maxBalance().record(), limit.maxBalance().plus(), limit.maxBalance().minus(),
                                 limit.maxBalance().timesParameter());
+                        var byField = limit.maxByField() == null ? null : new RecordLimit.ByField(
+                                limit.maxByField().field(), limit.maxByField().parameters() == null ? java.util.Map.of()
+                                        : limit.maxByField().parameters());
                         int sources = (limit.max() == null ? 0 : 1) + (limit.maxParameter() == null ? 0 : 1)
-                                + (balance == null ? 0 : 1);
+                                + (balance == null ? 0 : 1) + (byField == null ? 0 : 1);
                         if (sources != 1) {
-                            problems.add(where + ": give exactly one of max, maxParameter and maxBalance");
+                            problems.add(where + ": give exactly one of max, maxParameter, maxBalance and maxByField");
                             continue;
                         }
+                        if ((limit.per() == RecordLimit.Per.FIELD) != (limit.perField() != null)) {
+                            problems.add(where + ": perField goes with per FIELD, and per FIELD needs it");
+                            continue;
+                        }
+                        var only = limit.where() == null ? null
+                                : new RecordLimit.Where(limit.where().field(), nonNull(limit.where().in()));
                         limits.add(new RecordLimit(limit.rule(), limit.field(), limit.per(), limit.states(),
-                                limit.max(), limit.maxParameter(), balance));
+                                limit.max(), limit.maxParameter(), balance, limit.perField(), only, byField));
                     }
                 }
                 records.add(new RecordType(record.id(), text("record." + record.id()), record.attachedTo(),
                         record.form(), record.editors(), record.initial(), states(record.states(), at + ".states"),
-                        transitions(record.actions(), at + ".actions"), entries, limits));
+                        transitions(record.actions(), at + ".actions"), entries, limits,
+                        record.householdPairing() == null ? null : new RecordType.HouseholdPairing(
+                                record.householdPairing().cadreName(), record.householdPairing().startDate(),
+                                record.householdPairing().cadreUnit(), record.householdPairing().cadrePost(),
+                                record.householdPairing().cadrePhone(), record.householdPairing().unitLevel())));
             }
             return records;
         }
@@ -348,6 +361,7 @@ public final class ProgramDeclarations {
                         case FIELD -> require(d.field(), at + ".dimensions[].field") ? text("field." + d.field())
                                 : null;
                         case YEAR -> text("dimension.year");
+                        case RECORD -> text("dimension.record");
                     }));
                 }
                 List<Measure> measures = new ArrayList<>(nonNull(report.measures()).stream().filter(Objects::nonNull)
@@ -356,14 +370,16 @@ public final class ProgramDeclarations {
                 for (var m : nonNull(report.fieldMeasures())) {
                     if (require(m.kind(), at + ".fieldMeasures[].kind")
                             && (!m.kind().overField() || require(m.field(), at + ".fieldMeasures[].field"))) {
-                        var measure = new Measure(m.kind(), m.field(), null);
+                        var measure = new Measure(m.kind(), m.field(), null, m.entry(), null);
                         measures.add(new Measure(m.kind(), m.field(), text("measure." + measure.key()), m.entry(),
-                                nonNull(m.states())));
+                                nonNull(m.states()), m.weights()));
                     }
                 }
                 reports.add(new ReportDefinition(report.id(), text("report." + report.id()), report.source(),
                         dimensions, measures, report.chart(), report.record(), report.entry(),
-                        nonNull(report.states())));
+                        nonNull(report.states()), report.minimum() == null ? null : new ReportDefinition.Minimum(
+                                report.minimum().measure(), report.minimum().parameter(), report.minimum().prorated()),
+                        report.rank()));
             }
             return reports;
         }

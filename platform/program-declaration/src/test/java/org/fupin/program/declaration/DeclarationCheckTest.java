@@ -344,6 +344,97 @@ class DeclarationCheckTest {
                 DeclarationCheck.problems(withRecords(List.of(APPLICATION, loanForm, repayment), loan, bad)));
     }
 
+    /** A cadre's quota by rank: counted per cadre, among records of one kind, up to the parameter of its rank. */
+    @Test
+    void aLimitPerCadreCountsOneKindUpToTheParameterOfItsRankAndAPairingNamesTheHouseholdsCadre() {
+        var rank = Field.code("rank", L, true, List.of(new Option("BUREAU", L), new Option("DIVISION", L)));
+        var form = new Form("pairing", L, List.of(Field.of("cadreName", FieldType.TEXT, L, true),
+                Field.of("cadreId", FieldType.TEXT, L, true), rank,
+                Field.code("kind", L, true, List.of(new Option("KEY", L), new Option("CONTACT", L))),
+                Field.of("since", FieldType.DATE, L, true), Field.of("budget", FieldType.MONEY, L, false),
+                Field.code("unitLevel", L, false, List.of(new Option("COUNTY", L), new Option("MINISTRY", L)))));
+        var states = List.of(State.of("ACTIVE", L));
+        var parameters = List.of(parameter("keyBureau", ParameterDefinition.Type.INTEGER),
+                parameter("keyDivision", ParameterDefinition.Type.INTEGER));
+        java.util.function.BiFunction<RecordLimit, RecordType.HouseholdPairing, ProgramDefinition> with =
+                (limit, pairing) -> new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L),
+                        List.of(APPLICATION, form), new Workflow("A", List.of(State.of("A", L), State.of("B", L)),
+                                List.of(GO)), List.of(), parameters, List.of(), List.of(), List.of(),
+                        List.of(new RecordType("pairing", L, RecordType.Attachment.HOUSEHOLD, "pairing",
+                                Set.of(Role.PROGRAM_OFFICER), "ACTIVE", states, List.of(), List.of(), List.of(limit),
+                                pairing)));
+        var quota = new RecordLimit("test.key-quota", null, RecordLimit.Per.FIELD, List.of("ACTIVE"), null, null, null,
+                "cadreId", new RecordLimit.Where("kind", List.of("KEY")), new RecordLimit.ByField("rank",
+                        java.util.Map.of("BUREAU", "keyBureau", "DIVISION", "keyDivision")));
+        var pairing = new RecordType.HouseholdPairing("cadreName", "since", null, null, null, null);
+
+        assertEquals(List.of(), DeclarationCheck.problems(with.apply(quota, pairing)));
+        var wrong = new RecordLimit("test.wrong", null, RecordLimit.Per.FIELD, List.of("ACTIVE"), null, null, null,
+                "since", new RecordLimit.Where("kind", List.of("FRIEND")), new RecordLimit.ByField("kind",
+                        java.util.Map.of("KEY", "keyBureau", "CONTACT", "contactBureau", "OTHER", "keyBureau")));
+        assertEquals(List.of(
+                "record pairing limit test.wrong counts per since, which is no TEXT or CODE field of the form pairing",
+                "record pairing limit test.wrong counts only records with kind FRIEND, which is no option of it",
+                "record pairing limit test.wrong maps OTHER, which is no option of kind",
+                "record pairing limit test.wrong names the undeclared parameter contactBureau",
+                "record pairing householdPairing takes budget, which is no TEXT field of the form pairing",
+                "record pairing householdPairing takes unitLevel, whose option MINISTRY is no unit level of the "
+                        + "registry ([PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE])"),
+                DeclarationCheck.problems(with.apply(wrong, new RecordType.HouseholdPairing("cadreName", "since",
+                        "budget", null, null, "unitLevel"))));
+        var unmapped = new RecordLimit("test.unmapped", null, RecordLimit.Per.REGION, List.of("ACTIVE"), null, null,
+                null, null, null, new RecordLimit.ByField("rank", java.util.Map.of("BUREAU", "keyBureau")));
+        assertEquals(List.of("record pairing limit test.unmapped names no parameter for rank DIVISION",
+                "record pairing householdPairing takes cadreId, which is not a required field of the form pairing"
+                        .replace("cadreId", "budget"),
+                "record pairing householdPairing takes budget, which is no DATE field of the form pairing"),
+                DeclarationCheck.problems(with.apply(unmapped, new RecordType.HouseholdPairing("cadreName", "budget",
+                        null, null, null, null))));
+    }
+
+    /** Presence and ranking: days of entries, regions, a record per row, a minimum and a weighted score. */
+    @Test
+    void daysRegionsRecordRowsMinimaAndWeightedScoresGoWithTheRecordsTheyCount() {
+        var memberForm = new Form("member", L, List.of(Field.of("name", FieldType.TEXT, L, true),
+                Field.of("score", FieldType.DECIMAL, L, false)));
+        var attendance = new Form("attendance", L, List.of(Field.of("note", FieldType.TEXT, L, false)));
+        var member = new RecordType("member", L, RecordType.Attachment.REGION, "member", Set.of(Role.PROGRAM_OFFICER),
+                "SERVING", List.of(State.of("SERVING", L)), List.of(),
+                List.of(new RecordType.EntryType("attendance", L, "attendance", null)));
+        var record = new ReportDefinition.Dimension(ReportDefinition.Dimension.Kind.RECORD, "name", L);
+        var days = new ReportDefinition.Measure(ReportDefinition.Measure.Kind.DAYS, L);
+        var minDays = parameter("minDays", ParameterDefinition.Type.INTEGER);
+        var weight = parameter("weight", ParameterDefinition.Type.INTEGER);
+        var presence = new ReportDefinition("presence", L, ReportDefinition.Source.ENTRIES, List.of(record),
+                List.of(days, new ReportDefinition.Measure(ReportDefinition.Measure.Kind.REGIONS, L)), null, "member",
+                "attendance", List.of(), new ReportDefinition.Minimum("days", "minDays", true), false);
+        var ranking = new ReportDefinition("ranking", L, ReportDefinition.Source.RECORDS, List.of(record),
+                List.of(new ReportDefinition.Measure(ReportDefinition.Measure.Kind.WEIGHTED, null, L, null, List.of(),
+                        java.util.Map.of("score", "weight")), new ReportDefinition.Measure(
+                        ReportDefinition.Measure.Kind.DAYS, null, L, "attendance", List.of())), null, "member", null,
+                List.of(), new ReportDefinition.Minimum("days.attendance", "minDays", false), true);
+        java.util.function.Function<List<ReportDefinition>, ProgramDefinition> with = reports -> new ProgramDefinition(
+                new ProgramDescriptor("test", L, "office", L, L), List.of(APPLICATION, memberForm, attendance),
+                new Workflow("A", List.of(State.of("A", L), State.of("B", L)), List.of(GO)), reports,
+                List.of(minDays, weight), List.of(), List.of(), List.of(), List.of(member));
+
+        assertEquals(List.of(), DeclarationCheck.problems(with.apply(List.of(presence, ranking))));
+        var wrong = new ReportDefinition("wrong", L, ReportDefinition.Source.APPLICATIONS, List.of(
+                new ReportDefinition.Dimension(ReportDefinition.Dimension.Kind.RECORD, null, L)), List.of(days,
+                new ReportDefinition.Measure(ReportDefinition.Measure.Kind.WEIGHTED, null, L, null, List.of(),
+                        java.util.Map.of("x", "weightless"))), null, null, null, List.of(),
+                new ReportDefinition.Minimum("records", "minimumless", false), false);
+        assertEquals(List.of(
+                "report wrong measure days counts dates of entries: only on ENTRIES or RECORDS reports",
+                "report wrong measure weighted weighs a record's fields: only on RECORDS reports",
+                "report wrong measure weighted weighs x, which is no number field of record null",
+                "report wrong measure weighted names the undeclared parameter weightless",
+                "report wrong groups by RECORD but counts APPLICATIONS",
+                "report wrong has a minimum of records, which is none of its measures [days, weighted]",
+                "report wrong has a minimum of the undeclared parameter minimumless"),
+                DeclarationCheck.problems(with.apply(List.of(wrong))));
+    }
+
     private static ProgramDefinition withRecords(List<Form> forms, RecordType record, List<ReportDefinition> reports) {
         return new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), forms,
                 new Workflow("A", List.of(State.of("A", L), State.of("B", L)), List.of(GO)), reports, List.of(),

@@ -156,6 +156,7 @@ public class ProgramResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", XlsxTableWriter.MEDIA_TYPE })
     public Response report(@PathParam("id") String id, @PathParam("reportId") String reportId,
             @QueryParam("region") String region, @QueryParam("year") String year, @QueryParam("level") String level,
+            @QueryParam("asOf") String asOf, @QueryParam("short") String shortOnly,
             @QueryParam("format") String format, @Context HttpHeaders headers, @Context SecurityContext security) {
         InstalledProgram program = programs.program(id);
         var definition = program.definition().report(reportId).orElseThrow(
@@ -166,8 +167,12 @@ public class ProgramResource {
                 .map(t -> t.getType() + "/" + t.getSubtype()).toList())
                 .orElseThrow(() -> QueryParameters.invalid("format", "json, csv or xlsx"));
         var actor = Requests.actor(security);
+        if (shortOnly != null && !shortOnly.equals("true") && !shortOnly.equals("false")) {
+            throw QueryParameters.invalid("short", "true or false");
+        }
         var table = programs.report(program, definition, Requests.region(region), grouping,
-                QueryParameters.integer("year", year, null, 2000, 2100), actor);
+                QueryParameters.integer("year", year, null, 2000, 2100), date("asOf", asOf), "true".equals(shortOnly),
+                actor);
         Locale language = Requests.language(headers);
         String file = id + "-" + reportId + "." + wanted.name().toLowerCase(Locale.ROOT);
         return switch (wanted) {
@@ -177,6 +182,18 @@ public class ProgramResource {
             case XLSX -> download(out -> downloads.xlsx(id, table, language, actor, out), XlsxTableWriter.MEDIA_TYPE,
                     file);
         };
+    }
+
+    /** An optional date query parameter, {@code 2026-06-30}. */
+    private static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw QueryParameters.invalid(name, "a date such as 2026-06-30");
+        }
     }
 
     /**

@@ -474,14 +474,18 @@ public class ProgramService {
 
     /** A report over the asked region narrowed to the actor's scope (a wider ask sees only the actor's part). */
     ReportEngine.Table report(InstalledProgram program, org.fupin.program.api.ReportDefinition report, String region,
-            RegionLevel level, Integer year, Actor actor) {
+            RegionLevel level, Integer year, LocalDate asOf, boolean shortOnly, Actor actor) {
         requireAgency(program, actor);
         String prefix = region.startsWith(actor.scope()) ? region
                 : actor.scope().startsWith(region) ? actor.scope() : null;
         if (prefix == null) {
             throw new NotFoundException(Texts.text("region.unknown", region));
         }
-        return reports.run(program, report, prefix, level, year);
+        LocalDate today = clock.today();
+        if (asOf != null && (asOf.isAfter(today) || year != null && asOf.getYear() != year)) {
+            throw new ValidationException(List.of(new Violation("asOf", Texts.text("report.asOf", asOf, today))));
+        }
+        return reports.run(program, report, prefix, level, new ReportEngine.Window(year, asOf, shortOnly, today));
     }
 
     // ---- eligibility ----

@@ -26,10 +26,14 @@ final class RecordLimitCheck {
     private final RecordType type;
     private final ParameterValues parameters;
 
-    RecordLimitCheck(String program, RecordType type, ParameterValues parameters) {
+    private final java.util.Optional<org.fupin.program.api.Form> form;
+
+    RecordLimitCheck(String program, RecordType type, ParameterValues parameters,
+            java.util.Optional<org.fupin.program.api.Form> form) {
         this.program = program;
         this.type = type;
         this.parameters = parameters;
+        this.form = form;
     }
 
     /** Refuses the written record if, counted with the others, it would pass one of its type's limits. */
@@ -37,16 +41,21 @@ final class RecordLimitCheck {
         List<Violation> violations = new ArrayList<>();
         JsonNode values = Json.read(written.dataJson());
         for (RecordLimit limit : type.limits()) {
-            if (!limit.states().contains(written.state())) {
+            if (!limit.states().contains(written.state()) || !selected(values, limit)) {
                 continue;
             }
             BigDecimal adding = amount(values, limit);
-            BigDecimal counted = counted(c, limit, written);
-            BigDecimal max = max(c, limit, written.region().substring(0, 6));
+            BigDecimal counted = counted(c, limit, written, values);
+            BigDecimal max = max(c, limit, written.region().substring(0, 6), values);
             if (counted.add(adding).compareTo(max) > 0) {
-                violations.add(new Violation(limit.field() == null ? limit.rule() : "data." + limit.field(),
-                        Texts.text("record.limit", Texts.text("limit.per." + limit.per()), plain(counted),
-                                plain(adding), plain(max), limit.rule())));
+                String field = limit.field() != null ? limit.field() : limit.perField();
+                violations.add(new Violation(field == null ? limit.rule() : "data." + field,
+                        limit.per() == RecordLimit.Per.FIELD
+                                ? Texts.text("record.limit.field", label(limit.perField()),
+                                        values.path(limit.perField()).asText(), plain(counted), plain(adding),
+                                        plain(max), limit.rule())
+                                : Texts.text("record.limit", Texts.text("limit.per." + limit.per()), plain(counted),
+                                        plain(adding), plain(max), limit.rule())));
             }
         }
         if (!violations.isEmpty()) {
@@ -63,19 +72,39 @@ final class RecordLimitCheck {
         return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
     }
 
-    /** The other records counted: of this type, in the limit's states, of the household or the county. */
-    private BigDecimal counted(Connection c, RecordLimit limit, RecordStore.Row written) throws SQLException {
+    /** Whether the limit holds for a record with these values: every record, or those its {@code where} selects. */
+    private static boolean selected(JsonNode values, RecordLimit limit) {
+        return limit.where() == null || limit.where().in().contains(values.path(limit.where().field()).asText());
+    }
+
+    /**
+     * The other records counted: of this type, in the limit's states, of the household, the county, the region or
+     * with the same value of the limit's field, and among those the ones its {@code where} selects.
+     */
+    private BigDecimal counted(Connection c, RecordLimit limit, RecordStore.Row written, JsonNode values)
+            throws SQLException {
         List<Object> arguments = new ArrayList<>(List.of(program, type.id(), written.id()));
-        String whose;
-        if (limit.per() == RecordLimit.Per.HOUSEHOLD) {
-            whose = "household_id = ?";
-            arguments.add(written.householdId() == null ? "" : written.householdId());
-        } else {
-            String county = written.region().substring(0, 6);
-            whose = "region >= ? AND region < ?";
-            arguments.add(county);
-            arguments.add(county + "\uffff");
-        }
+        String whose = switch (limit.per()) {
+            case HOUSEHOLD -> {
+                arguments.add(written.householdId() == null ? "" : written.householdId());
+                yield "household_id = ?";
+            }
+            case COUNTY -> {
+                String county = written.region().substring(0, 6);
+                arguments.add(county);
+                arguments.add(county + "\uffff");
+                yield "region >= ? AND region < ?";
+            }
+            case REGION -> {
+                arguments.add(written.region());
+                yield "region = ?";
+            }
+            case FIELD -> {
+                arguments.add("$." + limit.perField());
+                arguments.add(values.path(limit.perField()).asText());
+                yield "json_extract(data, ?) = ?";
+            }
+        };
         arguments.addAll(limit.states());
         String sql = "SELECT data FROM program_record WHERE program = ? AND type = ? AND id <> ? AND " + whose
                 + " AND state IN (" + String.join(", ", Collections.nCopies(limit.states().size(), "?")) + ")";
@@ -86,19 +115,27 @@ final class RecordLimitCheck {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    total = total.add(amount(Json.read(r.getString(1)), limit));
+                    JsonNode other = Json.read(r.getString(1));
+                    if (selected(other, limit)) {
+                        total = total.add(amount(other, limit));
+                    }
                 }
             }
         }
         return total;
     }
 
-    private BigDecimal max(Connection c, RecordLimit limit, String county) throws SQLException {
+    private BigDecimal max(Connection c, RecordLimit limit, String county, JsonNode values) throws SQLException {
         if (limit.max() != null) {
             return limit.max();
         }
         if (limit.maxParameter() != null) {
             return parameters.value(limit.maxParameter());
+        }
+        if (limit.maxByField() != null) {
+            // the checker has every option of the (required) code field mapped to a declared parameter
+            return parameters.value(limit.maxByField().parameters().get(values.path(limit.maxByField().field())
+                    .asText()));
         }
         RecordLimit.Balance balance = limit.maxBalance();
         BigDecimal times = balance.timesParameter() == null ? BigDecimal.ONE
@@ -128,6 +165,11 @@ final class RecordLimitCheck {
             }
         }
         return total;
+    }
+
+    /** A field of the record's form by its label, as people know it. */
+    private Object label(String field) {
+        return form.flatMap(f -> f.field(field)).<Object>map(org.fupin.program.api.Field::label).orElse(field);
     }
 
     private static String plain(BigDecimal value) {

@@ -23,6 +23,7 @@ import org.fupin.program.declaration.ParameterValues;
 import org.fupin.registry.api.AccessDeniedException;
 import org.fupin.registry.api.Actor;
 import org.fupin.registry.api.ConflictException;
+import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.NotFoundException;
 import org.fupin.registry.api.PlatformClock;
 import org.fupin.registry.api.RegionDirectory;
@@ -73,16 +74,18 @@ public class RecordService {
     private final RegionDirectory regions;
     private final PlatformClock clock;
     private final RecordStore store;
+    private final HouseholdPairings pairings;
 
     @Activate
     public RecordService(@Reference ProgramService programs, @Reference ProgramStore applications,
             @Reference RegionDirectory regions, @Reference PlatformClock clock, @Reference Database database,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference HouseholdRegistry registry) {
         this.programs = programs;
         this.applications = applications;
         this.regions = regions;
         this.clock = clock;
         this.store = new RecordStore(database, audit);
+        this.pairings = new HouseholdPairings(registry);
     }
 
     RecordView create(String programId, String typeId, Owner owner, JsonNode data, Actor actor) {
@@ -128,8 +131,13 @@ public class RecordService {
                 ? form.memberField().map(f -> (String) values.get(f.name())).orElse(null) : null;
         var draft = new ProgramRecord(null, typeId, type.initial(), householdId, memberId, applicationId, region, values,
                 Map.of(), at);
-        Runnable rules = () -> programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.CREATE, null, draft,
-                values, null, null), LocalDate.ofInstant(at, PlatformClock.CHINA));
+        Runnable paired = pairings.created(type, householdId, values, actor);
+        // the program's rules, then the household's pairing if the type keeps it: both in the record's transaction
+        Runnable rules = () -> {
+            programs.checkRecord(program, new RecordWrite(RecordWrite.Kind.CREATE, null, draft, values, null, null),
+                    LocalDate.ofInstant(at, PlatformClock.CHINA));
+            paired.run();
+        };
         Instant now = at;
         String dataJson = FormValues.toJson(values).toString();
         var row = new RecordStore.Row(UUID.randomUUID().toString(), programId, typeId, householdId, memberId,
@@ -172,6 +180,11 @@ public class RecordService {
         var checked = FormValues.check(form, data, members(row, actor), "data");
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
+        }
+        var kept = HouseholdPairings.unchangeable(type, FormValues.fromJson(form, Json.read(row.dataJson())),
+                checked.values());
+        if (!kept.isEmpty()) {
+            throw new ValidationException(kept);
         }
         Instant now = clock.now();
         Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.EDIT, null, checked.values(), null, null,
@@ -249,8 +262,16 @@ public class RecordService {
         } else if (data != null && !data.isNull() && !(data.isObject() && data.isEmpty())) {
             throw new ValidationException(List.of(new Violation("data", Texts.text("field.unknown"))));
         }
-        Runnable rules = rulesOn(program, type, row, RecordWrite.Kind.ACTION, action, values, null, note,
-                LocalDate.ofInstant(at, PlatformClock.CHINA));
+        LocalDate on = LocalDate.ofInstant(at, PlatformClock.CHINA);
+        Runnable checked = rulesOn(program, type, row, RecordWrite.Kind.ACTION, action, values, null, note, on);
+        Runnable unpaired = type.state(transition.to()).map(State::terminal).orElse(false)
+                ? pairings.ended(type, row.householdId(), FormValues.fromJson(program.definition().form(type.form())
+                        .orElseThrow(), Json.read(row.dataJson())), on, actor)
+                : () -> { };
+        Runnable rules = () -> {
+            checked.run();
+            unpaired.run();
+        };
         String dataJson = values.isEmpty() ? null : FormValues.toJson(values).toString();
         Instant now = at;
         store.advance(row, expectedVersion, transition.to(), valuesAfter(program, type, row, values),
@@ -377,7 +398,8 @@ public class RecordService {
     /** The type's limits with the parameters in force for the record's county in the year of {@code at}. */
     private RecordLimitCheck limits(InstalledProgram program, RecordType type, String region, Instant at) {
         return new RecordLimitCheck(program.id(), type, new ParameterValues(program.definition(),
-                applications.overrides(program.id()), region, LocalDate.ofInstant(at, PlatformClock.CHINA).getYear()));
+                applications.overrides(program.id()), region, LocalDate.ofInstant(at, PlatformClock.CHINA).getYear()),
+                program.definition().form(type.form()));
     }
 
     /**

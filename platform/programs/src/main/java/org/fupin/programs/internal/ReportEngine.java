@@ -13,6 +13,7 @@ import org.fupin.program.api.ReportDefinition.Measure;
 import org.fupin.program.api.ReportDefinition.Source;
 import org.fupin.program.api.ReportDefinition;
 import org.fupin.program.declaration.DeclarationCheck;
+import org.fupin.program.declaration.ParameterValues;
 import org.fupin.registry.api.HouseholdRegistry;
 import org.fupin.registry.api.RegionDirectory;
 import org.fupin.registry.model.LocalizedText;
@@ -42,7 +43,28 @@ public class ReportEngine {
      * program declares for it ({@code null}: a table only).
      */
     record Table(String report, LocalizedText title, String region, RegionLevel level, Integer year,
-            List<Column> columns, List<Row> rows, Map<String, Number> total, ReportDefinition.Chart chart) {
+            java.time.LocalDate asOf, List<Column> columns, List<Row> rows, Map<String, Number> total,
+            ReportDefinition.Chart chart) {
+    }
+
+    /**
+     * What a request asks of a report beyond region and level: the year, the day counted up to ({@code null}: the
+     * year's end, or all dates), only the rows short of the report's minimum, and the platform's today.
+     */
+    record Window(Integer year, java.time.LocalDate asOf, boolean shortOnly, java.time.LocalDate today) {
+        /**
+         * The year and day a report is counted for: as asked; a report with a minimum is always counted for one
+         * year, this one by default, up to today within it or to the end of a past one.
+         */
+        Window settled(ReportDefinition report) {
+            Integer settledYear = year != null ? year : asOf != null ? Integer.valueOf(asOf.getYear())
+                    : report.minimum() != null ? Integer.valueOf(today.getYear()) : null;
+            java.time.LocalDate upTo = asOf;
+            if (upTo == null && settledYear != null && report.minimum() != null) {
+                upTo = settledYear == today.getYear() ? today : java.time.LocalDate.of(settledYear, 12, 31);
+            }
+            return new Window(settledYear, upTo, shortOnly, today);
+        }
     }
 
     private final ProgramStore store;
@@ -58,10 +80,14 @@ public class ReportEngine {
     }
 
     Table run(InstalledProgram program, ReportDefinition report, String regionPrefix, RegionLevel level,
-            Integer year) {
+            Window asked) {
+        Window window = asked.settled(report);
+        Integer year = window.year();
         RegionLevel grouping = level != null ? level : childLevel(regionPrefix);
         int length = codeLength(grouping);
         Counted counted = Counted.of(report);
+        var parameters = new ParameterValues(program.definition(), store.overrides(program.id()), regionPrefix,
+                year != null ? year : window.today().getYear());
         List<String> select = new ArrayList<>();
         List<Object> selectArguments = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -75,9 +101,14 @@ public class ReportEngine {
                     select.add("json_extract(" + counted.data() + ", ?)");
                     selectArguments.add("$." + d.field());
                 }
+                case RECORD -> select.add("a.id");
             }
             columns.add(new Column(key(d), d.label(), false));
         }
+        // a record's label: the value of its labelling field and its region, after the measures
+        var byRecord = report.dimensions().stream().filter(d -> d.kind() == Dimension.Kind.RECORD).findFirst();
+        String recordLabels = byRecord.map(d -> ", MAX(" + (d.field() == null ? "NULL"
+                : "json_extract(a.data, " + literal("$." + d.field()) + ")") + "), MAX(a.region)").orElse("");
         List<String> measures = new ArrayList<>();
         for (Measure m : report.measures()) {
             // a field's value as a number; the checker allows field measures over numeric fields of the counted form
@@ -100,10 +131,28 @@ public class ReportEngine {
                         .map(ReportEngine::literal).toList()) + ") THEN 1 ELSE 0 END) / COUNT(*), 2)";
                 // the households counted; their share of those served is worked out per row below
                 case COVERAGE -> "COUNT(DISTINCT a.household_id)";
+                case DAYS -> m.entry() == null ? "COUNT(DISTINCT e.date)"
+                        : "COALESCE(SUM((SELECT COUNT(DISTINCT d.date) FROM program_record_event d WHERE d.record_id = "
+                                + "a.id AND d.kind = 'ENTRY' AND d.name = " + literal(m.entry())
+                                + dateWindow("d.date", year, window.asOf()) + ")), 0)";
+                case REGIONS -> "COUNT(DISTINCT a.region)";
+                case WEIGHTED -> weighted(m, parameters);
             });
             columns.add(new Column(m.key(), m.label(), true));
         }
-        String from = counted.from() + (year == null ? "" : " AND " + counted.yearFilter())
+        if (report.minimum() != null) {
+            columns.add(new Column(MINIMUM, Texts.text("report.minimum"), true));
+            columns.add(new Column(SHORT, Texts.text("report.short"), true));
+        }
+        if (report.rank()) {
+            columns.add(0, new Column(RANK, Texts.text("report.rank"), true));
+        }
+        // a RECORDS report with a minimum judges every record existing in the year: those created by its end
+        String yearFilter = report.source() == Source.RECORDS && report.minimum() != null
+                ? counted.yearFilter().replace(" = ?", " <= ?") : counted.yearFilter();
+        String from = counted.from() + (year == null ? "" : " AND " + yearFilter)
+                + (report.source() == Source.ENTRIES && window.asOf() != null
+                        ? " AND e.date <= " + literal(window.asOf().toString()) : "")
                 + (report.states().isEmpty() ? "" : " AND a.state IN ("
                         + String.join(", ", java.util.Collections.nCopies(report.states().size(), "?")) + ")");
         List<Object> whereArguments = new ArrayList<>(List.of(program.id()));
@@ -121,7 +170,7 @@ public class ReportEngine {
         boolean benefits = report.source() == Source.BENEFITS;
         String periodLabels = benefits && hasPeriod(report) ? ", MAX(b.period_zh), MAX(b.period_en)" : "";
         String grouped = "SELECT " + String.join(", ", select) + (select.isEmpty() ? "" : ", ")
-                + String.join(", ", measures) + periodLabels + from
+                + String.join(", ", measures) + periodLabels + recordLabels + from
                 + (select.isEmpty() ? "" : " GROUP BY " + groupBy(select.size()) + " ORDER BY " + groupBy(select.size()));
         String totals = "SELECT " + String.join(", ", measures) + from;
         List<Object> groupedArguments = new ArrayList<>(selectArguments);
@@ -135,7 +184,8 @@ public class ReportEngine {
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add(row(program, report, r, select.size(), !periodLabels.isEmpty()));
+                        rows.add(row(program, report, r, select.size(), !periodLabels.isEmpty(),
+                                !recordLabels.isEmpty()));
                     }
                 }
             }
@@ -147,15 +197,94 @@ public class ReportEngine {
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     for (int i = 0; i < report.measures().size(); i++) {
-                        total.put(columns.get(select.size() + i).key(), value(report.measures().get(i), r, i + 1));
+                        total.put(report.measures().get(i).key(), value(report.measures().get(i), r, i + 1));
                     }
                 }
             }
             rows.sort(order(program, report));
             coverage(program, report, rows, total, regionPrefix);
-            return new Table(report.id(), report.title(), regionPrefix, grouping, year, columns, rows, total,
-                    report.chart());
+            List<Row> shown = minimum(report, rows, parameters, window);
+            if (report.rank()) {
+                shown = ranked(report, shown);
+            }
+            return new Table(report.id(), report.title(), regionPrefix, grouping, year, window.asOf(), columns, shown,
+                    total, report.chart());
         });
+    }
+
+    static final String MINIMUM = "minimum";
+    static final String SHORT = "short";
+    static final String RANK = "rank";
+
+    /**
+     * Each row's minimum — the parameter in force for the region asked, prorated to the day counted up to when the
+     * report says so (rounded down: a row is short only when it is below it) — and how far its measure falls short
+     * of it; only the rows short of it when asked.
+     */
+    static List<Row> minimum(ReportDefinition report, List<Row> rows, ParameterValues parameters,
+            Window window) {
+        var minimum = report.minimum();
+        if (minimum == null) {
+            return rows;
+        }
+        BigDecimal required = parameters.value(minimum.parameter());
+        if (minimum.prorated() && window.asOf() != null) {
+            var day = window.asOf();
+            required = required.multiply(BigDecimal.valueOf(day.getDayOfYear()))
+                    .divide(BigDecimal.valueOf(day.lengthOfYear()), 0, java.math.RoundingMode.DOWN);
+        }
+        List<Row> kept = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Number reached = row.values().get(minimum.measure());
+            BigDecimal value = reached == null ? BigDecimal.ZERO : new BigDecimal(reached.toString());
+            BigDecimal gap = required.subtract(value).max(BigDecimal.ZERO).stripTrailingZeros();
+            row.values().put(MINIMUM, required.stripTrailingZeros());
+            row.values().put(SHORT, gap);
+            if (!window.shortOnly() || gap.signum() > 0) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    /** Rows by their first measure, largest first (ties by their order so far), numbered from 1. */
+    private static List<Row> ranked(ReportDefinition report, List<Row> rows) {
+        String first = report.measures().get(0).key();
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing((Row row) -> row.values().get(first) == null ? null
+                : new BigDecimal(row.values().get(first).toString()),
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        for (int i = 0; i < sorted.size(); i++) {
+            sorted.get(i).values().put(RANK, i + 1);
+        }
+        return sorted;
+    }
+
+    /** The dates of a year up to a day, as an SQL condition on {@code column}; nothing when neither is given. */
+    private static String dateWindow(String column, Integer year, java.time.LocalDate upTo) {
+        String condition = "";
+        if (year != null) {
+            condition += " AND " + column + " >= " + literal(year + "-01-01") + " AND " + column + " <= "
+                    + literal(year + "-12-31");
+        }
+        if (upTo != null) {
+            condition += " AND " + column + " <= " + literal(upTo.toString());
+        }
+        return condition;
+    }
+
+    /** WEIGHTED: each record's number fields times their weights, over the weights' sum; averaged over the rows. */
+    private static String weighted(Measure m, ParameterValues parameters) {
+        List<String> terms = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (var weight : m.weights().entrySet()) {
+            BigDecimal value = parameters.value(weight.getValue());
+            sum = sum.add(value);
+            // field names are checked identifiers and weights numbers: safe as SQL text
+            terms.add("CAST(json_extract(a.data, " + literal("$." + weight.getKey()) + ") AS REAL) * "
+                    + value.toPlainString());
+        }
+        return sum.signum() == 0 ? "NULL" : "AVG((" + String.join(" + ", terms) + ") / " + sum.toPlainString() + ")";
     }
 
     /**
@@ -200,11 +329,12 @@ public class ReportEngine {
     private static final String YEAR_CREATED = "strftime('%Y', a.created_at, '+8 hours')";
 
     private Row row(InstalledProgram program, ReportDefinition report, ResultSet r, int dimensions,
-            boolean periodLabels) throws java.sql.SQLException {
+            boolean periodLabels, boolean recordLabels) throws java.sql.SQLException {
         Map<String, String> codes = new LinkedHashMap<>();
         Map<String, LocalizedText> labels = new LinkedHashMap<>();
         Map<String, Number> values = new LinkedHashMap<>();
         int periodColumn = dimensions + report.measures().size() + 1;
+        int recordColumn = periodColumn + (periodLabels ? 2 : 0);
         for (int i = 0; i < dimensions; i++) {
             Dimension d = report.dimensions().get(i);
             String code = r.getString(i + 1);
@@ -221,6 +351,8 @@ public class ReportEngine {
                         : DeclarationCheck.countedForm(program.definition(), report).flatMap(f -> f.field(d.field()))
                                 .flatMap(f -> f.option(code)).map(o -> o.label())
                                 .orElse(new LocalizedText(code, code));
+                case RECORD -> recordLabels ? recordLabel(r.getString(recordColumn), r.getString(recordColumn + 1))
+                        : new LocalizedText(code, code);
             });
         }
         for (int i = 0; i < report.measures().size(); i++) {
@@ -229,7 +361,17 @@ public class ReportEngine {
         return new Row(codes, labels, values);
     }
 
-    /** Rows by their dimensions in turn: states in workflow order, everything else by code (blank last). */
+    /** A record by the value of its labelling field, then its region's name: "王建国 · 皂郊镇". */
+    private LocalizedText recordLabel(String value, String region) {
+        String place = regions.find(region).map(Region::name).orElse(region);
+        String label = value == null || value.isBlank() ? place : value + " · " + place;
+        return new LocalizedText(label, label);
+    }
+
+    /**
+     * Rows by their dimensions in turn: states in workflow order, records by their labels, everything else by code
+     * (blank last).
+     */
     private static java.util.Comparator<Row> order(InstalledProgram program, ReportDefinition report) {
         java.util.Comparator<Row> order = (a, b) -> 0;
         List<String> states = states(program, report).stream().map(s -> s.id()).toList();
@@ -238,6 +380,10 @@ public class ReportEngine {
             java.util.Comparator<String> codes = d.kind() == Dimension.Kind.STATE
                     ? java.util.Comparator.comparingInt(code -> states.indexOf(code) < 0 ? states.size() : states.indexOf(code))
                     : java.util.Comparator.naturalOrder();
+            if (d.kind() == Dimension.Kind.RECORD) {
+                order = order.thenComparing(row -> row.labels().get(key).zh(), java.util.Comparator.nullsLast(
+                        java.text.Collator.getInstance(Locale.CHINA)));
+            }
             order = order.thenComparing(row -> row.codes().get(key), java.util.Comparator.nullsLast(codes));
         }
         return order;

@@ -157,7 +157,7 @@ class ProgramServiceTest {
         assertThrows(AccessDeniedException.class,
                 () -> service.search("test", "", null, null, 0, 20, HOUSING_OFFICER));
         assertThrows(AccessDeniedException.class, () -> service.report(service.program("test"),
-                service.program("test").definition().reports().get(0), "620502", null, 2026, HOUSING_OFFICER));
+                service.program("test").definition().reports().get(0), "620502", null, 2026, null, false, HOUSING_OFFICER));
         assertEquals(1, service.eligibility("1", OFFICE_OFFICER).programs().size());
         assertEquals(0, service.eligibility("1", HOUSING_OFFICER).programs().size(), "not their agency's program");
         assertEquals(1, service.eligibility("1", COUNTY_ADMIN).programs().size(), "outside any agency: every program");
@@ -210,7 +210,7 @@ class ProgramServiceTest {
         assertEquals(new BigDecimal("120.50"), paid.benefits().get(0).amount());
         assertEquals("data.period", twice.violations().get(0).field());
         var report = service.report(service.program("test"), service.program("test").definition().reports().get(0),
-                "620502", null, 2026, COUNTY_ADMIN);
+                "620502", null, 2026, null, false, COUNTY_ADMIN);
         assertEquals("620502001", report.rows().get(0).codes().get("region"));
         assertEquals(new BigDecimal("120.50"), report.total().get("amount"));
     }
@@ -241,7 +241,7 @@ class ProgramServiceTest {
         var program = service.program("test");
 
         var table = service.report(program, program.definition().report("by-state").orElseThrow(), "620502001",
-                null, null, COUNTY_ADMIN);
+                null, null, null, false, COUNTY_ADMIN);
 
         assertEquals(List.of("NEW", "CHECKED"), table.rows().stream().map(r -> r.codes().get("state")).toList(),
                 "workflow order, not alphabetical");

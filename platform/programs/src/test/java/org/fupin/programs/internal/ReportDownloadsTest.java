@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReportDownloadsTest {
     static final Actor COUNTY_ADMIN = new Actor("qinzhou", "620502", null, Set.of(Role.COUNTY_ADMIN));
     static final ReportEngine.Table PAYMENTS = new ReportEngine.Table("payments",
-            new LocalizedText("补助发放", "payments"), "620502", RegionLevel.TOWNSHIP, 2026,
+            new LocalizedText("补助发放", "payments"), "620502", RegionLevel.TOWNSHIP, 2026, null,
             List.of(new ReportEngine.Column("region", new LocalizedText("乡镇", "township"), false),
                     new ReportEngine.Column("amount", new LocalizedText("金额（元）", "amount (yuan)"), true)),
             List.of(row("620502001", "大城街道", new BigDecimal("1500.00")),

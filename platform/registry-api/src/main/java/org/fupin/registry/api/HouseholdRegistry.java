@@ -42,6 +42,24 @@ public interface HouseholdRegistry {
      */
     Household assure(String id, java.util.Set<org.fupin.registry.model.Assurance> items, Actor actor);
 
+    /**
+     * Names a new 帮扶责任人 for the household from {@code pairing}'s start date (the current one ends that day), because
+     * a program's record pairs them; whatever version the household has, other fields stay. As {@link #assure}: called
+     * by the platform for a write the actor was allowed, inside its transaction, audited as the actor's. The pairing is
+     * validated as a household's (name, phone, a start not in the future nor before the last one's).
+     *
+     * @since 2.4
+     */
+    Household pair(String id, org.fupin.registry.model.Pairing pairing, Actor actor);
+
+    /**
+     * Ends the household's current pairing on {@code end} if it is the one of {@code cadreName} from {@code startDate}
+     * (a program's record of it ended); otherwise changes nothing. As {@link #pair}.
+     *
+     * @since 2.4
+     */
+    Household endPairing(String id, String cadreName, LocalDate startDate, LocalDate end, Actor actor);
+
     Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason, LocalDate date,
             String note, Actor actor);
 

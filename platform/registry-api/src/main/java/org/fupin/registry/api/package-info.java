@@ -8,7 +8,7 @@
  * search by them. 2.3: {@code HouseholdRegistry.assure}, what a program's step establishes of 两不愁三保障.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.fupin.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -277,7 +277,7 @@ final class HouseholdValidator {
         }
     }
 
-    private static void checkPairings(List<Pairing> pairings, LocalDate today, List<Violation> problems) {
+    static void checkPairings(List<Pairing> pairings, LocalDate today, List<Violation> problems) {
         LocalDate previousStart = null;
         for (int i = 0; i < pairings.size(); i++) {
             Pairing pairing = pairings.get(i);

@@ -304,6 +304,41 @@ public class SqlHouseholdRegistry implements HouseholdRegistry {
     }
 
     @Override
+    public Household pair(String id, Pairing pairing, Actor actor) {
+        Household current = visible(id, actor).orElseThrow(() -> notFound(id));
+        var pairings = new ArrayList<>(current.pairings());
+        pairings.add(pairing);
+        var problems = new ArrayList<Violation>();
+        HouseholdValidator.checkPairings(pairings, today(), problems);
+        Violations.throwIfAny(problems);
+        return rewritePairings(current, closePairings(pairings), actor, "pair");
+    }
+
+    @Override
+    public Household endPairing(String id, String cadreName, LocalDate startDate, LocalDate end, Actor actor) {
+        Household current = visible(id, actor).orElseThrow(() -> notFound(id));
+        var pairings = new ArrayList<>(current.pairings());
+        int last = pairings.size() - 1;
+        if (last < 0 || pairings.get(last).endDate() != null || !pairings.get(last).cadreName().equals(cadreName)
+                || !pairings.get(last).startDate().equals(startDate)) {
+            return current;
+        }
+        pairings.set(last, pairings.get(last).endingOn(end));
+        return rewritePairings(current, pairings, actor, "unpair");
+    }
+
+    /** Writes the household's pairings, whatever version it has; other fields stay. */
+    private Household rewritePairings(Household current, List<Pairing> pairings, Actor actor, String action) {
+        Household next = current.managed(current.id(), current.version() + 1, current.status(), current.members(),
+                current.incomes(), pairings, current.region(), current.createdAt(), clock.instant());
+        store.database().write(c -> {
+            rewrite(c, current, next, actor, action);
+            return null;
+        });
+        return next;
+    }
+
+    @Override
     public Household addMember(String id, long expectedVersion, Member member, MemberChangeReason reason,
             LocalDate date, String note, Actor actor) {
         Household current = current(id, expectedVersion, actor, HouseholdEditors.Write.ADD_MEMBER);

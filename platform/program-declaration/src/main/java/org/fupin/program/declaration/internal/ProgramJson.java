@@ -26,11 +26,22 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
 
     public record RecordJson(String id, RecordType.Attachment attachedTo, String form, Set<Role> editors,
             String initial, List<StateJson> states, List<TransitionJson> actions, List<EntryJson> entries,
-            List<RecordLimitJson> limits) {
+            List<RecordLimitJson> limits, HouseholdPairingJson householdPairing) {
+    }
+
+    public record HouseholdPairingJson(String cadreName, String startDate, String cadreUnit, String cadrePost,
+            String cadrePhone, String unitLevel) {
     }
 
     public record RecordLimitJson(String rule, String field, org.fupin.program.api.RecordLimit.Per per,
-            List<String> states, java.math.BigDecimal max, String maxParameter, BalanceJson maxBalance) {
+            List<String> states, java.math.BigDecimal max, String maxParameter, BalanceJson maxBalance,
+            String perField, WhereJson where, ByFieldJson maxByField) {
+    }
+
+    public record WhereJson(String field, List<String> in) {
+    }
+
+    public record ByFieldJson(String field, java.util.Map<String, String> parameters) {
     }
 
     public record BalanceJson(String record, String plus, String minus, String timesParameter) {
@@ -83,11 +94,15 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
 
     public record ReportJson(String id, ReportDefinition.Source source, List<DimensionJson> dimensions,
             List<ReportDefinition.Measure.Kind> measures, List<FieldMeasureJson> fieldMeasures,
-            ReportDefinition.Chart chart, String record, String entry, List<String> states) {
+            ReportDefinition.Chart chart, String record, String entry, List<String> states, MinimumJson minimum,
+            boolean rank) {
+    }
+
+    public record MinimumJson(String measure, String parameter, boolean prorated) {
     }
 
     public record FieldMeasureJson(ReportDefinition.Measure.Kind kind, String field, String entry,
-            List<String> states) {
+            List<String> states, java.util.LinkedHashMap<String, String> weights) {
     }
 
     public record DimensionJson(ReportDefinition.Dimension.Kind kind, String field) {
