@@ -159,7 +159,7 @@ test('the overview draws the clerk\'s village: households by status and cause, i
   await expect(exits.locator('[data-test=chart] canvas')).toBeVisible();
   await expect(exits.locator('table')).toContainText(String(thisYear - 1));
   // a clerk has no agency: every program the county runs
-  await expect(page.locator('[data-test=program]')).toHaveCount(5);
+  await expect(page.locator('[data-test=program]')).toHaveCount(6);
   await expect(page.locator('[data-test=program] [data-test=chart] canvas').first()).toBeVisible();
   expect(problems, 'no error in the console, no policy violation').toEqual([]);
 });

@@ -57,7 +57,7 @@ test('a household record shows its members, 两不愁三保障 and every program
   await expect(page.getByRole('heading', { level: 1 })).toContainText(head);
   await expect(page.locator('[data-test=members] .el-table__body tbody tr').first()).toContainText(head);
   await expect(page.locator('[data-test=assurances] li')).toHaveCount(6);
-  await expect(page.locator('[data-test=programs] [data-test=program]')).toHaveCount(5);
+  await expect(page.locator('[data-test=programs] [data-test=program]')).toHaveCount(6);
   await expect(page.locator('[data-test=programs]')).toContainText('雨露计划');
   await expect(page.locator('[data-test=programs]')).toContainText('扶贫小额信贷');
   await page.screenshot({ path: `${shots}/household.png`, fullPage: true });

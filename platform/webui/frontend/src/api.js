@@ -43,8 +43,8 @@ function language() {
 }
 
 /** Sends a request and answers the JSON the platform gives; `type` the body's Content-Type when it is no JSON. */
-async function request(method, path, body, type) {
-  const headers = { Accept: 'application/json', 'Accept-Language': language() };
+async function request(method, path, body, type, extra) {
+  const headers = { Accept: 'application/json', 'Accept-Language': language(), ...(extra || {}) };
   const token = sessionStorage.getItem(TOKEN);
   if (token) {
     headers.Authorization = `Bearer ${token}`;
@@ -76,8 +76,9 @@ async function request(method, path, body, type) {
   return json;
 }
 
-export function api(method, path, body) {
-  return request(method, path, body);
+/** Sends JSON and answers the platform's JSON; `headers` adds to the request's (an Idempotency-Key). */
+export function api(method, path, body, headers) {
+  return request(method, path, body, undefined, headers);
 }
 
 /** Sends a file as the request's whole body (a plugin jar, an import), answering as {@link api}. */

@@ -4,6 +4,7 @@ import 'element-plus/theme-chalk/base.css';
 import App from './App.vue';
 import { session } from './api.js';
 import i18n, { locale } from './i18n.js';
+import { flush } from './outbox.js';
 
 // Hash routes: the platform serves one page at /, so a reload of any screen finds it.
 const router = createRouter({
@@ -44,3 +45,5 @@ router.beforeEach((to) => {
 
 document.documentElement.lang = locale() === 'en' ? 'en' : 'zh-CN';
 createApp(App).use(i18n).use(router).mount('#app');
+// what was entered without a network goes out as soon as it is back (src/outbox.js)
+window.addEventListener('online', () => flush());

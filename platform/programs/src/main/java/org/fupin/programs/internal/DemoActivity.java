@@ -210,7 +210,7 @@ public class DemoActivity {
                     records.act(programId, record.type(), created.id(), step.action(), step.note(),
                             JSON.valueToTree(step.data()), null, STAFF, at(step.on(), today));
                 } else {
-                    records.addEntry(programId, record.type(), created.id(), step.entry(), step.on(),
+                    records.addEntryAt(programId, record.type(), created.id(), step.entry(), step.on(),
                             JSON.valueToTree(step.data()), step.note(), null, STAFF, at(step.on(), today));
                 }
             }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -110,12 +111,23 @@ public class RecordResource {
     @Path("{recordId}/entries")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response entry(@PathParam("id") String id, @PathParam("type") String type,
-            @PathParam("recordId") String recordId, NewEntry body) {
+            @PathParam("recordId") String recordId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            NewEntry body) {
         NewEntry entry = required(body);
-        var saved = records.addEntry(id, type, recordId, entry.type(), entry.date(), entry.data(), entry.note(),
-                entry.version(), Requests.actor(security));
-        return Response.status(Response.Status.CREATED).tag(String.valueOf(saved.version())).entity(saved).build();
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw org.fupin.web.api.ApiException.badRequest("invalid header Idempotency-Key: 8 to 100 of A-Z a-z 0-9 - _",
+                    java.util.List.of(new org.fupin.web.api.FieldError("Idempotency-Key",
+                            "8 to 100 of A-Z a-z 0-9 - _")));
+        }
+        var added = records.addEntry(id, type, recordId, entry.type(), entry.date(), entry.data(), entry.note(),
+                entry.version(), idempotencyKey, Requests.actor(security));
+        var saved = added.record();
+        // a request sent again (its key stored) changes nothing: the record as it is, marked as a replay
+        return (added.replayed() ? Response.ok().header("Idempotent-Replayed", "true")
+                : Response.status(Response.Status.CREATED)).tag(String.valueOf(saved.version())).entity(saved).build();
     }
+
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,100}");
 
     @RolesAllowed({ "VILLAGE_CLERK", "TOWNSHIP_OFFICER", "PROGRAM_OFFICER", "COUNTY_ADMIN", "PROVINCE_ADMIN",
             "PAIRED_CADRE" })

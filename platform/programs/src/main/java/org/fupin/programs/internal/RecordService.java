@@ -150,7 +150,8 @@ public class RecordService {
 
     RecordView find(String programId, String typeId, String recordId, Actor actor) {
         ProgramDefinition definition = programs.readableProgram(programId, actor).orElse(null);
-        return view(definition, visible(programId, typeId, recordId, actor));
+        return view(definition, store.find(recordId).filter(r -> visibleTo(r, programId, typeId, actor))
+                .orElseThrow(() -> unknown(programId, typeId, recordId)));
     }
 
     RecordPage search(String programId, String typeId, String region, String householdId, String state, int page,
@@ -201,12 +202,39 @@ public class RecordService {
     /** Adds a dated entry (its editors), while the record is not in a terminal state. */
     RecordView addEntry(String programId, String typeId, String recordId, String entryId, LocalDate date,
             JsonNode data, String note, Long expectedVersion, Actor actor) {
-        return addEntry(programId, typeId, recordId, entryId, date, data, note, expectedVersion, actor, clock.now());
+        return addEntry(programId, typeId, recordId, entryId, date, data, note, expectedVersion, null, actor).record();
     }
 
-    /** Adds an entry as of {@code at} (the demo activity's); nothing may be dated after that day. */
-    RecordView addEntry(String programId, String typeId, String recordId, String entryId, LocalDate date,
+    /** An entry added, or found added before by a request with the same idempotency key ({@code replayed}). */
+    record Added(RecordView record, boolean replayed) {
+    }
+
+    /**
+     * Adds an entry once per the user's {@code idempotencyKey} ({@code null}: every time): a request sent again with
+     * a key already stored (a visit typed offline, sent twice on a weak line) stores nothing and answers the record
+     * as it is, {@code replayed}.
+     */
+    Added addEntry(String programId, String typeId, String recordId, String entryId, LocalDate date,
+            JsonNode data, String note, Long expectedVersion, String idempotencyKey, Actor actor) {
+        if (idempotencyKey != null && store.requested(actor.username(), idempotencyKey)) {
+            return new Added(find(programId, typeId, recordId, actor), true);
+        }
+        boolean written = add(programId, typeId, recordId, entryId, date, data, note, expectedVersion, actor,
+                clock.now(), idempotencyKey);
+        return new Added(find(programId, typeId, recordId, actor), !written);
+    }
+
+    /**
+     * Adds an entry as of {@code at} (the demo activity's, which adds many: the record is not read back); nothing may
+     * be dated after that day.
+     */
+    void addEntryAt(String programId, String typeId, String recordId, String entryId, LocalDate date,
             JsonNode data, String note, Long expectedVersion, Actor actor, Instant at) {
+        add(programId, typeId, recordId, entryId, date, data, note, expectedVersion, actor, at, null);
+    }
+
+    private boolean add(String programId, String typeId, String recordId, String entryId, LocalDate date,
+            JsonNode data, String note, Long expectedVersion, Actor actor, Instant at, String idempotencyKey) {
         InstalledProgram program = programs.workedProgram(programId, actor);
         RecordType type = type(program.definition(), typeId);
         requireEditor(type, actor);
@@ -231,11 +259,11 @@ public class RecordService {
         BigDecimal amount = entry.amountField() == null ? null : (BigDecimal) checked.values().get(entry.amountField());
         String dataJson = FormValues.toJson(checked.values()).toString();
         Instant now = at;
-        store.advance(row, expectedVersion, row.state(), row.dataJson(), new RecordStore.Event(0,
+        return store.advance(row, expectedVersion, row.state(), row.dataJson(), new RecordStore.Event(0,
                 "ENTRY", entryId, date, null, null, amount, dataJson, note, actor.username(), now), entryId,
                 Json.write(Map.of("version", row.version())), Json.write(Map.of("version", row.version() + 1,
-                        "entry", entryId, "date", date.toString(), "data", checked.values())), rules, null);
-        return find(programId, typeId, recordId, actor);
+                        "entry", entryId, "date", date.toString(), "data", checked.values())), rules, null,
+                idempotencyKey);
     }
 
     /** Takes one of the type's actions: from a state it names, by one of its roles at its level or above. */
@@ -322,11 +350,21 @@ public class RecordService {
                 definition.records().stream().map(RecordType::id).collect(Collectors.joining(", ")))));
     }
 
-    /** The record when it is of this program and type and in the actor's region; else "not found". */
+    /**
+     * The record, without its history (what a write needs), when it is of this program and type and in the actor's
+     * region; else "not found".
+     */
     private RecordStore.Row visible(String programId, String typeId, String recordId, Actor actor) {
-        return store.find(recordId)
-                .filter(r -> r.program().equals(programId) && r.type().equals(typeId) && actor.covers(r.region()))
-                .orElseThrow(() -> new NotFoundException(Texts.text("record.unknown", recordId, programId, typeId)));
+        return store.findRow(recordId).filter(r -> visibleTo(r, programId, typeId, actor))
+                .orElseThrow(() -> unknown(programId, typeId, recordId));
+    }
+
+    private static boolean visibleTo(RecordStore.Row row, String programId, String typeId, Actor actor) {
+        return row.program().equals(programId) && row.type().equals(typeId) && actor.covers(row.region());
+    }
+
+    private static NotFoundException unknown(String programId, String typeId, String recordId) {
+        return new NotFoundException(Texts.text("record.unknown", recordId, programId, typeId));
     }
 
     private static void requireEditor(RecordType type, Actor actor) {
@@ -410,18 +448,13 @@ public class RecordService {
     private Runnable rulesOn(InstalledProgram program, RecordType type, RecordStore.Row row, RecordWrite.Kind kind,
             String name, Map<String, Object> values, LocalDate date, String note, LocalDate today) {
         return () -> programs.checkRecord(program, new RecordWrite(kind, name, forRules(program, type,
-                store.find(row.id()).orElse(row)), values, date, note), today);
+                store.findRow(row.id()).orElse(row)), values, date, note), today);
     }
 
     /** The record as its program's rules see it, with its entries' totals so far. */
-    private static ProgramRecord forRules(InstalledProgram program, RecordType type, RecordStore.Row row) {
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
-        for (RecordStore.Event event : row.events()) {
-            if ("ENTRY".equals(event.kind()) && event.amount() != null) {
-                totals.merge(event.name(), event.amount(), BigDecimal::add);
-            }
-        }
-        return ProgramService.toRecord(row, program.definition().form(type.form()).orElse(null), totals);
+    private ProgramRecord forRules(InstalledProgram program, RecordType type, RecordStore.Row row) {
+        return ProgramService.toRecord(row, program.definition().form(type.form()).orElse(null),
+                store.totals(row.id()));
     }
 
     /** The record as clients see it; a removed program's records show their values as stored. */

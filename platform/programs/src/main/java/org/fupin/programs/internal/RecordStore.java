@@ -82,7 +82,20 @@ final class RecordStore {
      */
     void advance(Row row, Long expectedVersion, String state, String dataJson, Event event, String auditAction,
             String beforeJson, String afterJson, Runnable rules, RecordLimitCheck limits) {
-        database.write(c -> {
+        advance(row, expectedVersion, state, dataJson, event, auditAction, beforeJson, afterJson, rules, limits, null);
+    }
+
+    /**
+     * As {@link #advance(Row, Long, String, String, Event, String, String, String, Runnable, RecordLimitCheck)}, once
+     * per idempotency key of the event's actor: with a key already stored nothing is written and the answer is false
+     * (the request was sent before); otherwise the key is stored with the write.
+     */
+    boolean advance(Row row, Long expectedVersion, String state, String dataJson, Event event, String auditAction,
+            String beforeJson, String afterJson, Runnable rules, RecordLimitCheck limits, String idempotencyKey) {
+        return database.write(c -> {
+            if (idempotencyKey != null && requested(c, event.actor(), idempotencyKey)) {
+                return false;
+            }
             rules.run();
             if (limits != null) {
                 limits.enforce(c, new Row(row.id(), row.program(), row.type(), row.householdId(), row.memberId(),
@@ -104,12 +117,58 @@ final class RecordStore {
             }
             insertEvent(c, row.id(), event);
             audit.append(c, event.actor(), ENTITY, row.id(), row.region(), auditAction, beforeJson, afterJson);
-            return null;
+            if (idempotencyKey != null) {
+                try (var s = c.prepareStatement("INSERT INTO program_record_request VALUES (?, ?, ?, ?)")) {
+                    s.setString(1, event.actor());
+                    s.setString(2, idempotencyKey);
+                    s.setString(3, row.id());
+                    s.setString(4, event.at().toString());
+                    s.executeUpdate();
+                }
+            }
+            return true;
         });
+    }
+
+    /** Whether the user has already sent a request with this key that was stored. */
+    boolean requested(String actor, String idempotencyKey) {
+        return database.read(c -> requested(c, actor, idempotencyKey));
+    }
+
+    private static boolean requested(Connection c, String actor, String idempotencyKey) throws SQLException {
+        try (var s = c.prepareStatement("SELECT 1 FROM program_record_request WHERE actor = ? AND idempotency_key = ?")) {
+            s.setString(1, actor);
+            s.setString(2, idempotencyKey);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     Optional<Row> find(String id) {
         return database.read(c -> load(c, "r.id = ?", List.of(id), 1, 0)).stream().findFirst();
+    }
+
+    /** Per entry type with amounts, the sum of the record's entries' amounts (in yuan). */
+    java.util.Map<String, BigDecimal> totals(String id) {
+        return database.read(c -> {
+            java.util.Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
+            try (var s = c.prepareStatement("SELECT name, SUM(amount_fen) FROM program_record_event WHERE record_id = ? "
+                    + "AND kind = 'ENTRY' AND amount_fen IS NOT NULL GROUP BY name ORDER BY min(seq)")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        totals.put(r.getString(1), BigDecimal.valueOf(r.getLong(2), 2));
+                    }
+                }
+            }
+            return totals;
+        });
+    }
+
+    /** The record's row without its events, for a write (which reads no history). */
+    Optional<Row> findRow(String id) {
+        return database.read(c -> rows(c, "r.id = ?", List.of(id), 1, 0)).stream().findFirst();
     }
 
     /** Records of one type under a region prefix, optionally of one household or in one state, newest first. */
@@ -191,6 +250,18 @@ final class RecordStore {
 
     private static List<Row> load(Connection c, String where, List<?> arguments, int limit, int offset)
             throws SQLException {
+        List<Row> rows = rows(c, where, arguments, limit, offset);
+        List<Row> withEvents = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            withEvents.add(new Row(row.id(), row.program(), row.type(), row.householdId(), row.memberId(),
+                    row.applicationId(), row.region(), row.state(), row.dataJson(), row.version(), row.createdBy(),
+                    row.createdAt(), row.updatedAt(), events(c, row.id())));
+        }
+        return withEvents;
+    }
+
+    private static List<Row> rows(Connection c, String where, List<?> arguments, int limit, int offset)
+            throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (var s = c.prepareStatement("SELECT r.id, r.program, r.type, r.household_id, r.member_id, "
                 + "r.application_id, r.region, r.state, r.data, r.version, r.created_by, r.created_at, r.updated_at "
@@ -207,13 +278,7 @@ final class RecordStore {
                 }
             }
         }
-        List<Row> withEvents = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            withEvents.add(new Row(row.id(), row.program(), row.type(), row.householdId(), row.memberId(),
-                    row.applicationId(), row.region(), row.state(), row.dataJson(), row.version(), row.createdBy(),
-                    row.createdAt(), row.updatedAt(), events(c, row.id())));
-        }
-        return withEvents;
+        return rows;
     }
 
     private static List<Event> events(Connection c, String id) throws SQLException {

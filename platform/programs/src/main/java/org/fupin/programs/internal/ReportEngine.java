@@ -425,9 +425,12 @@ public class ReportEngine {
         return "'" + id.replace("'", "''") + "'";
     }
 
-    /** Counts as whole numbers, money in yuan; a field's sum, average, minimum or maximum to two decimals. */
+    /**
+     * Counts as whole numbers, money in yuan; a field's sum, average, minimum or maximum, a share and a weighted score
+     * to two decimals.
+     */
     private static Number value(Measure measure, ResultSet r, int column) throws java.sql.SQLException {
-        if (measure.kind() == Measure.Kind.SHARE) {
+        if (measure.kind() == Measure.Kind.SHARE || measure.kind() == Measure.Kind.WEIGHTED) {
             double raw = r.getDouble(column);
             return r.wasNull() ? null : BigDecimal.valueOf(raw).setScale(2, java.math.RoundingMode.HALF_UP)
                     .stripTrailingZeros();

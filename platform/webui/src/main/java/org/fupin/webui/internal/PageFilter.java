@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardFilterPattern("/*")
 public class PageFilter implements Filter {
     static final String POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    static final String SERVICE_WORKER = "/sw.js";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -34,7 +35,8 @@ public class PageFilter implements Filter {
         }
         String path = http.getRequestURI();
         boolean asset = path.startsWith("/assets/");
-        if (asset || path.equals("/") || path.equals("/index.html")) {
+        // the service worker is checked for a new version on every visit: never kept by the browser's cache
+        if (asset || path.equals("/") || path.equals("/index.html") || path.equals(SERVICE_WORKER)) {
             page.setHeader("Content-Security-Policy", POLICY);
             page.setHeader("Cache-Control", asset ? "public, max-age=31536000, immutable" : "no-cache");
         }
