@@ -129,8 +129,8 @@ class DistributionLaunchTest {
         JsonNode demoJob = getJson("/api/v1/jobs?kind=demo-county").path("items").get(0);
         assertEquals("SUCCEEDED", demoJob.path("state").asText(), demoJob.toString());
         assertEquals(19_000, demoJob.path("result").path("stored").asLong(), demoJob.toString());
-        assertEquals(java.util.Map.of("housing", true, "industry", true, "microcredit", true, "relocation", true,
-                "yulu", true),
+        assertEquals(java.util.Map.of("housing", true, "industry", true, "microcredit", true, "pairing", true,
+                "relocation", true, "yulu", true),
                 enabledInTheDemoCounty(),
                 "the demo county runs every shipped program");
         JsonNode byState = getJson("/api/v1/programs/yulu/reports/applications-by-state?region=620502");
@@ -187,7 +187,8 @@ class DistributionLaunchTest {
                 "yulu", "620502 PROGRAM_OFFICER poverty-office", "clerk", "620502101202 VILLAGE_CLERK null",
                 "auditor", "620502 AUDITOR null", "housing", "620502 PROGRAM_OFFICER housing-bureau",
                 "relocation", "620502 PROGRAM_OFFICER development-reform",
-                "industry", "620502 PROGRAM_OFFICER agriculture-bureau", "credit", "620502 PROGRAM_OFFICER rural-credit");
+                "industry", "620502 PROGRAM_OFFICER agriculture-bureau", "credit", "620502 PROGRAM_OFFICER rural-credit",
+                "cadre", "620502 PAIRED_CADRE null");
         for (var user : expected.entrySet()) {
             JsonNode me = JSON.readTree(send("GET", "/api/v1/auth/me", null, user.getKey()).body());
             assertEquals(user.getValue(), me.path("region").asText() + " " + me.path("roles").get(0).asText() + " "

@@ -83,6 +83,8 @@ public class DemoAccounts {
                 new NewAccount("credit", "农信社小额信贷经办人", PASSWORD, county, MICROCREDIT_AGENCY,
                         Set.of(Role.PROGRAM_OFFICER)),
                 new NewAccount("clerk", "村级信息员", PASSWORD, clerkVillage, null, Set.of(Role.VILLAGE_CLERK)),
+                // a cadre of a county unit responsible for households (帮扶责任人): visits, attendance, 一户一策
+                new NewAccount("cadre", "帮扶干部", PASSWORD, county, null, Set.of(Role.PAIRED_CADRE)),
                 new NewAccount("auditor", "秦州区审计员", PASSWORD, county, null, Set.of(Role.AUDITOR)));
     }
 

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { choose, signIn, signInApi } from './people.js';
+
+// 结对帮扶 · 驻村帮扶 where it happens: a paired cadre on a phone in a village with poor coverage records a visit
+// (走访) with the province's questionnaire while the network is gone — it waits on the phone and goes out by itself,
+// once, when the network is back; a team's attendance for the day, a wrong name explained first; the presence report
+// shows who is short of the minima. Every screen fits the phone.
+const shots = process.env.UPDATE_SCREENSHOTS ? '../../../docs/screenshots' : '../target/screenshots';
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+async function entries(request, headers, path, type) {
+  const record = await (await request.get(`/api/v1/programs/pairing/records/${path}`, { headers })).json();
+  return record.events.filter((e) => e.kind === 'ENTRY' && e.name === type);
+}
+
+async function fitsThePhone(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'nothing wider than the phone').toBeLessThanOrEqual(390);
+}
+
+test('on a phone without a network a cadre\'s visit waits on the phone and goes out once the network is back', async ({ browser, request }) => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const headers = await signInApi(request, 'cadre');
+  const paired = await (await request.get('/api/v1/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1',
+    { headers })).json();
+  const id = paired.items[0].id;
+  const before = (await entries(request, headers, `pairing/${id}`, 'visit')).length;
+
+  await signIn(page, 'cadre');
+  await page.goto(`/#/work/pairing/records/pairing/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('帮扶责任人');
+  await page.getByRole('button', { name: '登记走访' }).click();
+  const visit = page.getByRole('form', { name: '登记走访' });
+  await choose(visit, 'entry-visit-round', '回访');
+  await choose(visit, 'entry-visit-incomeSituation', '接近贫困线');
+  // the 两不愁三保障 questions are ticked boxes, unticked meaning no
+  await visit.locator('.el-checkbox', { hasText: '不愁吃' }).click();
+  await expect(visit.getByLabel('不愁吃')).toBeChecked();
+  await choose(visit, 'entry-visit-needs', '技能培训');
+  await visit.getByLabel('走访发现').fill('家中两名劳动力，希望参加电焊培训');
+  await fitsThePhone(page);
+
+  await context.setOffline(true);
+  await visit.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('status')).toContainText('没有网络：走访已保存在本机，联网后自动发送');
+  const outbox = page.locator('[data-test=outbox]');
+  await expect(outbox).toContainText('待发送 1 条');
+  await page.screenshot({ path: `${shots}/phone-visit-offline.png`, fullPage: true });
+  expect((await entries(request, headers, `pairing/${id}`, 'visit')).length, 'nothing arrived yet').toBe(before);
+
+  await context.setOffline(false);
+  await expect(outbox).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('[data-test=events] .event').first()).toContainText('走访');
+  const after = await entries(request, headers, `pairing/${id}`, 'visit');
+  expect(after.length, 'the visit stored once').toBe(before + 1);
+  expect(after[after.length - 1].data.findings).toBe('家中两名劳动力，希望参加电焊培训');
+  await context.close();
+});
+
+test('on a phone a team\'s attendance is recorded for the day after a wrong name is explained, and presence read against the minima', async ({ browser, request }) => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const headers = await signInApi(request, 'qinzhou');
+  const team = (await (await request.get('/api/v1/programs/pairing/records/team?region=620502&state=ACTIVE&size=1',
+    { headers })).json()).items[0];
+  const members = await (await request.get(
+    `/api/v1/programs/pairing/records/team-member?region=${team.region}&state=SERVING&size=20`, { headers })).json();
+  const present = members.items.find((m) => m.region === team.region).data.memberName;
+
+  await signIn(page, 'qinzhou');
+  await page.goto(`/#/work/pairing/records/team/${team.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('驻村工作队');
+  await page.getByRole('button', { name: '登记驻村考勤' }).click();
+  const attendance = page.getByRole('form', { name: '登记驻村考勤' });
+  await attendance.getByLabel('驻村队员').fill('不在队里的人');
+  await attendance.getByRole('button', { name: '提交' }).click();
+  await expect(attendance.locator('[data-field=member] .error')).toContainText('不在队里的人');
+  await attendance.getByLabel('驻村队员').fill(present);
+  await attendance.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('status')).toContainText('已登记驻村考勤');
+  await fitsThePhone(page);
+  await page.screenshot({ path: `${shots}/phone-attendance.png`, fullPage: true });
+
+  // who falls short of the province's minima this year, as of today
+  await page.goto('/#/reports?program=pairing&report=member-presence&region=620502');
+  await expect(page.locator('[data-test=minimum]')).toContainText('最低要求');
+  await expect(page.locator('[data-test=report-table]')).toContainText('差额');
+  await page.locator('[data-test=short] input').check();
+  await expect(page).toHaveURL(/short=true/);
+  const shortOf = await (await request.get('/api/v1/programs/pairing/reports/member-presence?region=620502&short=true',
+    { headers })).json();
+  expect(shortOf.rows.length, 'the demo has members short of 3 months').toBeGreaterThan(0);
+  await expect(page.locator('[data-test=report-table] .el-table__body tbody tr')).toHaveCount(shortOf.rows.length);
+  await fitsThePhone(page);
+  await context.close();
+});
