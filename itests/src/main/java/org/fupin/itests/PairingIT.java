@@ -133,8 +133,18 @@ class PairingIT {
         assertEquals(422, stranger.status(), "only a serving member is present: " + stranger.body());
         assertEquals("data.member", Api.firstField(stranger));
 
+        // a team that has not been in its village at all is the first to fall short
+        var absent = officer.send("POST", PROGRAM + "/records/team", """
+                {"region":"620502001001","data":{"sentBy":"秦州区水务局","formedOn":"%s","termYears":2}}"""
+                .formatted(TODAY.withDayOfYear(1)));
+        assertEquals(201, absent.status(), absent.body());
+
         JsonNode presence = officer.get(PROGRAM + "/reports/team-presence?region=620502&short=true").json();
         JsonNode ours = row(presence, "days", 3);
+        JsonNode empty = row(presence, "days", 0);
+        assertEquals(absent.json().path("id").asText(), empty.path("codes").path("record").asText());
+        assertEquals(empty.path("values").path("minimum").asLong(), empty.path("values").path("short").asLong());
+        assertTrue(empty.path("values").path("minimum").isIntegralNumber(), empty.toString());
         assertEquals(220L * TODAY.getDayOfYear() / TODAY.lengthOfYear(), ours.path("values").path("minimum").asLong());
         assertEquals(ours.path("values").path("minimum").asLong() - 3, ours.path("values").path("short").asLong());
         JsonNode early = officer.get(PROGRAM + "/reports/member-presence?region=620502&asOf=" + TODAY.withDayOfYear(2))

@@ -201,6 +201,10 @@ public class ReportEngine {
                     }
                 }
             }
+            if (report.minimum() != null && report.dimensions().size() == 1
+                    && report.dimensions().get(0).kind() == Dimension.Kind.RECORD) {
+                rows.addAll(uncounted(c, program, report, rows, regionPrefix, year));
+            }
             rows.sort(order(program, report));
             coverage(program, report, rows, total, regionPrefix);
             List<Row> shown = minimum(report, rows, parameters, window);
@@ -210,6 +214,51 @@ public class ReportEngine {
             return new Table(report.id(), report.title(), regionPrefix, grouping, year, window.asOf(), columns, shown,
                     total, report.chart());
         });
+    }
+
+    /**
+     * The records a report of one row per record and a minimum did not count — a team with no day in its village yet,
+     * a leader who never visited — each with nothing counted: they are the first to fall short. Those of the report's
+     * type and states in the region, existing by the end of the year counted.
+     */
+    private List<Row> uncounted(java.sql.Connection c, InstalledProgram program, ReportDefinition report,
+            List<Row> counted, String regionPrefix, Integer year) throws java.sql.SQLException {
+        var seen = new java.util.HashSet<String>();
+        counted.forEach(row -> seen.add(row.codes().get("record")));
+        Dimension byRecord = report.dimensions().get(0);
+        List<Object> arguments = new ArrayList<>(List.of(program.id(), report.record(), regionPrefix,
+                regionPrefix + "\uffff"));
+        arguments.addAll(report.states());
+        String sql = "SELECT a.id, " + (byRecord.field() == null ? "NULL"
+                : "json_extract(a.data, " + literal("$." + byRecord.field()) + ")") + ", a.region FROM program_record a "
+                + "WHERE a.program = ? AND a.type = ? AND a.region >= ? AND a.region < ?"
+                + (report.states().isEmpty() ? "" : " AND a.state IN ("
+                        + String.join(", ", java.util.Collections.nCopies(report.states().size(), "?")) + ")")
+                + (year == null ? "" : " AND " + YEAR_CREATED + " <= " + literal(String.valueOf(year)));
+        List<Row> rows = new ArrayList<>();
+        try (var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.size(); i++) {
+                s.setObject(i + 1, arguments.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (seen.contains(r.getString(1))) {
+                        continue;
+                    }
+                    Map<String, String> codes = new LinkedHashMap<>();
+                    codes.put("record", r.getString(1));
+                    Map<String, LocalizedText> labels = new LinkedHashMap<>();
+                    labels.put("record", recordLabel(r.getString(2), r.getString(3)));
+                    Map<String, Number> values = new LinkedHashMap<>();
+                    for (Measure m : report.measures()) {
+                        values.put(m.key(), m.kind() == Measure.Kind.AMOUNT ? BigDecimal.ZERO.setScale(2)
+                                : m.kind().overField() || m.kind() == Measure.Kind.WEIGHTED ? null : (Number) 0L);
+                    }
+                    rows.add(new Row(codes, labels, values));
+                }
+            }
+        }
+        return rows;
     }
 
     static final String MINIMUM = "minimum";
@@ -237,14 +286,20 @@ public class ReportEngine {
         for (Row row : rows) {
             Number reached = row.values().get(minimum.measure());
             BigDecimal value = reached == null ? BigDecimal.ZERO : new BigDecimal(reached.toString());
-            BigDecimal gap = required.subtract(value).max(BigDecimal.ZERO).stripTrailingZeros();
-            row.values().put(MINIMUM, required.stripTrailingZeros());
-            row.values().put(SHORT, gap);
+            BigDecimal gap = required.subtract(value).max(BigDecimal.ZERO);
+            row.values().put(MINIMUM, number(required));
+            row.values().put(SHORT, number(gap));
             if (!window.shortOnly() || gap.signum() > 0) {
                 kept.add(row);
             }
         }
         return kept;
+    }
+
+    /** A whole number as one (220 days), else its decimals (2.5). */
+    private static Number number(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? (Number) plain.longValueExact() : plain;
     }
 
     /** Rows by their first measure, largest first (ties by their order so far), numbered from 1. */

@@ -72,8 +72,22 @@ class ReportMinimumTest {
                 new ParameterValues(PROGRAM, List.of(), "620502", asOf.getYear()),
                 new ReportEngine.Window(asOf.getYear(), asOf, false, asOf));
 
-        assertEquals(0, BigDecimal.valueOf(minimum).compareTo((BigDecimal) rows.get(0).values().get("minimum")));
-        assertEquals(0, BigDecimal.valueOf(shortOf).compareTo((BigDecimal) rows.get(0).values().get("short")));
+        // whole days as whole numbers (220, not 220.0 or 2.2E+2)
+        assertEquals((long) minimum, rows.get(0).values().get("minimum"));
+        assertEquals((long) shortOf, rows.get(0).values().get("short"));
+    }
+
+    @Test
+    void aMinimumWithDecimalsKeepsThem() {
+        var program = new ProgramDefinition(PROGRAM.descriptor(), PROGRAM.forms(), PROGRAM.workflow(), List.of(),
+                List.of(new ParameterDefinition("teamMinDays", ParameterDefinition.Type.DECIMAL, L,
+                        new BigDecimal("2.5"), null, null, L)), List.of());
+        var asOf = LocalDate.of(2026, 12, 31);
+        var rows = ReportEngine.minimum(presence("teamMinDays", false), new ArrayList<>(List.of(row(1))),
+                new ParameterValues(program, List.of(), "620502", 2026), new ReportEngine.Window(2026, asOf, false, asOf));
+
+        assertEquals(new BigDecimal("2.5"), rows.get(0).values().get("minimum"));
+        assertEquals(new BigDecimal("1.5"), rows.get(0).values().get("short"));
     }
 
     @Test
@@ -85,8 +99,7 @@ class ReportMinimumTest {
                 new ReportEngine.Window(2025, asOf, true, LocalDate.of(2026, 12, 6)));
 
         assertEquals(List.of(199L, 12L), rows.stream().map(r -> r.values().get("days")).toList());
-        assertEquals(List.of(1, 188), rows.stream().map(r -> ((BigDecimal) r.values().get("short")).intValue())
-                .toList());
+        assertEquals(List.of(1L, 188L), rows.stream().map(r -> r.values().get("short")).toList());
     }
 
     @ParameterizedTest(name = "year {0}, as of {1}, today 2026-12-06: counted for {2} up to {3}")
