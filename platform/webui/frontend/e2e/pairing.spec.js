@@ -80,7 +80,14 @@ test('on a phone a team\'s attendance is recorded for the day after a wrong name
   await attendance.getByRole('button', { name: '提交' }).click();
   await expect(page.getByRole('status')).toContainText('已登记驻村考勤');
   await fitsThePhone(page);
-  await page.screenshot({ path: `${shots}/phone-attendance.png`, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/phone-attendance.png` });
+  // hundreds of days a year: the newest first, the earlier ones on demand
+  const shown = page.locator('[data-test=events] .event');
+  await expect(shown).toHaveCount(30);
+  await expect(shown.first()).toContainText(present);
+  await page.locator('[data-test=more-events]').click();
+  await expect(shown).toHaveCount(60);
 
   // who falls short of the province's minima this year, as of today
   await page.goto('/#/reports?program=pairing&report=member-presence&region=620502');
