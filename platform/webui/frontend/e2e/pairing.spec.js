@@ -13,6 +13,16 @@ async function entries(request, headers, path, type) {
   return record.events.filter((e) => e.kind === 'ENTRY' && e.name === type);
 }
 
+/** The first page of what the API lists at `path`, once the demo activity (run after start-up) has made some. */
+async function demo(request, headers, path) {
+  let page = null;
+  await expect.poll(async () => {
+    page = await (await request.get(`/api/v1${path}`, { headers })).json();
+    return page.items.length;
+  }, { timeout: 120_000, message: `the demo's ${path}` }).toBeGreaterThan(0);
+  return page.items;
+}
+
 async function fitsThePhone(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, 'nothing wider than the phone').toBeLessThanOrEqual(390);
@@ -22,9 +32,7 @@ test('on a phone without a network a cadre\'s visit waits on the phone and goes 
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const headers = await signInApi(request, 'cadre');
-  const paired = await (await request.get('/api/v1/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1',
-    { headers })).json();
-  const id = paired.items[0].id;
+  const id = (await demo(request, headers, '/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1'))[0].id;
   const before = (await entries(request, headers, `pairing/${id}`, 'visit')).length;
 
   await signIn(page, 'cadre');
@@ -62,8 +70,7 @@ test('on a phone a team\'s attendance is recorded for the day after a wrong name
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const headers = await signInApi(request, 'qinzhou');
-  const team = (await (await request.get('/api/v1/programs/pairing/records/team?region=620502&state=ACTIVE&size=1',
-    { headers })).json()).items[0];
+  const team = (await demo(request, headers, '/programs/pairing/records/team?region=620502&state=ACTIVE&size=1'))[0];
   const members = await (await request.get(
     `/api/v1/programs/pairing/records/team-member?region=${team.region}&state=SERVING&size=20`, { headers })).json();
   const present = members.items.find((m) => m.region === team.region).data.memberName;
@@ -101,4 +108,43 @@ test('on a phone a team\'s attendance is recorded for the day after a wrong name
   await expect(page.locator('[data-test=report-table] .el-table__body tbody tr')).toHaveCount(shortOf.rows.length);
   await fitsThePhone(page);
   await context.close();
+});
+
+test('a cadre adds a measure to a household\'s plan, pointing to its 雨露计划 application, whose progress it then shows', async ({ page, request }) => {
+  const headers = await signInApi(request, 'cadre');
+  // a household with a 雨露计划 application and no open plan: the plan filed for it first, as the cadre would
+  const training = await demo(request, headers, '/programs/yulu/applications?region=620502&state=APPROVED&size=50');
+  let plan = null;
+  let linked = null;
+  for (const application of training) {
+    const filed = await request.post('/api/v1/programs/pairing/applications', { headers, data: {
+      householdId: application.householdId, data: { training: true, relocation: false, housing: false, credit: false,
+        industry: false, employment: false, publicWelfareJob: false, medical: false, education: false,
+        mainMeasure: 'TRAINING', targetIncome: 6500, targetYear: new Date().getFullYear() + 1 } } });
+    if (filed.status() === 201) {
+      plan = await filed.json();
+      linked = application;
+      break;
+    }
+  }
+  expect(plan, 'a household with a 雨露计划 application takes a plan').not.toBeNull();
+
+  await signIn(page, 'cadre');
+  await page.goto(`/#/work/pairing/applications/${plan.id}`);
+  await page.getByRole('link', { name: '新建帮扶措施' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('帮扶措施');
+  await choose(page, 'new-measureKind', '技能培训（含雨露计划）');
+  await page.locator('.el-select', { has: page.locator('#new-linkedApplication') }).click();
+  const options = page.locator(`#${await page.locator('#new-linkedApplication').getAttribute('aria-controls')}`)
+    .getByRole('option');
+  await expect(options.filter({ hasText: '雨露计划' }).first()).toBeVisible();
+  await options.filter({ hasText: '雨露计划 · 县级已审批' }).first().click();
+  await page.getByRole('button', { name: '保存' }).click();
+
+  await expect(page).toHaveURL(/#\/work\/pairing\/records\/measure\/[0-9a-f-]{36}$/);
+  const shownLink = page.locator('[data-test=values] [data-field=linkedApplication] [data-test=linked]');
+  await expect(shownLink).toHaveText('雨露计划 · 县级已审批');
+  await page.screenshot({ path: `${shots}/plan-measure.png`, fullPage: true });
+  await shownLink.click();
+  await expect(page).toHaveURL(new RegExp(`#/work/yulu/applications/${linked.id}$`));
 });

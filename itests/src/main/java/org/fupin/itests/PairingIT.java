@@ -40,6 +40,8 @@ class PairingIT {
         api = Api.admin(context);
         officer = api.user("it-pairing", ShippedPlugins.COUNTY, "poverty-office", "PROGRAM_OFFICER");
         ShippedPlugins.install(api, context, "pairing");
+        // a plan's measures point to the programs' applications: 雨露计划 here
+        ShippedPlugins.install(api, context, "yulu");
     }
 
     @AfterAll
@@ -47,6 +49,7 @@ class PairingIT {
         api.send("PUT", "/api/v1/regions/62/programs/pairing/parameters",
                 "{\"year\":%d,\"values\":{\"keyQuotaDivision\":3}}".formatted(TODAY.getYear()));
         ShippedPlugins.remove(api, context, "pairing");
+        ShippedPlugins.remove(api, context, "yulu");
     }
 
     @Test
@@ -199,6 +202,62 @@ class PairingIT {
         assertEquals(0, new java.math.BigDecimal("76.7").compareTo(second.path("values").path("weighted")
                 .decimalValue()), second.toString());
         assertEquals(2, second.path("values").path("rank").asInt());
+    }
+
+    /**
+     * 一户一策: the household's plan, and a measure of it pointing to the household's 雨露计划 application — whose
+     * progress the measure then shows and the progress report counts, as that application moves, never typed again.
+     */
+    @Test
+    void aPlansMeasureReadsItsProgressFromTheProgramsApplication() {
+        var household = api.send("POST", "/api/v1/households", ProgramsIT.household(TODAY.minusYears(17)));
+        assertEquals(201, household.status(), household.body());
+        String householdId = household.json().path("id").asText();
+        String student = household.json().path("members").get(1).path("id").asText();
+        var training = officer.send("POST", "/api/v1/programs/yulu/applications", """
+                {"householdId":"%s","data":{"student":"%s","schoolName":"天水市职业技术学校",
+                 "schoolType":"SECONDARY_VOCATIONAL","schoolSubtype":"TECHNICAL_SECONDARY",
+                 "enrolmentYear":%d,"programmeYears":3}}""".formatted(householdId, student, TODAY.getYear() - 1));
+        assertEquals(201, training.status(), training.body());
+        String trainingId = training.json().path("id").asText();
+        var plan = officer.send("POST", PROGRAM + "/applications", """
+                {"householdId":"%s","data":{"training":true,"relocation":false,"housing":false,"credit":false,
+                 "industry":false,"employment":true,"publicWelfareJob":false,"medical":false,"education":false,
+                 "mainMeasure":"TRAINING","targetIncome":6000,"targetYear":%d}}""".formatted(householdId,
+                TODAY.getYear() + 1));
+        assertEquals(201, plan.status(), plan.body());
+        String planId = plan.json().path("id").asText();
+
+        var elsewhere = officer.send("POST", PROGRAM + "/records/measure", """
+                {"applicationId":"%s","data":{"measureKind":"TRAINING","linkedApplication":"%s"}}"""
+                .formatted(planId, "no-such-application"));
+        assertEquals(422, elsewhere.status(), elsewhere.body());
+        assertEquals("data.linkedApplication", Api.firstField(elsewhere));
+        var measure = officer.send("POST", PROGRAM + "/records/measure", """
+                {"applicationId":"%s","data":{"measureKind":"TRAINING","linkedApplication":"%s"}}"""
+                .formatted(planId, trainingId));
+        assertEquals(201, measure.status(), measure.body());
+        JsonNode linked = measure.json().path("applications").path("linkedApplication");
+        assertEquals("yulu", linked.path("program").asText());
+        assertEquals("SUBMITTED", linked.path("state").asText());
+        assertEquals(201, officer.send("POST", PROGRAM + "/records/measure", """
+                {"applicationId":"%s","data":{"measureKind":"EMPLOYMENT"}}""".formatted(planId)).status(),
+                "a measure no program carries out yet");
+
+        // the township verifies the 雨露计划 application: the measure shows it, nothing typed in the plan
+        var township = api.user("it-pairing-town", "620502001", null, "TOWNSHIP_OFFICER");
+        ShippedPlugins.step(township, "/api/v1/programs/yulu/applications/" + trainingId, "verify", null, 200);
+        String measurePath = PROGRAM + "/records/measure/" + measure.json().path("id").asText();
+        assertEquals("VERIFIED", officer.get(measurePath).json().path("applications").path("linkedApplication")
+                .path("state").asText());
+        JsonNode progress = officer.get(PROGRAM + "/reports/measures-by-progress?region=620502").json();
+        List<String> states = new ArrayList<>();
+        progress.path("rows").forEach(row -> states.add(row.path("codes").path("measureKind").asText() + " "
+                + row.path("codes").path("state.linkedApplication").asText() + " "
+                + row.path("labels").path("state.linkedApplication").path("zh").asText()));
+        assertTrue(states.stream().anyMatch(s -> s.startsWith("TRAINING yulu:VERIFIED 雨露计划")), states.toString());
+        assertTrue(states.stream().anyMatch(s -> s.startsWith("EMPLOYMENT null （未关联申请）")
+                || s.startsWith("EMPLOYMENT  （未关联申请）")), states.toString());
     }
 
     /** A visit typed offline is sent again when the line comes back, maybe several times at once: stored once. */

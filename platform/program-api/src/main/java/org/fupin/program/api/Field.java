@@ -17,9 +17,12 @@ import org.fupin.registry.model.LocalizedText;
  * @param help      a hint shown under the field, or {@code null}
  * @param requiredWhen when the field is required although {@code required} is false: another field of the form
  *                     has a value (one of some values), or {@code null}
+ * @param program   for an APPLICATION field, the program whose application it names, or {@code null} for any (since
+ *                  2.5)
  */
 public record Field(String name, FieldType type, LocalizedText label, boolean required, BigDecimal min,
-        BigDecimal max, String pattern, List<Option> options, LocalizedText help, RequiredWhen requiredWhen) {
+        BigDecimal max, String pattern, List<Option> options, LocalizedText help, RequiredWhen requiredWhen,
+        String program) {
     /**
      * Required only when {@code field} has a value and, unless {@code values} is empty, one of them (compared as
      * text: a code, {@code true}, a number): a referral number once "treated outside the county" is ticked.
@@ -41,7 +44,12 @@ public record Field(String name, FieldType type, LocalizedText label, boolean re
 
     public Field(String name, FieldType type, LocalizedText label, boolean required, BigDecimal min, BigDecimal max,
             String pattern, List<Option> options, LocalizedText help) {
-        this(name, type, label, required, min, max, pattern, options, help, null);
+        this(name, type, label, required, min, max, pattern, options, help, null, null);
+    }
+
+    public Field(String name, FieldType type, LocalizedText label, boolean required, BigDecimal min, BigDecimal max,
+            String pattern, List<Option> options, LocalizedText help, RequiredWhen requiredWhen) {
+        this(name, type, label, required, min, max, pattern, options, help, requiredWhen, null);
     }
 
     public Field {
@@ -63,30 +71,36 @@ public record Field(String name, FieldType type, LocalizedText label, boolean re
     /** At most {@code high}: characters for TEXT, the value for numbers. */
     public Field atMost(long high) {
         return new Field(name, type, label, required, min, BigDecimal.valueOf(high), pattern, options, help,
-                requiredWhen);
+                requiredWhen, program);
     }
 
     public Field between(long low, long high) {
         return new Field(name, type, label, required, BigDecimal.valueOf(low), BigDecimal.valueOf(high), pattern,
-                options, help, requiredWhen);
+                options, help, requiredWhen, program);
     }
 
     public Field matching(String regex) {
-        return new Field(name, type, label, required, min, max, regex, options, help, requiredWhen);
+        return new Field(name, type, label, required, min, max, regex, options, help, requiredWhen, program);
     }
 
     public Field withOptions(List<Option> allowed) {
-        return new Field(name, type, label, required, min, max, pattern, allowed, help, requiredWhen);
+        return new Field(name, type, label, required, min, max, pattern, allowed, help, requiredWhen, program);
     }
 
     public Field withHelp(LocalizedText hint) {
-        return new Field(name, type, label, required, min, max, pattern, options, hint, requiredWhen);
+        return new Field(name, type, label, required, min, max, pattern, options, hint, requiredWhen, program);
     }
 
     /** Required once {@code other} has one of {@code values} (any value, when none are given). */
     public Field requiredWhen(String other, String... values) {
         return new Field(name, type, label, required, min, max, pattern, options, help,
-                new RequiredWhen(other, List.of(values)));
+                new RequiredWhen(other, List.of(values)), program);
+    }
+
+    /** An APPLICATION field naming an application of {@code programId} ({@code null}: of any program). */
+    public static Field application(String name, LocalizedText label, boolean required, String programId) {
+        return new Field(name, FieldType.APPLICATION, label, required, null, null, null, List.of(), null, null,
+                programId);
     }
 
     public Optional<Option> option(String code) {

@@ -49,6 +49,16 @@ public final class DeclarationCheck {
         } else if (record.attachedTo() == RecordType.Attachment.REGION && form.get().memberField().isPresent()) {
             problems.add(at + " belongs to a REGION, which has no members, but its form has a MEMBER field");
         }
+        if (record.attachedTo() == RecordType.Attachment.REGION) {
+            // a region's record has no household whose applications it could name
+            List<String> forms = new ArrayList<>(List.of(record.form()));
+            record.entries().forEach(e -> forms.add(e.form()));
+            record.actions().stream().filter(t -> t.form() != null).forEach(t -> forms.add(t.form()));
+            forms.stream().distinct().map(definition::form).flatMap(Optional::stream).forEach(f -> f.fields().stream()
+                    .filter(field -> field.type() == FieldType.APPLICATION)
+                    .forEach(field -> problems.add(at + " belongs to a REGION, which has no household, but its form "
+                            + f.id() + " names an application (" + field.name() + ")")));
+        }
         if (record.editors().isEmpty()) {
             problems.add(at + " names no editors: nobody could create one");
         }
@@ -254,8 +264,9 @@ public final class DeclarationCheck {
             if (!names.add(household.field().name())) {
                 problems.add(at + " is declared twice");
             }
-            if (household.field().type() == FieldType.MEMBER) {
-                problems.add(at + " is a MEMBER: a household field cannot name a member");
+            if (household.field().type() == FieldType.MEMBER || household.field().type() == FieldType.APPLICATION) {
+                problems.add(at + " is a " + household.field().type() + ": a household field cannot name a member"
+                        + " or an application");
             }
             if (household.editors().isEmpty()) {
                 problems.add(at + " names no editors: nobody could set it");
@@ -503,6 +514,11 @@ public final class DeclarationCheck {
             problems.add("report " + report.id() + " has a chart but no dimension or no measure to draw");
         }
         for (Dimension d : report.dimensions()) {
+            if (d.kind() == Dimension.Kind.STATE && d.field() != null && counted.flatMap(f -> f.field(d.field()))
+                    .filter(f -> f.type() == FieldType.APPLICATION).isEmpty()) {
+                problems.add("report " + report.id() + " groups by the state of " + d.field() + ", which is no "
+                        + "APPLICATION field of the form counted");
+            }
             if (d.kind() != Dimension.Kind.RECORD) {
                 continue;
             }

@@ -187,10 +187,13 @@ public final class ProgramDeclarations {
                 if (when != null && !require(when.field(), where + ".requiredWhen.field")) {
                     when = null;
                 }
+                if (field.program() != null && field.type() != FieldType.APPLICATION) {
+                    problems.add(where + ": only an APPLICATION field names a program");
+                }
                 fields.add(new Field(field.name(), field.type(), text("field." + field.name()), field.required(),
                         field.min(), field.max(), field.pattern(), options,
                         messages.has(help) ? messages.text(help) : null,
-                        when == null ? null : new Field.RequiredWhen(when.field(), when.in())));
+                        when == null ? null : new Field.RequiredWhen(when.field(), when.in()), field.program()));
             }
             return fields;
         }
@@ -357,7 +360,7 @@ public final class ProgramDeclarations {
                     dimensions.add(new Dimension(d.kind(), d.field(), switch (d.kind()) {
                         case REGION -> text("dimension.region");
                         case PERIOD -> text("dimension.period");
-                        case STATE -> text("dimension.state");
+                        case STATE -> d.field() == null ? text("dimension.state") : text("field." + d.field());
                         case FIELD -> require(d.field(), at + ".dimensions[].field") ? text("field." + d.field())
                                 : null;
                         case YEAR -> text("dimension.year");

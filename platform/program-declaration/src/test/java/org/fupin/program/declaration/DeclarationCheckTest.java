@@ -435,6 +435,31 @@ class DeclarationCheckTest {
                 DeclarationCheck.problems(with.apply(List.of(wrong))));
     }
 
+    /** A household's record may name one of its applications and report by its state; a region's record has none. */
+    @Test
+    void anApplicationIsNamedByAHouseholdsFormsAndReportedByItsState() {
+        var measureForm = new Form("measure", L, List.of(Field.code("kind", L, true, List.of(new Option("TRAINING", L))),
+                Field.application("linked", L, false, "yulu")));
+        var byProgress = new ReportDefinition("progress", L, ReportDefinition.Source.RECORDS, List.of(
+                ReportDefinition.Dimension.field("kind", L), new ReportDefinition.Dimension(
+                        ReportDefinition.Dimension.Kind.STATE, "linked", L)), List.of(
+                new ReportDefinition.Measure(ReportDefinition.Measure.Kind.RECORDS, L)), null, "measure", null);
+        java.util.function.Function<RecordType.Attachment, RecordType> measure = to -> new RecordType("measure", L, to,
+                "measure", Set.of(Role.PROGRAM_OFFICER), "PLANNED", List.of(State.of("PLANNED", L)), List.of(),
+                List.of());
+
+        assertEquals(List.of(), DeclarationCheck.problems(withRecords(List.of(APPLICATION, measureForm),
+                measure.apply(RecordType.Attachment.APPLICATION), List.of(byProgress))));
+        var byKind = new ReportDefinition("wrong", L, ReportDefinition.Source.RECORDS, List.of(
+                new ReportDefinition.Dimension(ReportDefinition.Dimension.Kind.STATE, "kind", L)), List.of(
+                new ReportDefinition.Measure(ReportDefinition.Measure.Kind.RECORDS, L)), null, "measure", null);
+        assertEquals(List.of("record measure belongs to a REGION, which has no household, but its form measure names an "
+                        + "application (linked)",
+                "report wrong groups by the state of kind, which is no APPLICATION field of the form counted"),
+                DeclarationCheck.problems(withRecords(List.of(APPLICATION, measureForm),
+                        measure.apply(RecordType.Attachment.REGION), List.of(byKind))));
+    }
+
     private static ProgramDefinition withRecords(List<Form> forms, RecordType record, List<ReportDefinition> reports) {
         return new ProgramDefinition(new ProgramDescriptor("test", L, "office", L, L), forms,
                 new Workflow("A", List.of(State.of("A", L), State.of("B", L)), List.of(GO)), reports, List.of(),

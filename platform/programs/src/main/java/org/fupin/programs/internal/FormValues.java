@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.fupin.program.api.Field;
+import org.fupin.program.api.FieldType;
 import org.fupin.program.api.Form;
 import org.fupin.program.api.Option;
 import org.fupin.registry.api.Violation;
@@ -34,10 +35,29 @@ final class FormValues {
     }
 
     /**
+     * What a household's form may name: its current members (MEMBER fields) and its applications, by id with their
+     * program (APPLICATION fields; read only for a form that has one). A region's form names neither.
+     */
+    record Household(Set<String> memberIds, java.util.function.Supplier<Map<String, String>> applications) {
+        static final Household NONE = new Household(Set.of(), Map::of);
+    }
+
+    /**
      * @param memberIds the current members of the household, for MEMBER fields
      * @param prefix    the JSON path of the data object, e.g. {@code data}
      */
     static Checked check(Form form, JsonNode data, Set<String> memberIds, String prefix) {
+        return check(form, data, new Household(memberIds, Map::of), prefix);
+    }
+
+    /**
+     * @param household what the form's MEMBER and APPLICATION fields may name
+     * @param prefix    the JSON path of the data object, e.g. {@code data}
+     */
+    static Checked check(Form form, JsonNode data, Household household, String prefix) {
+        Map<String, String> applications = form.fields().stream().anyMatch(f -> f.type() == FieldType.APPLICATION)
+                ? household.applications().get() : Map.of();
+        Set<String> memberIds = household.memberIds();
         List<Violation> violations = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         JsonNode object = data == null || data.isNull() ? JsonNodeFactory.instance.objectNode() : data;
@@ -60,7 +80,7 @@ final class FormValues {
                 }
                 continue;
             }
-            Object value = convert(field, node, memberIds, path, violations);
+            Object value = convert(field, node, memberIds, applications, path, violations);
             if (value != null) {
                 values.put(field.name(), value);
             }
@@ -76,8 +96,8 @@ final class FormValues {
         return new Checked(values, violations);
     }
 
-    private static Object convert(Field field, JsonNode node, Set<String> memberIds, String path,
-            List<Violation> violations) {
+    private static Object convert(Field field, JsonNode node, Set<String> memberIds,
+            Map<String, String> applications, String path, List<Violation> violations) {
         int before = violations.size();
         Object value = switch (field.type()) {
             case TEXT -> text(field, node, path, violations);
@@ -87,6 +107,7 @@ final class FormValues {
             case BOOLEAN -> bool(node, path, violations);
             case CODE -> code(field, node, path, violations);
             case MEMBER -> member(node, memberIds, path, violations);
+            case APPLICATION -> application(field, node, applications, path, violations);
         };
         return violations.size() == before ? value : null;
     }
@@ -182,6 +203,22 @@ final class FormValues {
         String value = node.isTextual() ? node.asText().strip() : null;
         if (value == null || !memberIds.contains(value)) {
             violations.add(new Violation(path, Texts.text("field.member")));
+            return null;
+        }
+        return value;
+    }
+
+    /** One of the household's applications, of the field's program when it names one. */
+    private static String application(Field field, JsonNode node, Map<String, String> applications, String path,
+            List<Violation> violations) {
+        String value = node.isTextual() ? node.asText().strip() : null;
+        if (value == null || !applications.containsKey(value)) {
+            violations.add(new Violation(path, Texts.text("field.application", value != null ? value : node.toString())));
+            return null;
+        }
+        if (field.program() != null && !field.program().equals(applications.get(value))) {
+            violations.add(new Violation(path, Texts.text("field.application.program", value,
+                    applications.get(value), field.program())));
             return null;
         }
         return value;

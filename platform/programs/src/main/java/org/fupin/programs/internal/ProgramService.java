@@ -127,6 +127,11 @@ public class ProgramService {
                 .orElseGet(() -> Texts.text("program.unknown", id))));
     }
 
+    /** A program installed now, if it is. */
+    java.util.Optional<InstalledProgram> installed(String id) {
+        return catalog.find(id);
+    }
+
     /** Programs offered here before whose plugins are removed now: their applications stay readable. */
     List<ProgramStore.KnownProgram> removed() {
         return catalog.removed();
@@ -260,7 +265,7 @@ public class ProgramService {
                     program.definition().descriptor().name(), countyName, countyCode));
         }
         Form form = program.definition().form(Form.APPLICATION).orElseThrow();
-        var checked = FormValues.check(form, data, memberIds(household), "data");
+        var checked = FormValues.check(form, data, formHousehold(household), "data");
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
         }
@@ -417,7 +422,7 @@ public class ProgramService {
             return Map.of();
         }
         Form form = program.definition().form(transition.form()).orElseThrow();
-        var checked = FormValues.check(form, data, memberIds(household), "data");
+        var checked = FormValues.check(form, data, formHousehold(household), "data");
         if (!checked.violations().isEmpty()) {
             throw new ValidationException(checked.violations());
         }
@@ -682,6 +687,12 @@ public class ProgramService {
     Household household(String householdId, Actor actor) {
         return registry.find(householdId, RULES).filter(h -> actor.covers(h.villageCode()))
                 .orElseThrow(() -> new NotFoundException(Texts.text("household.unknown", householdId)));
+    }
+
+    /** What a form about the household may name: its current members and its applications of every program. */
+    FormValues.Household formHousehold(Household household) {
+        return new FormValues.Household(memberIds(household), () -> store.ofHousehold(household.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(ApplicationRow::id, ApplicationRow::program)));
     }
 
     static Set<String> memberIds(Household household) {

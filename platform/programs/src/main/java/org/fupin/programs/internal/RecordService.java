@@ -53,7 +53,16 @@ public class RecordService {
     record RecordView(String id, String program, String type, String householdId, String memberId,
             String applicationId, String region, String state, LocalizedText stateLabel, Map<String, Object> data,
             long version, Map<String, BigDecimal> totals, List<EventView> events, String createdBy,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, Map<String, Linked> applications) {
+    }
+
+    /**
+     * An application a record's APPLICATION field names, as it is now: its program, state and whether it has ended —
+     * what a household's plan reads its measures' progress from, never typed again. Shown to whoever may read the
+     * record, whichever agency runs that program.
+     */
+    record Linked(String program, LocalizedText programName, String state, LocalizedText stateLabel,
+            boolean terminal) {
     }
 
     /** One event of a record: its creation, a change of its values, an action or a dated entry. */
@@ -100,13 +109,13 @@ public class RecordService {
         String householdId = null;
         String applicationId = null;
         String region;
-        Set<String> members = Set.of();
+        FormValues.Household members = FormValues.Household.NONE;
         switch (type.attachedTo()) {
             case HOUSEHOLD, MEMBER -> {
                 householdId = required(owner.householdId(), "householdId");
                 Household household = programs.household(householdId, actor);
                 region = household.villageCode();
-                members = ProgramService.memberIds(household);
+                members = programs.formHousehold(household);
             }
             case APPLICATION -> {
                 applicationId = required(owner.applicationId(), "applicationId");
@@ -116,7 +125,7 @@ public class RecordService {
                         .orElseThrow(() -> new NotFoundException(Texts.text("application.unknown", asked, programId)));
                 householdId = application.householdId();
                 region = application.village();
-                members = ProgramService.memberIds(programs.household(householdId, actor));
+                members = programs.formHousehold(programs.household(householdId, actor));
             }
             default -> region = ownRegion(required(owner.region(), "region"), actor);
         }
@@ -403,9 +412,10 @@ public class RecordService {
         }
     }
 
-    private Set<String> members(RecordStore.Row row, Actor actor) {
-        return row.householdId() == null ? Set.of()
-                : ProgramService.memberIds(programs.household(row.householdId(), actor));
+    /** What the record's forms may name: its household's members and applications (a region's record: nothing). */
+    private FormValues.Household members(RecordStore.Row row, Actor actor) {
+        return row.householdId() == null ? FormValues.Household.NONE
+                : programs.formHousehold(programs.household(row.householdId(), actor));
     }
 
     private static String required(String value, String field) {
@@ -458,7 +468,7 @@ public class RecordService {
     }
 
     /** The record as clients see it; a removed program's records show their values as stored. */
-    private static RecordView view(ProgramDefinition definition, RecordStore.Row row) {
+    private RecordView view(ProgramDefinition definition, RecordStore.Row row) {
         RecordType type = definition == null ? null : definition.record(row.type()).orElse(null);
         Form form = type == null ? null : definition.form(type.form()).orElse(null);
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -479,7 +489,27 @@ public class RecordService {
         return new RecordView(row.id(), row.program(), row.type(), row.householdId(), row.memberId(),
                 row.applicationId(), row.region(), row.state(), stateLabel,
                 FormValues.fromJson(form, Json.read(row.dataJson())), row.version(), totals, events, row.createdBy(),
-                row.createdAt(), row.updatedAt());
+                row.createdAt(), row.updatedAt(), linked(form, Json.read(row.dataJson())));
+    }
+
+    /** The applications the record's APPLICATION fields name, by field, as they are now. */
+    private Map<String, Linked> linked(Form form, JsonNode data) {
+        if (form == null) {
+            return Map.of();
+        }
+        Map<String, Linked> linked = new LinkedHashMap<>();
+        form.fields().stream().filter(f -> f.type() == org.fupin.program.api.FieldType.APPLICATION)
+                .filter(f -> data.path(f.name()).isTextual())
+                .forEach(f -> applications.find(data.path(f.name()).asText()).ifPresent(a -> {
+                    var program = programs.installed(a.program());
+                    var state = program.flatMap(p -> p.definition().workflow().states().stream()
+                            .filter(st -> st.id().equals(a.state())).findFirst());
+                    linked.put(f.name(), new Linked(a.program(), program.map(p -> p.definition().descriptor().name())
+                            .orElse(new LocalizedText(a.program(), a.program())), a.state(),
+                            state.map(State::label).orElse(new LocalizedText(a.state(), a.state())),
+                            state.map(State::terminal).orElse(false)));
+                }));
+        return linked;
     }
 
     private static Form eventForm(ProgramDefinition definition, RecordType type, RecordStore.Event event) {

@@ -70,13 +70,15 @@ public class ReportEngine {
     private final ProgramStore store;
     private final RegionDirectory regions;
     private final ServedHouseholds households;
+    private final ProgramCatalog catalog;
 
     @Activate
     public ReportEngine(@Reference ProgramStore store, @Reference RegionDirectory regions,
-            @Reference HouseholdRegistry registry) {
+            @Reference HouseholdRegistry registry, @Reference ProgramCatalog catalog) {
         this.store = store;
         this.regions = regions;
         this.households = new ServedHouseholds(registry);
+        this.catalog = catalog;
     }
 
     Table run(InstalledProgram program, ReportDefinition report, String regionPrefix, RegionLevel level,
@@ -95,7 +97,10 @@ public class ReportEngine {
             switch (d.kind()) {
                 case REGION -> select.add("substr(" + counted.region() + ", 1, " + length + ")");
                 case PERIOD -> select.add(counted.period());
-                case STATE -> select.add("a.state");
+                // with a field: the state of the application that APPLICATION field names (a measure's progress)
+                case STATE -> select.add(d.field() == null ? "a.state" : "(SELECT x.program || ':' || x.state FROM "
+                        + "program_application x WHERE x.id = json_extract(" + counted.data() + ", "
+                        + literal("$." + d.field()) + "))");
                 case YEAR -> select.add(counted.year());
                 case FIELD -> {
                     select.add("json_extract(" + counted.data() + ", ?)");
@@ -400,8 +405,9 @@ public class ReportEngine {
                 case PERIOD -> periodLabels ? new LocalizedText(r.getString(periodColumn), r.getString(periodColumn + 1))
                         : new LocalizedText(code, code);
                 case YEAR -> new LocalizedText(code + "年", code);
-                case STATE -> states(program, report).stream().filter(s -> s.id().equals(code)).findFirst()
-                        .map(s -> s.label()).orElse(new LocalizedText(code, code));
+                case STATE -> d.field() != null ? linkedState(code)
+                        : states(program, report, d).stream().filter(s -> s.id().equals(code)).findFirst()
+                                .map(s -> s.label()).orElse(new LocalizedText(code, code));
                 case FIELD -> code == null ? new LocalizedText("（未填）", "(blank)")
                         : DeclarationCheck.countedForm(program.definition(), report).flatMap(f -> f.field(d.field()))
                                 .flatMap(f -> f.option(code)).map(o -> o.label())
@@ -429,9 +435,9 @@ public class ReportEngine {
      */
     private static java.util.Comparator<Row> order(InstalledProgram program, ReportDefinition report) {
         java.util.Comparator<Row> order = (a, b) -> 0;
-        List<String> states = states(program, report).stream().map(s -> s.id()).toList();
         for (Dimension d : report.dimensions()) {
             String key = key(d);
+            List<String> states = states(program, report, d).stream().map(s -> s.id()).toList();
             java.util.Comparator<String> codes = d.kind() == Dimension.Kind.STATE
                     ? java.util.Comparator.comparingInt(code -> states.indexOf(code) < 0 ? states.size() : states.indexOf(code))
                     : java.util.Comparator.naturalOrder();
@@ -445,9 +451,31 @@ public class ReportEngine {
     }
 
     /** The states a report's STATE dimension lists: the workflow's, or the counted record type's. */
-    private static List<org.fupin.program.api.State> states(InstalledProgram program, ReportDefinition report) {
+    private static List<org.fupin.program.api.State> states(InstalledProgram program, ReportDefinition report,
+            Dimension dimension) {
+        if (dimension.kind() == Dimension.Kind.STATE && dimension.field() != null) {
+            return List.of();
+        }
         return report.record() == null ? program.definition().workflow().states()
                 : program.definition().record(report.record()).map(r -> r.states()).orElse(List.of());
+    }
+
+    /**
+     * The state of a linked application ({@code program:state}), labelled by its program and that program's state:
+     * "雨露计划 · 已审批"; none linked yet, or a program no longer installed, as such.
+     */
+    private LocalizedText linkedState(String code) {
+        if (code == null) {
+            return new LocalizedText("（未关联申请）", "(no application linked)");
+        }
+        String programId = code.substring(0, code.indexOf(':'));
+        String state = code.substring(code.indexOf(':') + 1);
+        return catalog.find(programId).map(p -> {
+            var name = p.definition().descriptor().name();
+            var label = p.definition().workflow().states().stream().filter(st -> st.id().equals(state)).findFirst()
+                    .map(st -> st.label()).orElse(new LocalizedText(state, state));
+            return new LocalizedText(name.zh() + " · " + label.zh(), name.en() + " · " + label.en());
+        }).orElse(new LocalizedText(programId + " · " + state, programId + " · " + state));
     }
 
     /**
@@ -504,6 +532,9 @@ public class ReportEngine {
     }
 
     static String key(Dimension d) {
+        if (d.kind() == Dimension.Kind.STATE && d.field() != null) {
+            return "state." + d.field();
+        }
         return d.kind() == Dimension.Kind.FIELD ? d.field() : d.kind().name().toLowerCase(Locale.ROOT);
     }
 

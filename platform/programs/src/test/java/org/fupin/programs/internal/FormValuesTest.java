@@ -121,4 +121,44 @@ class FormValuesTest {
             assertEquals(zh, checked.violations().get(0).message().zh());
         }
     }
+
+    /** A plan's measure names the household's application that carries it out: of that household, of its program. */
+    static final Form MEASURE = new Form("measure", L, List.of(
+            Field.application("training", L, false, "yulu"),
+            Field.application("any", L, false, null)));
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            {}                             | -             | -
+            {"training":"a-yulu"}          | -             | -
+            {"any":"a-housing"}            | -             | -
+            {"training":"a-housing"}       | data.training | 申请 a-housing 属于项目 housing，不是项目 yulu 的申请
+            {"training":"a-elsewhere"}     | data.training | 不是本户的申请：a-elsewhere
+            {"any":7}                      | data.any      | 不是本户的申请：7
+            """)
+    void anApplicationFieldNamesOneOfTheHouseholdsApplicationsOfItsProgram(String json, String field, String zh)
+            throws Exception {
+        var household = new FormValues.Household(Set.of(), () -> java.util.Map.of("a-yulu", "yulu",
+                "a-housing", "housing"));
+
+        var checked = FormValues.check(MEASURE, JSON.readTree(json), household, "data");
+
+        if (field == null) {
+            assertEquals(List.of(), checked.violations());
+        } else {
+            assertEquals(1, checked.violations().size(), checked.violations().toString());
+            assertEquals(field, checked.violations().get(0).field());
+            assertEquals(zh, checked.violations().get(0).message().zh());
+        }
+    }
+
+    @Test
+    void aFormWithoutApplicationFieldsNeverReadsTheHouseholdsApplications() throws Exception {
+        var household = new FormValues.Household(Set.of("m1"), () -> {
+            throw new AssertionError("read the applications");
+        });
+
+        assertEquals(List.of(), FormValues.check(FORM, JSON.readTree("{\"name\":\"王小明\",\"years\":3}"), household,
+                "data").violations());
+    }
 }

@@ -114,7 +114,7 @@ class ProgramServiceTest {
         catalog = new ProgramCatalog(store);
         assertTrue(catalog.add(program, "org.example.test", "1.0.0"));
         service = new ProgramService(catalog, store, registry, regions, (PlatformClock) () -> clock,
-                new ReportEngine(store, regions, registry), new WorkingDays(WorkingDaysTest.defaults()));
+                new ReportEngine(store, regions, registry, catalog), new WorkingDays(WorkingDaysTest.defaults()));
     }
 
     @AfterEach

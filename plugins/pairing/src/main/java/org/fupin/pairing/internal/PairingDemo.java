@@ -720,6 +720,18 @@ public final class PairingDemo implements ProgramDemo {
         }
         timeline.add("approve", reviewed, Map.of(), null);
         LocalDate done = reviewed.plusDays(90 + random.nextInt(200));
+        // each measure of the approved plan, carried out with the plan; none of them linked to an application here,
+        // since the demo files no program's applications for it (a county links them as they are filed)
+        List<RecordCase> measures = new ArrayList<>();
+        if (!reviewed.isAfter(today)) {
+            for (Measure measure : Measure.values()) {
+                if (Boolean.TRUE.equals(data.get(measure.field()))) {
+                    measures.add(new RecordCase(PairingRules.MEASURE, null, reviewed, Map.of("measureKind",
+                            measure.name()), done.isAfter(today) ? List.of()
+                                    : List.of(RecordStep.action("complete", done, Map.of(), null))));
+                }
+            }
+        }
         timeline.add("complete", done, Map.of("doneOn", done.toString(), "result", switch (main) {
             case TRAINING -> "参加技能培训并取得证书";
             case CREDIT -> "获得扶贫小额信贷，发展养殖";
@@ -731,7 +743,7 @@ public final class PairingDemo implements ProgramDemo {
             case HOUSING -> "完成危房改造并入住";
             case RELOCATION -> "搬迁入住安置点";
         }), null);
-        return java.util.Optional.of(new Case(household.id(), filed, data, timeline.actions()));
+        return java.util.Optional.of(new Case(household.id(), filed, data, timeline.actions(), measures));
     }
 
     /** The measure that answers the household's main cause of poverty. */

@@ -44,6 +44,7 @@ public final class PairingRules implements ProgramRules {
     static final String TEAM = "team";
     static final String TEAM_MEMBER = "team-member";
     static final String VILLAGE_PLAN = "village-plan";
+    static final String MEASURE = "measure";
     static final String ASSESSMENT = "assessment";
     static final String ACTIVE = "ACTIVE";
     static final String SERVING = "SERVING";

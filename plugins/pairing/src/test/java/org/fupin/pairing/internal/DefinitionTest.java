@@ -244,7 +244,7 @@ class DefinitionTest {
     @Test
     void exactlyTheseRecordTypesEditedByTheCountysDemoStaffToo() {
         assertEquals(List.of("unit", "village-link", "project", "contact-point", "pairing", "team", "team-member",
-                "village-plan", "assessment"), DEFINITION.records().stream().map(RecordType::id).toList());
+                "village-plan", "measure", "assessment"), DEFINITION.records().stream().map(RecordType::id).toList());
         // the platform's demo acts as county administrator, program officer, township officer and village clerk
         for (RecordType type : DEFINITION.records()) {
             assertTrue(type.editors().contains(Role.PROGRAM_OFFICER), type.id());
@@ -257,6 +257,33 @@ class DefinitionTest {
     }
 
     // ---- the household's plan ----
+
+    /**
+     * 一户一策's measures point to the programs' applications that carry them out: a measure of a plan names one of the
+     * household's applications (any program), linked when it is filed, and reports count the measures by the state
+     * of those applications — progress read there, never typed again.
+     */
+    @Test
+    void aPlansMeasuresPointToTheApplicationsThatCarryThemOutAndReportTheirProgress() {
+        RecordType measure = DEFINITION.record("measure").orElseThrow();
+        assertEquals(RecordType.Attachment.APPLICATION, measure.attachedTo());
+        Field linked = DEFINITION.form("measure").orElseThrow().field("linkedApplication").orElseThrow();
+        assertEquals(FieldType.APPLICATION, linked.type());
+        assertEquals(null, linked.program(), "any program's application: the measure's kind says which");
+        assertEquals(FieldType.APPLICATION, DEFINITION.form("measure-link").orElseThrow().field("linkedApplication")
+                .orElseThrow().type());
+        assertEquals(DEFINITION.form("application").orElseThrow().field("mainMeasure").orElseThrow().options(),
+                DEFINITION.form("measure").orElseThrow().field("measureKind").orElseThrow().options().stream()
+                        .map(o -> new org.fupin.program.api.Option(o.code(), DEFINITION.form("application")
+                                .orElseThrow().field("mainMeasure").orElseThrow().option(o.code()).orElseThrow()
+                                .label())).toList());
+        var progress = DEFINITION.report("measures-by-progress").orElseThrow();
+        assertEquals(List.of(ReportDefinition.Dimension.Kind.FIELD, ReportDefinition.Dimension.Kind.STATE),
+                progress.dimensions().stream().map(ReportDefinition.Dimension::kind).toList());
+        assertEquals("linkedApplication", progress.dimensions().get(1).field());
+        assertTrue(measure.actions().stream().anyMatch(a -> a.action().equals("link")
+                && "measure-link".equals(a.form())), "an application filed later is linked then");
+    }
 
     @Test
     void thePlanIsFiledByTheCadreOrTheClerkConfirmedApprovedAndCarriedOut() {
@@ -353,7 +380,7 @@ class DefinitionTest {
 
     @Test
     void exactlyTheseReportsAndTheRankingWeighsTheScoresByTheProvincesWeights() {
-        assertEquals(16, DEFINITION.reports().size());
+        assertEquals(17, DEFINITION.reports().size());
         var weighted = DEFINITION.report("assessment-ranking").orElseThrow().measures().get(0);
         assertEquals(ReportDefinition.Measure.Kind.WEIGHTED, weighted.kind());
         assertEquals(Map.of("presence", "weightPresence", "visits", "weightVisits", "plans", "weightPlans", "exits",

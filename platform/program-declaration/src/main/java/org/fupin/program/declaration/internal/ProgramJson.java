@@ -62,7 +62,7 @@ public record ProgramJson(@JsonProperty("$schema") String schema, String id, Str
     }
 
     public record FieldJson(String name, FieldType type, boolean required, BigDecimal min, BigDecimal max,
-            String pattern, List<String> options, RequiredWhenJson requiredWhen) {
+            String pattern, List<String> options, RequiredWhenJson requiredWhen, String program) {
     }
 
     public record RequiredWhenJson(String field, List<String> in) {
