@@ -83,12 +83,15 @@ class PairingIT {
         assertEquals("张卫东", current.path("cadreName").asText());
         assertEquals("天水市农业农村局", current.path("cadreUnit").asText());
         assertTrue(current.path("endDate").isNull() || current.path("endDate").isMissingNode(), current.toString());
+        assertTrue(listed(households.get(0), true), "listed among the households with a cadre");
         String record = PROGRAM + "/records/pairing/" + first.json().path("id").asText();
         assertEquals(200, officer.send("POST", record + "/actions", "{\"action\":\"end\",\"note\":\"干部调整\"}")
                 .status());
         paired = api.get("/api/v1/households/" + households.get(0)).json().path("pairings");
         assertEquals(TODAY.toString(), paired.get(paired.size() - 1).path("endDate").asText(),
                 "the household's pairing ends with the record");
+        assertTrue(listed(households.get(0), false), "listed among the households without a cadre");
+        assertEquals(400, officer.get("/api/v1/households?region=620502&paired=maybe").status());
         assertEquals(201, officer.send("POST", PROGRAM + "/records/pairing", pairing(households.get(3), cadre, "KEY"))
                 .status(), "the ended pairing no longer counts against the quota");
     }
@@ -291,6 +294,17 @@ class PairingIT {
         assertEquals(201, officer.send("POST", record + "/entries", visit, "Idempotency-Key", "visit-" + java.util
                 .UUID.randomUUID()).status(), "another key is another visit");
         assertEquals(400, officer.send("POST", record + "/entries", visit, "Idempotency-Key", "short").status());
+    }
+
+    /** Whether the household is listed in its village among those with (or without) a 帮扶责任人 now. */
+    private static boolean listed(String household, boolean paired) {
+        for (JsonNode found : officer.get("/api/v1/households?region=" + ProgramsIT.VILLAGE + "&size=500&paired="
+                + paired).json().path("items")) {
+            if (found.path("id").asText().equals(household)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The row of a report with this value of a measure. */

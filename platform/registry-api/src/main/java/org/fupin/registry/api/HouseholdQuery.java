@@ -14,9 +14,11 @@ import org.fupin.registry.model.HouseholdStatus;
  * @param page 0-based
  * @param size 1–500
  * @param sort one of {@link Sort}
+ * @param paired {@code true}: households with a 帮扶责任人 now (a pairing not ended); {@code false}: those without
+ *               one; {@code null}: either (since 2.4)
  */
 public record HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
-        String text, int page, int size, Sort sort, java.util.Map<String, String> extensions) {
+        String text, int page, int size, Sort sort, java.util.Map<String, String> extensions, Boolean paired) {
 
     public static final int MAX_SIZE = 500;
 
@@ -32,5 +34,10 @@ public record HouseholdQuery(String region, HouseholdStatus status, HouseholdAtt
     public HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
             String text, int page, int size, Sort sort) {
         this(region, status, attribute, cause, text, page, size, sort, java.util.Map.of());
+    }
+
+    public HouseholdQuery(String region, HouseholdStatus status, HouseholdAttribute attribute, Cause cause,
+            String text, int page, int size, Sort sort, java.util.Map<String, String> extensions) {
+        this(region, status, attribute, cause, text, page, size, sort, extensions, null);
     }
 }

@@ -135,6 +135,7 @@ final class HouseholdSearch {
         }
         person();
         extensions();
+        paired();
         return switch (query.sort()) {
             case HEAD_NAME -> " ORDER BY h.head_name, h.id";
             case UPDATED_DESC -> " ORDER BY h.updated_at DESC, h.id DESC";
@@ -183,6 +184,18 @@ final class HouseholdSearch {
             parameters.add(text.strip());
             parameters.add(text.strip() + "\uDBFF\uDFFF");
         }
+    }
+
+    /**
+     * With or without a 帮扶责任人 now: the document's last pairing, not ended (a household never paired has none).
+     */
+    private void paired() {
+        if (query.paired() == null) {
+            return;
+        }
+        where.append(" AND (SELECT coalesce(json_array_length(a.after, '$.pairings'), 0) > 0 AND "
+                + "json_extract(a.after, '$.pairings[#-1].endDate') IS NULL FROM audit a WHERE a.id = h.document_id) = ?");
+        parameters.add(query.paired() ? 1L : 0L);
     }
 
     /**

@@ -32,6 +32,7 @@ import org.fupin.registry.model.HouseholdStatus;
 import org.fupin.registry.model.LocalizedText;
 import org.fupin.registry.model.Member;
 import org.fupin.registry.model.MemberChangeReason;
+import org.fupin.registry.model.CadreUnitLevel;
 import org.fupin.registry.model.Pairing;
 import org.fupin.registry.model.Relation;
 import org.fupin.registry.model.Role;
@@ -265,6 +266,39 @@ class SqlHouseholdRegistryTest {
         String full = a.head().orElseThrow().idNumber();
         assertEquals(full.substring(0, 6) + "********" + full.substring(14), found.headIdNumber(),
                 "lists show ID numbers masked");
+    }
+
+    /** A program's record names the household's 帮扶责任人 and ends it; a search finds the households without one. */
+    @Test
+    void aProgramPairsTheHouseholdWithACadreAndEndsItAndTheUnpairedAreFound() {
+        Household h = created();
+        Household other = created();
+        var since = LocalDate.of(2026, 3, 1);
+
+        Household paired = registry.pair(h.id(), new Pairing("李强", "天水市农业农村局", "副局长", "13909381234",
+                CadreUnitLevel.CITY, since, null), CLERK);
+        var early = assertThrows(ValidationException.class, () -> registry.pair(h.id(), new Pairing("王五", null,
+                null, null, null, LocalDate.of(2020, 1, 1), null), CLERK));
+        Household untouched = registry.endPairing(h.id(), "别人", since, LocalDate.of(2026, 6, 1), CLERK);
+        var bothPaired = registry.search(new HouseholdQuery("620502", null, null, null, null, 0, 500, null, Map.of(),
+                false), CLERK);
+        Household ended = registry.endPairing(h.id(), "李强", since, LocalDate.of(2026, 6, 1), CLERK);
+        var unpaired = registry.search(new HouseholdQuery("620502", null, null, null, null, 0, 500, null, Map.of(),
+                false), CLERK);
+        var withCadre = registry.search(new HouseholdQuery("620502", null, null, null, null, 0, 500, null, Map.of(),
+                true), CLERK);
+
+        assertEquals(List.of("赵刚", "李强"), paired.pairings().stream().map(Pairing::cadreName).toList());
+        assertEquals(since, paired.pairings().get(0).endDate(), "the previous cadre ends the day the next starts");
+        assertEquals("pairings[2].startDate", early.violations().get(0).field(), "not before the last one's start");
+        assertEquals(paired.version(), untouched.version(), "another cadre's pairing is not this household's current one");
+        assertTrue(bothPaired.items().stream().noneMatch(s -> s.id().equals(h.id()) || s.id().equals(other.id())));
+        assertEquals(LocalDate.of(2026, 6, 1), ended.pairings().get(1).endDate());
+        assertTrue(unpaired.items().stream().anyMatch(s -> s.id().equals(h.id())), "its cadre's pairing has ended");
+        assertTrue(unpaired.items().stream().noneMatch(s -> s.id().equals(other.id())));
+        assertEquals(unpaired.total(), unpaired.items().size());
+        assertTrue(withCadre.items().stream().anyMatch(s -> s.id().equals(other.id())));
+        assertTrue(withCadre.items().stream().noneMatch(s -> s.id().equals(h.id())));
     }
 
     @Test

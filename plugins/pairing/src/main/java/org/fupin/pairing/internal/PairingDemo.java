@@ -46,6 +46,7 @@ public final class PairingDemo implements ProgramDemo {
     static final int TEAMS = 12;
     static final int PAIRED_VILLAGES = 8;
     static final int MAX_CASES = 100;
+    static final int ASSESSED_CADRES = 30;
     static final LocalDate LINKED = LocalDate.of(2024, 3, 1);
     static final LocalDate TERM_END = LocalDate.of(2026, 12, 31);
     /** The day a few villages were handed from one unit to the next. */
@@ -135,6 +136,7 @@ public final class PairingDemo implements ProgramDemo {
         records.addAll(villagePlans(county, links, teamVillages, random, today));
         records.addAll(projects(county, links, random, today));
         records.addAll(assessments(county.code(), random, today));
+        records.addAll(cadreAssessments(county.code(), records, random, today));
         return List.copyOf(records.stream().filter(r -> !r.createdOn().isAfter(today)).toList());
     }
 
@@ -654,6 +656,24 @@ public final class PairingDemo implements ProgramDemo {
                     2025, "presence", score(random), "visits", score(random), "plans", score(random), "exits",
                     score(random)), List.of()));
         }
+        return records;
+    }
+
+    /** The first {@value #ASSESSED_CADRES} cadres paired with households, assessed for 2025 with the units. */
+    private static List<RecordCase> cadreAssessments(String county, List<RecordCase> made, Random random,
+            LocalDate today) {
+        LocalDate scored = LocalDate.of(2025, 12, 28);
+        List<RecordCase> records = new ArrayList<>();
+        if (scored.isAfter(today)) {
+            return records;
+        }
+        Map<Object, Object> cadres = new LinkedHashMap<>();
+        made.stream().filter(r -> PairingRules.PAIRING.equals(r.type()) && !r.createdOn().isAfter(scored))
+                .forEach(r -> cadres.putIfAbsent(r.data().get("cadreId"), r.data().get("cadreName")));
+        cadres.entrySet().stream().limit(ASSESSED_CADRES).forEach(cadre -> records.add(new RecordCase(
+                PairingRules.CADRE_ASSESSMENT, county, scored, Map.of("cadreName", cadre.getValue(), "cadreId",
+                        cadre.getKey(), "year", 2025, "presence", score(random), "visits", score(random), "plans",
+                        score(random), "exits", score(random)), List.of())));
         return records;
     }
 

@@ -46,6 +46,7 @@ public final class PairingRules implements ProgramRules {
     static final String VILLAGE_PLAN = "village-plan";
     static final String MEASURE = "measure";
     static final String ASSESSMENT = "assessment";
+    static final String CADRE_ASSESSMENT = "cadre-assessment";
     static final String ACTIVE = "ACTIVE";
     static final String SERVING = "SERVING";
     static final String LEFT = "LEFT";
@@ -103,7 +104,7 @@ public final class PairingRules implements ProgramRules {
                     future(field, data.get(field), today).ifPresent(reasons::add);
                 }
                 order(data, Set.copyOf(data.keySet())).forEach(reasons::add);
-                if (PAIRING.equals(record.type())) {
+                if (PAIRING.equals(record.type()) || CADRE_ASSESSMENT.equals(record.type())) {
                     idNumber(data.get("cadreId"), today).ifPresent(reasons::add);
                 }
                 if (NAMING_A_UNIT.contains(record.type()) && (write.kind() == RecordWrite.Kind.CREATE
@@ -113,7 +114,8 @@ public final class PairingRules implements ProgramRules {
                 if (VILLAGE_PLAN.equals(record.type())) {
                     planYears(data).ifPresent(reasons::add);
                 }
-                if (ASSESSMENT.equals(record.type()) && data.get("year") instanceof Number year
+                if ((ASSESSMENT.equals(record.type()) || CADRE_ASSESSMENT.equals(record.type()))
+                        && data.get("year") instanceof Number year
                         && year.intValue() > today.getYear()) {
                     reasons.add(Reason.onField(ID + ".assessment-year", "year", messages.text("rule.assessment-year",
                             year, today.getYear())));
@@ -177,7 +179,7 @@ public final class PairingRules implements ProgramRules {
         Set<RegionLevel> levels;
         String key;
         switch (record.type()) {
-            case UNIT, ASSESSMENT -> {
+            case UNIT, ASSESSMENT, CADRE_ASSESSMENT -> {
                 levels = Set.of(RegionLevel.COUNTY);
                 key = "levels.county";
             }

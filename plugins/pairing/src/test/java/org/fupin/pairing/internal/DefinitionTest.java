@@ -244,7 +244,8 @@ class DefinitionTest {
     @Test
     void exactlyTheseRecordTypesEditedByTheCountysDemoStaffToo() {
         assertEquals(List.of("unit", "village-link", "project", "contact-point", "pairing", "team", "team-member",
-                "village-plan", "measure", "assessment"), DEFINITION.records().stream().map(RecordType::id).toList());
+                "village-plan", "measure", "assessment", "cadre-assessment"),
+                DEFINITION.records().stream().map(RecordType::id).toList());
         // the platform's demo acts as county administrator, program officer, township officer and village clerk
         for (RecordType type : DEFINITION.records()) {
             assertTrue(type.editors().contains(Role.PROGRAM_OFFICER), type.id());
@@ -380,7 +381,10 @@ class DefinitionTest {
 
     @Test
     void exactlyTheseReportsAndTheRankingWeighsTheScoresByTheProvincesWeights() {
-        assertEquals(17, DEFINITION.reports().size());
+        assertEquals(18, DEFINITION.reports().size());
+        assertEquals(DEFINITION.report("assessment-ranking").orElseThrow().measures(),
+                DEFINITION.report("cadre-assessment-ranking").orElseThrow().measures(),
+                "units and cadres are scored alike");
         var weighted = DEFINITION.report("assessment-ranking").orElseThrow().measures().get(0);
         assertEquals(ReportDefinition.Measure.Kind.WEIGHTED, weighted.kind());
         assertEquals(Map.of("presence", "weightPresence", "visits", "weightVisits", "plans", "weightPlans", "exits",

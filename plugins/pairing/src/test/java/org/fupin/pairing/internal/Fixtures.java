@@ -71,6 +71,8 @@ final class Fixtures {
             case PairingRules.VILLAGE_PLAN -> record(null, type, "ACTIVE", VILLAGE, plan("THREE_YEAR", 2024, 2026));
             case PairingRules.ASSESSMENT -> record(null, type, "SCORED", COUNTY, Map.of("unit", "天水市农业农村局",
                     "year", 2025, "presence", "92.5", "visits", "88", "plans", "90", "exits", "75"));
+            case PairingRules.CADRE_ASSESSMENT -> record(null, type, "SCORED", COUNTY, Map.of("cadreName", "李春梅",
+                    "cadreId", CADRE_ID, "year", 2025, "presence", "90", "visits", "95", "plans", "85", "exits", "80"));
             default -> throw new IllegalArgumentException(type);
         };
     }

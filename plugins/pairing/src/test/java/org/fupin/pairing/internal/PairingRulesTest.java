@@ -44,7 +44,7 @@ class PairingRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unit", "village-link", "project", "contact-point", "pairing", "team", "team-member",
-            "village-plan", "assessment"})
+            "village-plan", "assessment", "cadre-assessment"})
     void aValidRecordOfEachTypePasses(String type) {
         var record = valid(type);
 
@@ -71,6 +71,27 @@ class PairingRulesTest {
         assertEquals("-".equals(rule) ? List.of() : List.of(rule), rules(create(pairing), context(pairing, TODAY)));
         assertEquals("-".equals(rule) ? List.of() : List.of(rule), rules(edit(valid("pairing"),
                 Map.of("cadreId", cadreId)), context(pairing, TODAY)), "also when a pairing's values are changed");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"11010519491231002X, -", "110105194912310021, pairing.id-number"})
+    void anAssessedCadreIsNamedByARealIdNumberToo(String cadreId, String rule) {
+        var assessed = with(valid("cadre-assessment"), Map.of("cadreId", cadreId));
+
+        assertEquals("-".equals(rule) ? List.of() : List.of(rule), rules(create(assessed), context(assessed, TODAY)));
+    }
+
+    @ParameterizedTest(name = "{0} of {1}: {2}")
+    @CsvSource({"assessment, 2026, -", "cadre-assessment, 2026, -", "cadre-assessment, 2027, pairing.assessment-year",
+        "cadre-assessment-in-a-village, 2025, pairing.region-level"})
+    void aCadresAssessmentIsTheCountysOfThisYearOrAnEarlierOne(String type, int year, String rule) {
+        var assessed = type.endsWith("-in-a-village")
+                ? Fixtures.record(null, "cadre-assessment", "SCORED", Fixtures.VILLAGE,
+                        with(valid("cadre-assessment"), Map.of("year", year)).data())
+                : with(valid(type), Map.of("year", year));
+
+        assertEquals("-".equals(rule) ? List.of() : List.of(rule), rules(create(assessed), context(assessed, TODAY,
+                registered())));
     }
 
     // ---- what has happened is not dated ahead; terms end after they start ----

@@ -114,6 +114,7 @@ public class HouseholdResource {
     public Response search(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("attribute") String attribute, @QueryParam("cause") String cause, @QueryParam("q") String text,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
+            @QueryParam("paired") String paired,
             @QueryParam("format") String format, @Context HttpHeaders headers, @Context UriInfo uri) {
         if (region != null && !region.isBlank() && Region.levelOf(region.strip()).isEmpty()) {
             throw QueryParameters.invalid("region", "a region code has 2, 4, 6, 9 or 12 digits");
@@ -124,7 +125,8 @@ public class HouseholdResource {
                 Requests.enumParameter("cause", cause, Cause.class), text,
                 QueryParameters.integer("page", page, 0, 0, 1_000_000),
                 QueryParameters.integer("size", size, 20, 1, HouseholdQuery.MAX_SIZE),
-                Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class), extensionFilter(uri));
+                Requests.enumParameter("sort", sort, HouseholdQuery.Sort.class), extensionFilter(uri),
+                paired(paired));
         var actor = Requests.actor(security);
         var wanted = TableFormat.of(format, Requests.accepted(headers))
                 .orElseThrow(() -> QueryParameters.invalid("format", "json, csv or xlsx"));
@@ -132,6 +134,18 @@ public class HouseholdResource {
             case JSON -> Response.ok(registry.search(query, actor), MediaType.APPLICATION_JSON_TYPE).build();
             case CSV -> download(out -> registry.exportCsv(query, actor, out), "text/csv; charset=UTF-8", "csv");
             case XLSX -> download(xlsx(query, actor), XlsxTableWriter.MEDIA_TYPE, "xlsx");
+        };
+    }
+
+    /** {@code paired=true|false}: households with, or without, a 帮扶责任人 now; absent, either. */
+    private static Boolean paired(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw QueryParameters.invalid("paired", "true or false");
         };
     }
 
