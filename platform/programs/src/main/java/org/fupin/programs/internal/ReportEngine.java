@@ -184,9 +184,7 @@ public class ReportEngine {
         return store.database().read(c -> {
             List<Row> rows = new ArrayList<>();
             try (var s = c.prepareStatement(grouped)) {
-                for (int i = 0; i < groupedArguments.size(); i++) {
-                    s.setObject(i + 1, groupedArguments.get(i));
-                }
+                bind(s, groupedArguments);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         rows.add(row(program, report, r, select.size(), !periodLabels.isEmpty(),
@@ -196,9 +194,7 @@ public class ReportEngine {
             }
             Map<String, Number> total = new LinkedHashMap<>();
             try (var s = c.prepareStatement(totals)) {
-                for (int i = 0; i < whereArguments.size(); i++) {
-                    s.setObject(i + 1, whereArguments.get(i));
-                }
+                bind(s, whereArguments);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     for (int i = 0; i < report.measures().size(); i++) {
@@ -242,9 +238,7 @@ public class ReportEngine {
                 + (year == null ? "" : " AND " + YEAR_CREATED + " <= " + literal(String.valueOf(year)));
         List<Row> rows = new ArrayList<>();
         try (var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.size(); i++) {
-                s.setObject(i + 1, arguments.get(i));
-            }
+            bind(s, arguments);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     if (seen.contains(r.getString(1))) {
@@ -502,6 +496,12 @@ public class ReportEngine {
     private static Number percent(Number counted, long of) {
         return counted == null || of == 0 ? null : BigDecimal.valueOf(counted.longValue() * 100.0 / of)
                 .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, List<?> arguments) throws java.sql.SQLException {
+        for (int i = 0; i < arguments.size(); i++) {
+            statement.setObject(i + 1, arguments.get(i));
+        }
     }
 
     private static String literal(String id) {
