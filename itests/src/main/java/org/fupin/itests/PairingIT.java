@@ -49,6 +49,8 @@ class PairingIT {
         api.send("PUT", "/api/v1/regions/62/programs/pairing/parameters",
                 "{\"year\":%d,\"values\":{\"keyQuotaDivision\":3}}".formatted(TODAY.getYear()));
         ShippedPlugins.remove(api, context, "pairing");
+        // as it was for the other tests: 雨露计划 off in the county until one turns it on
+        api.send("PUT", "/api/v1/regions/" + ShippedPlugins.COUNTY + "/programs/yulu", "{\"enabled\":false}");
         ShippedPlugins.remove(api, context, "yulu");
     }
 
