@@ -148,3 +148,37 @@ test('a cadre adds a measure to a household\'s plan, pointing to its 雨露计�
   await shownLink.click();
   await expect(page).toHaveURL(new RegExp(`#/work/yulu/applications/${linked.id}$`));
 });
+
+test('a visit typed offline outlives the session: it waits through the sign-in and goes out after it', async ({ browser, request }) => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const headers = await signInApi(request, 'cadre');
+  const id = (await demo(request, headers, '/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1'))[0].id;
+  const before = (await entries(request, headers, `pairing/${id}`, 'visit')).length;
+
+  await signIn(page, 'cadre');
+  await page.goto(`/#/work/pairing/records/pairing/${id}`);
+  await page.getByRole('button', { name: '登记走访' }).click();
+  const visit = page.getByRole('form', { name: '登记走访' });
+  await choose(visit, 'entry-visit-round', '回访');
+  await choose(visit, 'entry-visit-incomeSituation', '稳定高于贫困线');
+  await choose(visit, 'entry-visit-needs', '暂无');
+  await context.setOffline(true);
+  await visit.getByRole('button', { name: '提交' }).click();
+  await expect(page.locator('[data-test=outbox]')).toContainText('待发送 1 条');
+
+  // the session ends meanwhile (signed out elsewhere, or expired): back online, the platform answers 401
+  const token = await page.evaluate(() => sessionStorage.getItem('fupin.token'));
+  await request.post('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${token}` } });
+  await context.setOffline(false);
+  await page.waitForURL(/#\/login/);
+  expect((await entries(request, headers, `pairing/${id}`, 'visit')).length, 'nothing sent without a session').toBe(before);
+
+  await page.getByLabel('用户名').fill('cadre');
+  await page.getByLabel('密码', { exact: true }).fill('fupin-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(async () => (await entries(request, headers, `pairing/${id}`, 'visit')).length,
+    { timeout: 15_000, message: 'sent once signed in again' }).toBe(before + 1);
+  await expect(page.locator('[data-test=outbox]')).toHaveCount(0);
+  await context.close();
+});

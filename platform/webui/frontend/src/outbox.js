@@ -53,7 +53,8 @@ export async function flush() {
         await api('POST', item.path, item.body, { 'Idempotency-Key': item.key });
         await del(item.key, store);
       } catch (e) {
-        if (e instanceof ApiError && e.status === 0) break;
+        // not reached, the session ended (sent again after signing in) or the platform failed: later, as it is
+        if (!(e instanceof ApiError) || e.status === 0 || e.status === 401 || e.status >= 500) break;
         // refused (a wrong value, a record closed meanwhile): kept with the reason, for the user to decide
         await set(item.key, { ...item, error: e.message }, store);
       }
