@@ -28,18 +28,25 @@ async function fitsThePhone(page) {
   expect(width, 'nothing wider than the phone').toBeLessThanOrEqual(390);
 }
 
-test('on a phone without a network a cadre\'s visit waits on the phone and goes out once the network is back', async ({ browser, request }) => {
+/**
+ * The cadre signed in on a phone, a demo household's pairing open with its visit form: the phone's context and page,
+ * the API's headers, the pairing and how many visits it had.
+ */
+async function visitOnAPhone(browser, request) {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const headers = await signInApi(request, 'cadre');
   const id = (await demo(request, headers, '/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1'))[0].id;
   const before = (await entries(request, headers, `pairing/${id}`, 'visit')).length;
-
   await signIn(page, 'cadre');
   await page.goto(`/#/work/pairing/records/pairing/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('帮扶责任人');
   await page.getByRole('button', { name: '登记走访' }).click();
-  const visit = page.getByRole('form', { name: '登记走访' });
+  return { context, page, headers, id, before, visit: page.getByRole('form', { name: '登记走访' }) };
+}
+
+test('on a phone without a network a cadre\'s visit waits on the phone and goes out once the network is back', async ({ browser, request }) => {
+  const { context, page, headers, id, before, visit } = await visitOnAPhone(browser, request);
   await choose(visit, 'entry-visit-round', '回访');
   await choose(visit, 'entry-visit-incomeSituation', '接近贫困线');
   // the 两不愁三保障 questions are ticked boxes, unticked meaning no
@@ -102,6 +109,7 @@ test('on a phone a team\'s attendance is recorded for the day after a wrong name
   await expect(page.locator('[data-test=report-table]')).toContainText('差额');
   await page.locator('[data-test=short] input').check();
   await expect(page).toHaveURL(/short=true/);
+  await page.screenshot({ path: `${shots}/phone-presence.png`, fullPage: true });
   const shortOf = await (await request.get('/api/v1/programs/pairing/reports/member-presence?region=620502&short=true',
     { headers })).json();
   expect(shortOf.rows.length, 'the demo has members short of 3 months').toBeGreaterThan(0);
@@ -150,16 +158,7 @@ test('a cadre adds a measure to a household\'s plan, pointing to its 雨露计�
 });
 
 test('a visit typed offline outlives the session: it waits through the sign-in and goes out after it', async ({ browser, request }) => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const headers = await signInApi(request, 'cadre');
-  const id = (await demo(request, headers, '/programs/pairing/records/pairing?region=620502&state=ACTIVE&size=1'))[0].id;
-  const before = (await entries(request, headers, `pairing/${id}`, 'visit')).length;
-
-  await signIn(page, 'cadre');
-  await page.goto(`/#/work/pairing/records/pairing/${id}`);
-  await page.getByRole('button', { name: '登记走访' }).click();
-  const visit = page.getByRole('form', { name: '登记走访' });
+  const { context, page, headers, id, before, visit } = await visitOnAPhone(browser, request);
   await choose(visit, 'entry-visit-round', '回访');
   await choose(visit, 'entry-visit-incomeSituation', '稳定高于贫困线');
   await choose(visit, 'entry-visit-needs', '暂无');

@@ -151,19 +151,21 @@ final class RecordStore {
 
     /** Per entry type with amounts, the sum of the record's entries' amounts (in yuan). */
     java.util.Map<String, BigDecimal> totals(String id) {
-        return database.read(c -> {
-            java.util.Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
-            try (var s = c.prepareStatement("SELECT name, SUM(amount_fen) FROM program_record_event WHERE record_id = ? "
-                    + "AND kind = 'ENTRY' AND amount_fen IS NOT NULL GROUP BY name ORDER BY min(seq)")) {
-                s.setString(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        totals.put(r.getString(1), BigDecimal.valueOf(r.getLong(2), 2));
-                    }
+        return database.read(c -> totals(c, id));
+    }
+
+    private static java.util.Map<String, BigDecimal> totals(Connection c, String id) throws SQLException {
+        java.util.Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
+        try (var s = c.prepareStatement("SELECT name, SUM(amount_fen) FROM program_record_event WHERE record_id = ? "
+                + "AND kind = 'ENTRY' AND amount_fen IS NOT NULL GROUP BY name ORDER BY min(seq)")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    totals.put(r.getString(1), BigDecimal.valueOf(r.getLong(2), 2));
                 }
             }
-            return totals;
-        });
+        }
+        return totals;
     }
 
     /** The record's row without its events, for a write (which reads no history). */
@@ -233,16 +235,8 @@ final class RecordStore {
                     }
                 }
             }
-            try (var s = c.prepareStatement("SELECT name, SUM(amount_fen) FROM program_record_event WHERE record_id = ? "
-                    + "AND kind = 'ENTRY' AND amount_fen IS NOT NULL GROUP BY name")) {
-                for (Summed summed : rows) {
-                    s.setString(1, summed.row().id());
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            summed.totals().put(r.getString(1), BigDecimal.valueOf(r.getLong(2), 2));
-                        }
-                    }
-                }
+            for (Summed summed : rows) {
+                summed.totals().putAll(totals(c, summed.row().id()));
             }
             return rows;
         });
